@@ -1,0 +1,54 @@
+using Platform.Objectives.V1;
+using Platform.ServiceDefaults.Api;
+
+namespace Platform.Objectives.Plans;
+
+/// <summary>A row of <c>plans</c>, as Dapper reads and writes it.</summary>
+public sealed record PlanRow
+{
+    public required string TenantId { get; init; }
+    public required string PlanId { get; init; }
+    public required string Title { get; init; }
+    public required string Kind { get; init; }
+    public required int StartYear { get; init; }
+    public required int EndYear { get; init; }
+    public required string Description { get; init; }
+    public required long Version { get; init; }
+    public required DateTime CreatedAt { get; init; }
+    public required string CreatedBy { get; init; }
+    public required DateTime UpdatedAt { get; init; }
+    public required string UpdatedBy { get; init; }
+
+    public string ResourceName => PlanNames.Format(PlanId);
+
+    public Plan ToProto() => new()
+    {
+        Name = ResourceName,
+        Title = Title,
+        Kind = Enum.Parse<Plan.Types.Kind>(Kind),
+        StartYear = StartYear,
+        EndYear = EndYear,
+        Description = Description,
+        Etag = Etags.Format(Version),
+        CreateTime = CreatedAt.ToTimestamp(),
+        UpdateTime = UpdatedAt.ToTimestamp(),
+        UpdateUser = UpdatedBy,
+    };
+
+    /// <summary>The client-visible fields, as the audit trail records them.</summary>
+    public IReadOnlyDictionary<string, string?> AuditFields() => new Dictionary<string, string?>
+    {
+        ["title"] = Title,
+        ["kind"] = Kind,
+        ["start_year"] = StartYear.ToString(),
+        ["end_year"] = EndYear.ToString(),
+        ["description"] = Description,
+    };
+}
+
+public static class PlanNames
+{
+    public const string Collection = "plans";
+    public static string Format(string planId) => ResourceNames.Format(Collection, planId);
+    public static string ParseId(string? name, string field = "name") => ResourceNames.ParseId(name, Collection, field);
+}

@@ -1,0 +1,81 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace Platform.ServiceDefaults.Data;
+
+/// <summary>
+/// The few things SQLite and SQL Server spell differently. Queries are written once in the common subset and
+/// ask the dialect for the rest.
+/// </summary>
+public abstract class SqlDialect
+{
+    public static readonly SqlDialect Sqlite = new SqliteDialect();
+    public static readonly SqlDialect SqlServer = new SqlServerDialect();
+
+    /// <summary>Folder name of this provider's migration scripts.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Row limit placed after ORDER BY, e.g. <c>LIMIT @limit</c>.</summary>
+    public abstract string Limit(string parameter);
+
+    public abstract bool IsUniqueViolation(DbException exception);
+
+    /// <summary>Database-wide settings applied once at start-up, before migrations.</summary>
+    public abstract string SetupSql { get; }
+
+    /// <summary>Creates the migration journal if it is missing.</summary>
+    public abstract string CreateJournalSql { get; }
+
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    private sealed class SqliteDialect : SqlDialect
+    {
+        public override string Name => "Sqlite";
+        public override string Limit(string parameter) => $"LIMIT {parameter}";
+
+        // SQLITE_CONSTRAINT_PRIMARYKEY (1555) and SQLITE_CONSTRAINT_UNIQUE (2067).
+        public override bool IsUniqueViolation(DbException exception) =>
+            exception is SqliteException { SqliteExtendedErrorCode: 1555 or 2067 };
+
+        // WAL lets readers run while one writer writes; the setting is kept in the database file.
+        public override string SetupSql => "PRAGMA journal_mode = WAL;";
+
+        public override string CreateJournalSql => """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                module     TEXT    NOT NULL,
+                version    INTEGER NOT NULL,
+                name       TEXT    NOT NULL,
+                applied_at TEXT    NOT NULL,
+                PRIMARY KEY (module, version)
+            );
+            """;
+
+        public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+    }
+
+    private sealed class SqlServerDialect : SqlDialect
+    {
+        public override string Name => "SqlServer";
+        public override string Limit(string parameter) => $"OFFSET 0 ROWS FETCH NEXT {parameter} ROWS ONLY";
+
+        // 2627: PRIMARY KEY / UNIQUE constraint, 2601: unique index.
+        public override bool IsUniqueViolation(DbException exception) =>
+            exception is SqlException { Number: 2627 or 2601 };
+
+        public override string SetupSql => "SET NOCOUNT ON;";
+
+        public override string CreateJournalSql => """
+            IF OBJECT_ID(N'dbo.schema_migrations', N'U') IS NULL
+            CREATE TABLE dbo.schema_migrations (
+                module     NVARCHAR(100) NOT NULL,
+                version    INT           NOT NULL,
+                name       NVARCHAR(200) NOT NULL,
+                applied_at DATETIME2     NOT NULL,
+                PRIMARY KEY (module, version)
+            );
+            """;
+
+        public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+    }
+}

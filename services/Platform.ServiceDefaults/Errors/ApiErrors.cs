@@ -1,0 +1,56 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace Platform.ServiceDefaults.Errors;
+
+/// <summary>
+/// The errors every service returns, as <c>google.rpc.Status</c> with <c>ErrorInfo</c> (and field violations
+/// where they apply). Thrown through <c>ToRpcException()</c> so gRPC trailers and transcoded REST bodies carry
+/// the same details.
+/// </summary>
+public static class ApiErrors
+{
+    public const string Domain = "platform.local";
+
+    public static RpcException InvalidArgument(IEnumerable<BadRequest.Types.FieldViolation> violations)
+    {
+        var list = violations.ToList();
+        var summary = string.Join("; ", list.Select(v => $"{v.Field}: {v.Description}"));
+        var badRequest = new BadRequest();
+        badRequest.FieldViolations.AddRange(list);
+        return Build(Code.InvalidArgument, $"Invalid request: {summary}", "INVALID_ARGUMENT", badRequest);
+    }
+
+    public static RpcException InvalidArgument(string field, string description) =>
+        InvalidArgument([new BadRequest.Types.FieldViolation { Field = field, Description = description }]);
+
+    public static RpcException NotFound(string resourceName) =>
+        Build(Code.NotFound, $"{resourceName} not found", "NOT_FOUND", null, ("resource", resourceName));
+
+    public static RpcException AlreadyExists(string resourceName) =>
+        Build(Code.AlreadyExists, $"{resourceName} already exists", "ALREADY_EXISTS", null, ("resource", resourceName));
+
+    public static RpcException EtagMismatch(string resourceName, string currentEtag) =>
+        Build(Code.Aborted, $"{resourceName} was changed by someone else (etag is now {currentEtag}); read it again and retry",
+            "ETAG_MISMATCH", null, ("resource", resourceName), ("etag", currentEtag));
+
+    public static RpcException FailedPrecondition(string reason, string message, params (string Key, string Value)[] metadata) =>
+        Build(Code.FailedPrecondition, message, reason, null, metadata);
+
+    public static RpcException Unavailable(string message) =>
+        Build(Code.Unavailable, message, "UNAVAILABLE", null);
+
+    public static RpcException Internal(string traceId) =>
+        Build(Code.Internal, $"Internal error (trace {traceId})", "INTERNAL", null, ("trace_id", traceId));
+
+    private static RpcException Build(Code code, string message, string reason, BadRequest? badRequest,
+        params (string Key, string Value)[] metadata)
+    {
+        var info = new ErrorInfo { Reason = reason, Domain = Domain };
+        foreach (var (key, value) in metadata) info.Metadata[key] = value;
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(info) } };
+        if (badRequest is not null) status.Details.Add(Any.Pack(badRequest));
+        return status.ToRpcException();
+    }
+}

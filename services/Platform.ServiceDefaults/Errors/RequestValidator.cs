@@ -1,0 +1,48 @@
+using Google.Rpc;
+using Grpc.Core;
+
+namespace Platform.ServiceDefaults.Errors;
+
+/// <summary>
+/// Collects field violations for one request and throws them together as INVALID_ARGUMENT with a
+/// <c>google.rpc.BadRequest</c> detail, so a client sees every mistake at once.
+/// </summary>
+public sealed class RequestValidator
+{
+    private readonly List<BadRequest.Types.FieldViolation> _violations = [];
+
+    public bool IsValid => _violations.Count == 0;
+
+    public IReadOnlyList<BadRequest.Types.FieldViolation> Violations => _violations;
+
+    public RequestValidator Add(string field, string description)
+    {
+        _violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
+        return this;
+    }
+
+    /// <summary>Adds a violation when <paramref name="condition"/> is false; returns the condition.</summary>
+    public bool Check(bool condition, string field, string description)
+    {
+        if (!condition) Add(field, description);
+        return condition;
+    }
+
+    public bool Required(string? value, string field) =>
+        Check(!string.IsNullOrWhiteSpace(value), field, "is required");
+
+    public bool MaxLength(string? value, int max, string field) =>
+        Check(value is null || value.Length <= max, field, $"must be at most {max} characters");
+
+    /// <summary>Required, trimmed length within bounds.</summary>
+    public bool Text(string? value, string field, int max, bool required = true) =>
+        (!required || Required(value, field)) && MaxLength(value, max, field);
+
+    public bool Range(int value, int min, int max, string field) =>
+        Check(value >= min && value <= max, field, $"must be between {min} and {max}");
+
+    public void ThrowIfInvalid()
+    {
+        if (!IsValid) throw ApiErrors.InvalidArgument(_violations);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Errors;
+
+namespace Platform.ServiceDefaults;
+
+/// <summary>What every Platform service process sets up the same way (eShop's ServiceDefaults).</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>
+    /// h2c Kestrel, gRPC with JSON transcoding and the error interceptor, reflection, health, logging, the
+    /// request context, and the service's own database with its migrations applied at start-up.
+    /// </summary>
+    /// <param name="serviceName">Short lowercase name: the SQLite file name and the migration module.</param>
+    /// <param name="migrations">Assembly that embeds the service's <c>Migrations/*/NNNN_name.sql</c>.</param>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName,
+        Assembly migrations)
+    {
+        // The gateway talks to services with HTTP/2 prior knowledge, for gRPC and transcoded REST alike.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
+
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.IncludeScopes = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+
+        var services = builder.Services;
+        services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorInterceptor>())
+            .AddJsonTranscoding(transcoding => transcoding.TypeRegistry = StatusJson.DetailTypes);
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddHttpContextAccessor();
+        services.Configure<TenancyOptions>(builder.Configuration.GetSection("Platform"));
+        services.AddSingleton<IRequestContext, HeaderRequestContext>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditLog>();
+
+        services.AddSingleton(DatabaseSettings.Create(builder.Configuration, serviceName));
+        services.AddSingleton<MigrationRunner>();
+        services.AddHostedService(provider => new MigrationHostedService(
+            provider.GetRequiredService<MigrationRunner>(),
+            provider.GetRequiredService<Database>(),
+            serviceName, migrations));
+        services.AddHostedService<ParentProcessWatchdog>();
+        return builder;
+    }
+
+    /// <summary>Checks REST bodies strictly; maps reflection, <c>grpc.health.v1</c> and <c>/healthz</c>.</summary>
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        app.UseMiddleware<RestBodyValidation>();
+        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+}
