@@ -23,11 +23,8 @@ public sealed class ObjectivesGrpcService(PlanStore plans, IRequestContext reque
 
     public override async Task<ListPlansResponse> ListPlans(ListPlansRequest request, ServerCallContext context)
     {
-        var validator = new RequestValidator();
-        var pageSize = Paging.PageSize(request.PageSize, validator);
-        var after = Paging.Decode(request.PageToken, PlanStore.ListFingerprint, validator);
-        validator.ThrowIfInvalid();
-        var page = await plans.ListAsync(requestContext.Current, pageSize, after, context.CancellationToken);
+        var paging = PageRequest.Read(request.PageSize, request.PageToken, PlanStore.ListFingerprint);
+        var page = await plans.ListAsync(requestContext.Current, paging, context.CancellationToken);
         return new ListPlansResponse { Plans = { page.Items }, NextPageToken = page.NextPageToken };
     }
 

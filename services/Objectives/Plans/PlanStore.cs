@@ -47,15 +47,15 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
         return row?.ToProto() ?? throw ApiErrors.NotFound(PlanNames.Format(planId));
     }
 
-    public async Task<Page<Plan>> ListAsync(RequestIdentity who, int pageSize, string? after, CancellationToken ct)
+    public async Task<Page<Plan>> ListAsync(RequestIdentity who, PageRequest paging, CancellationToken ct)
     {
         var rows = await database.QueryAsync<PlanRow>($"""
             SELECT {Columns} FROM plans
             WHERE tenant_id = @TenantId AND (@After IS NULL OR plan_id > @After)
             ORDER BY plan_id
             {database.Dialect.Limit("@Limit")}
-            """, new { who.TenantId, After = after, Limit = pageSize + 1 }, ct);
-        var page = Page<PlanRow>.From(rows, pageSize, r => r.PlanId, ListFingerprint);
+            """, new { who.TenantId, paging.After, Limit = paging.PageSize + 1 }, ct);
+        var page = Page<PlanRow>.From(rows, paging.PageSize, r => r.PlanId, ListFingerprint);
         return new Page<Plan>(page.Items.Select(r => r.ToProto()).ToList(), page.NextPageToken);
     }
 

@@ -69,3 +69,17 @@ public sealed record Page<T>(IReadOnlyList<T> Items, string NextPageToken)
         return new Page<T>(items, Paging.Encode(key(items[^1]), queryFingerprint));
     }
 }
+
+/// <summary>The paging part of a List request, checked.</summary>
+public readonly record struct PageRequest(int PageSize, string? After)
+{
+    /// <summary>Reads <c>page_size</c> and <c>page_token</c>; throws INVALID_ARGUMENT with field violations.</summary>
+    public static PageRequest Read(int pageSize, string? pageToken, string queryFingerprint)
+    {
+        var validator = new RequestValidator();
+        var size = Paging.PageSize(pageSize, validator);
+        var after = Paging.Decode(pageToken, queryFingerprint, validator);
+        validator.ThrowIfInvalid();
+        return new PageRequest(size, after);
+    }
+}

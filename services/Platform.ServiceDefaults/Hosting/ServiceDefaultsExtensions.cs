@@ -48,7 +48,7 @@ public static class ServiceDefaultsExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditLog>();
 
-        services.AddSingleton(DatabaseSettings.Create(builder.Configuration, serviceName));
+        services.AddSingleton(provider => DatabaseSettings.Create(provider.GetRequiredService<IConfiguration>(), serviceName));
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService(provider => new MigrationHostedService(
             provider.GetRequiredService<MigrationRunner>(),

@@ -1,0 +1,14 @@
+namespace Platform.Gateway;
+
+/// <summary>Where the gateway listens (section <c>Gateway</c>).</summary>
+public sealed class GatewayOptions
+{
+    /// <summary>HTTP/1.1 port for REST/JSON and the API docs.</summary>
+    public int RestPort { get; set; } = 8080;
+
+    /// <summary>Cleartext HTTP/2 (h2c) port for gRPC.</summary>
+    public int GrpcPort { get; set; } = 8081;
+
+    /// <summary>Listen on every interface (containers) instead of loopback only.</summary>
+    public bool ListenOnAllInterfaces { get; set; }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Platform.Launcher;
+
+/// <summary>One started program (a service or the gateway), its output forwarded line by line.</summary>
+public sealed partial class ChildProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    public string Name { get; }
+    public Uri Address { get; }
+
+    private ChildProcess(string name, Uri address, Process process)
+    {
+        Name = name;
+        Address = address;
+        _process = process;
+    }
+
+    public bool HasExited => _process.HasExited;
+    public int Id => _process.Id;
+
+    public static ChildProcess Start(string name, Uri address, string assemblyPath,
+        IReadOnlyDictionary<string, string> environment, Action<string, string> output)
+    {
+        if (!File.Exists(assemblyPath))
+            throw new FileNotFoundException($"{name} is not built: {assemblyPath} is missing (run dotnet build)", assemblyPath);
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("exec");
+        info.ArgumentList.Add(assemblyPath);
+        foreach (var (key, value) in environment) info.Environment[key] = value;
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output(name, e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output(name, e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ChildProcess(name, address, process);
+    }
+
+    /// <summary>Asks the process to stop (SIGTERM), and kills it if it has not stopped within the grace period.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (_process.HasExited) return;
+        if (!OperatingSystem.IsWindows()) _ = SendSignal(_process.Id, SigTerm);
+        using var timeout = new CancellationTokenSource(OperatingSystem.IsWindows() ? TimeSpan.Zero : grace);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Ends the process at once, as a crash would.</summary>
+    public void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.FromSeconds(5));
+        _process.Dispose();
+    }
+
+    private const int SigTerm = 15;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int pid, int signal);
+}
