@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
@@ -25,20 +26,23 @@ public sealed class UnavailableBackend(RequestDelegate next, ILogger<Unavailable
         logger.LogWarning("{Cluster} unavailable for {Path}: {Error} ({Reason})", cluster, context.Request.Path,
             error.Error, error.Exception?.GetBaseException().Message);
 
-        context.Response.Clear();
-        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = ((int)StatusCode.Unavailable).ToString();
-            context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
-            return;
-        }
-        await StatusJson.WriteAsync(context.Response, new Google.Rpc.Status
+        var status = new Google.Rpc.Status
         {
             Code = (int)StatusCode.Unavailable,
             Message = message,
             Details = { Any.Pack(new ErrorInfo { Reason = "SERVICE_UNAVAILABLE", Domain = ApiErrors.Domain, Metadata = { ["service"] = cluster } }) },
-        });
+        };
+        context.Response.Clear();
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // A trailers-only gRPC response, with the rich status as a service would send it.
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/grpc";
+            context.Response.Headers["grpc-status"] = status.Code.ToString();
+            context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+            context.Response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
+            return;
+        }
+        await StatusJson.WriteAsync(context.Response, status);
     }
 }

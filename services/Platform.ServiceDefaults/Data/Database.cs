@@ -12,6 +12,10 @@ public sealed class Database(SqlDialect dialect, string connectionString)
 
     public SqlDialect Dialect { get; } = dialect;
 
+    /// <summary>Creates the database itself where the provider needs it (SQL Server); SQLite creates its file on open.</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
+        Dialect.EnsureDatabaseExistsAsync(connectionString, cancellationToken);
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = Dialect.CreateConnection(connectionString);

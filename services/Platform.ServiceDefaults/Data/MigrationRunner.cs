@@ -43,6 +43,7 @@ public sealed partial class MigrationRunner(Database database, ILogger<Migration
 
     public async Task ApplyAsync(IEnumerable<Migration> migrations, CancellationToken cancellationToken)
     {
+        await database.EnsureCreatedAsync(cancellationToken);
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             await connection.ExecuteAsync(new CommandDefinition(database.Dialect.SetupSql, cancellationToken: cancellationToken));

@@ -29,6 +29,10 @@ public abstract class SqlDialect
 
     public abstract DbConnection CreateConnection(string connectionString);
 
+    /// <summary>Creates the database named in the connection string when the server does not have it yet.</summary>
+    public virtual Task EnsureDatabaseExistsAsync(string connectionString, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     private sealed class SqliteDialect : SqlDialect
     {
         public override string Name => "Sqlite";
@@ -77,5 +81,18 @@ public abstract class SqlDialect
             """;
 
         public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+
+        public override async Task EnsureDatabaseExistsAsync(string connectionString, CancellationToken cancellationToken)
+        {
+            var target = new SqlConnectionStringBuilder(connectionString);
+            var name = target.InitialCatalog;
+            if (string.IsNullOrEmpty(name)) return;
+            await using var master = new SqlConnection(new SqlConnectionStringBuilder(connectionString) { InitialCatalog = "master" }.ConnectionString);
+            await master.OpenAsync(cancellationToken);
+            await using var command = master.CreateCommand();
+            command.CommandText = "IF DB_ID(@name) IS NULL EXEC(N'CREATE DATABASE ' + QUOTENAME(@name))";
+            command.Parameters.AddWithValue("@name", name);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 }

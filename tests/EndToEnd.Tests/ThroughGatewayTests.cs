@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text;
+using Grpc.Core;
+using Platform.Finance.V1;
+using Platform.Indicators.V1;
+using Platform.Objectives.V1;
+using Platform.Testing;
+
+namespace EndToEnd.Tests;
+
+/// <summary>Each service through the real gateway, by REST and by gRPC.</summary>
+public sealed class ThroughGatewayTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+{
+    private RunningPlatform Platform => fixture.Platform;
+
+    [Fact]
+    public async Task Plan_posted_like_curl_reads_back_over_rest_and_grpc()
+    {
+        // curl -d sends a form content type; the gateway takes REST bodies as JSON.
+        var body = new StringContent("""{"title":"DUP 2023-2025","kind":"DUP","startYear":2023,"endYear":2025}""",
+            Encoding.UTF8, "application/x-www-form-urlencoded");
+        var created = await (await Platform.Rest.PostAsync("/v1/plans?plan_id=dup-2023-2025", body)).ReadJsonAsync();
+        Assert.Equal("plans/dup-2023-2025", created.GetProperty("name").GetString());
+
+        var read = await Platform.Rest.GetJsonAsync("/v1/plans/dup-2023-2025");
+        Assert.Equal("DUP 2023-2025", read.GetProperty("title").GetString());
+
+        var client = new ObjectivesService.ObjectivesServiceClient(Platform.Grpc);
+        var plan = await client.GetPlanAsync(new GetPlanRequest { Name = "plans/dup-2023-2025" });
+        Assert.Equal(Plan.Types.Kind.Dup, plan.Kind);
+        Assert.Equal(created.GetProperty("etag").GetString(), plan.Etag);
+    }
+
+    [Fact]
+    public async Task Indicators_and_budgets_work_through_both_protocols()
+    {
+        await (await Platform.Rest.PostJsonAsync("/v1/indicators?indicator_id=rd-e2e", """{"title":"Raccolta differenziata","unit":"%"}""")).ReadJsonAsync();
+        var indicator = await new IndicatorsService.IndicatorsServiceClient(Platform.Grpc)
+            .GetIndicatorAsync(new GetIndicatorRequest { Name = "indicators/rd-e2e" });
+        Assert.Equal("%", indicator.Unit);
+
+        var finance = new FinanceService.FinanceServiceClient(Platform.Grpc);
+        await finance.CreateBudgetAsync(new CreateBudgetRequest
+        {
+            BudgetId = "bilancio-e2e",
+            Budget = new Budget { Title = "Bilancio 2023-2025", FirstYear = 2023, LastYear = 2025 },
+        });
+        var budget = await Platform.Rest.GetJsonAsync("/v1/budgets/bilancio-e2e");
+        Assert.Equal(2025, budget.GetProperty("lastYear").GetInt32());
+    }
+
+    [Fact]
+    public async Task Client_mistakes_keep_their_status_and_details_through_the_gateway()
+    {
+        var error = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest,
+            await Platform.Rest.PostJsonAsync("/v1/plans?plan_id=bad", """{"title":"","kind":"DUP","startYear":2026,"endYear":2025}"""));
+        Assert.Equal(["plan.title", "plan.end_year"], error.Fields);
+
+        var status = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () =>
+            new ObjectivesService.ObjectivesServiceClient(Platform.Grpc).CreatePlanAsync(new CreatePlanRequest
+            {
+                PlanId = "bad",
+                Plan = new Plan { Title = "", Kind = Plan.Types.Kind.Dup, StartYear = 2026, EndYear = 2025 },
+            }).ResponseAsync);
+        Assert.Equal(["plan.title", "plan.end_year"], status.ViolatedFields());
+
+        await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await Platform.Rest.GetAsync("/v1/budgets/none"));
+        var badJson = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest,
+            await Platform.Rest.PostJsonAsync("/v1/budgets?budget_id=x", "{\"title\": "));
+        Assert.Equal(["budget"], badJson.Fields);
+    }
+
+    [Fact]
+    public async Task A_tenant_header_sent_by_a_client_is_dropped_at_the_gateway()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/plans?plan_id=spoofed")
+        {
+            Content = Rest.Json("""{"title":"Spoofed","kind":"OTHER","startYear":2024,"endYear":2024}"""),
+        };
+        request.Headers.Add("x-platform-tenant", "someone-else");
+        (await Platform.Rest.SendAsync(request)).EnsureSuccessStatusCode();
+
+        // Created for the gateway's own tenant, not the one the client named.
+        var plans = await new ObjectivesService.ObjectivesServiceClient(Platform.Grpc).ListPlansAsync(new ListPlansRequest { PageSize = 500 });
+        Assert.Contains(plans.Plans, p => p.Name == "plans/spoofed");
+    }
+
+    [Fact]
+    public async Task Gateway_health_reports_itself_and_every_cluster()
+    {
+        var health = await Platform.Rest.GetJsonAsync("/healthz");
+        Assert.Equal("Healthy", health.GetProperty("gateway").GetString());
+        foreach (var cluster in new[] { "objectives", "indicators", "finance" })
+            Assert.Equal(1, health.GetProperty("clusters").GetProperty(cluster).GetProperty("healthyReplicas").GetInt32());
+    }
+}

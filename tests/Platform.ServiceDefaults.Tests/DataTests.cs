@@ -1,0 +1,116 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Platform.ServiceDefaults.Data;
+
+namespace Platform.ServiceDefaults.Tests;
+
+public sealed class DataTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("platform-data-test-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private Database NewSqlite() => DatabaseSettings.Create(
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["PLATFORM_DATA_DIR"] = _directory }).Build(),
+        "unit");
+
+    [Fact]
+    public void Sql_server_scripts_split_on_go_lines_only()
+    {
+        var batches = MigrationRunner.Batches("CREATE TABLE a (x INT);\nGO\nCREATE INDEX ix ON a (x); -- GOOD\n  go  \n\n").ToList();
+        Assert.Equal(2, batches.Count);
+        Assert.Contains("GOOD", batches[1]);
+    }
+
+    [Fact]
+    public void Shared_migrations_exist_for_both_providers_with_the_same_versions()
+    {
+        var assembly = typeof(MigrationRunner).Assembly;
+        var sqlite = MigrationRunner.Discover(assembly, "platform", SqlDialect.Sqlite);
+        var sqlServer = MigrationRunner.Discover(assembly, "platform", SqlDialect.SqlServer);
+        Assert.NotEmpty(sqlite);
+        Assert.Equal(sqlite.Select(m => (m.Version, m.Name)), sqlServer.Select(m => (m.Version, m.Name)));
+    }
+
+    [Fact]
+    public async Task Migrations_apply_once_and_record_the_journal()
+    {
+        var database = NewSqlite();
+        var runner = new MigrationRunner(database, NullLogger<MigrationRunner>.Instance);
+        Migration[] migrations =
+        [
+            new("unit", 1, "things", "CREATE TABLE things (id INTEGER PRIMARY KEY, amount TEXT NOT NULL);"),
+            new("unit", 2, "more", "ALTER TABLE things ADD COLUMN note TEXT;"),
+        ];
+
+        await runner.ApplyAsync(migrations, CancellationToken.None);
+        await runner.ApplyAsync(migrations, CancellationToken.None);
+
+        var journal = await database.QueryAsync<int>("SELECT version FROM schema_migrations WHERE module = 'unit' ORDER BY version", null, CancellationToken.None);
+        Assert.Equal([1, 2], journal);
+        var mode = await database.QuerySingleOrDefaultAsync<string>("PRAGMA journal_mode", null, CancellationToken.None);
+        Assert.Equal("wal", mode);
+    }
+
+    [Fact]
+    public async Task A_failing_migration_leaves_nothing_behind()
+    {
+        var database = NewSqlite();
+        var runner = new MigrationRunner(database, NullLogger<MigrationRunner>.Instance);
+        Migration[] migrations = [new("unit", 1, "broken", "CREATE TABLE half (id INTEGER); CREATE TABLE half (id INTEGER);")];
+
+        await Assert.ThrowsAsync<SqliteException>(() => runner.ApplyAsync(migrations, CancellationToken.None));
+
+        var tables = await database.QueryAsync<string>("SELECT name FROM sqlite_master WHERE name = 'half'", null, CancellationToken.None);
+        Assert.Empty(tables);
+    }
+
+    [Fact]
+    public async Task Decimals_and_times_round_trip_exactly_through_sqlite()
+    {
+        var database = NewSqlite();
+        var moment = new DateTime(2023, 12, 31, 23, 59, 59, 123, DateTimeKind.Utc).AddTicks(4567);
+        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("CREATE TABLE money (amount TEXT NOT NULL, at TEXT NOT NULL)");
+            await connection.ExecuteAsync("INSERT INTO money VALUES (@Amount, @At)",
+                new { Amount = 30_129_876_543.21m, At = moment });
+        }
+
+        var row = await database.QuerySingleOrDefaultAsync<(decimal Amount, DateTime At)>("SELECT amount, at FROM money", null, CancellationToken.None);
+        Assert.Equal(30_129_876_543.21m, row.Amount);
+        Assert.Equal(moment, row.At);
+        Assert.Equal(DateTimeKind.Utc, row.At.Kind);
+    }
+
+    [Fact]
+    public void Sql_server_provider_needs_a_connection_string()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "SqlServer",
+        }).Build();
+        Assert.Throws<InvalidOperationException>(() => DatabaseSettings.Create(configuration, "unit"));
+
+        var withConnection = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "SqlServer",
+            ["ConnectionStrings:unit"] = "Server=db;Database=unit;User Id=sa;Password=x;TrustServerCertificate=true",
+        }).Build();
+        Assert.Same(SqlDialect.SqlServer, DatabaseSettings.Create(withConnection, "unit").Dialect);
+    }
+
+    [Fact]
+    public void Audit_diff_lists_only_changed_fields()
+    {
+        var before = new Dictionary<string, string?> { ["title"] = "A", ["year"] = "2023", ["note"] = null };
+        var after = new Dictionary<string, string?> { ["title"] = "B", ["year"] = "2023", ["note"] = "n" };
+        Assert.Equal([new FieldChange("title", "A", "B"), new FieldChange("note", null, "n")], AuditLog.Diff(before, after));
+    }
+}
