@@ -16,6 +16,7 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("platform-test-").FullName;
     private readonly ConcurrentQueue<string> _errors = new();
+    private readonly List<Action<IWebHostBuilder>> _customizations = [];
 
     public const string TenantHeader = "x-platform-tenant";
     public const string UserHeader = "x-platform-user";
@@ -27,6 +28,30 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
     {
         builder.UseSetting("PLATFORM_DATA_DIR", _dataDirectory);
         builder.ConfigureLogging(logging => logging.AddProvider(new ErrorCollector(_errors)));
+        foreach (var customize in _customizations) customize(builder);
+    }
+
+    /// <summary>
+    /// Sends this service's calls to another Platform service (<c>Services:{service}</c>) to an in-memory
+    /// host instead, e.g. the Objectives service of the same test. Call before the first request.
+    /// </summary>
+    public ServiceFactory<TEntryPoint> WithUpstream<TClient>(string service, Func<HttpMessageHandler> handler)
+        where TClient : Grpc.Core.ClientBase
+    {
+        _customizations.Add(builder =>
+        {
+            builder.UseSetting($"Services:{service}", "http://localhost");
+            builder.ConfigureServices(services =>
+                services.AddGrpcClient<TClient>().ConfigurePrimaryHttpMessageHandler(handler));
+        });
+        return this;
+    }
+
+    /// <summary>Adds a configuration value or a service override. Call before the first request.</summary>
+    public ServiceFactory<TEntryPoint> With(Action<IWebHostBuilder> customize)
+    {
+        _customizations.Add(customize);
+        return this;
     }
 
     public GrpcChannel CreateGrpcChannel(string tenant = "demo", string user = "tester") =>

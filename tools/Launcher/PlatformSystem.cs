@@ -60,12 +60,17 @@ public sealed class PlatformSystem : IAsyncDisposable
             ["Gateway__RestPort"] = Options.RestPort.ToString(),
             ["Gateway__GrpcPort"] = Options.GrpcPort.ToString(),
         };
+        var addresses = Services.ToDictionary(s => s.Name, _ => new Uri($"http://127.0.0.1:{FreePort()}"));
+        foreach (var (name, address) in addresses)
+        {
+            // Every service knows where the others are (Indicators and Finance call Objectives).
+            common[$"Services__{name}"] = address.ToString();
+            gatewayEnvironment[$"ReverseProxy__Clusters__{name}__Destinations__d1__Address"] = address.ToString();
+        }
         foreach (var (name, project) in Services)
         {
-            var address = new Uri($"http://127.0.0.1:{FreePort()}");
-            var environment = new Dictionary<string, string>(common) { ["ASPNETCORE_URLS"] = address.ToString() };
-            _children.Add(ChildProcess.Start(name, address, AssemblyPath(project), environment, output));
-            gatewayEnvironment[$"ReverseProxy__Clusters__{name}__Destinations__d1__Address"] = address.ToString();
+            var environment = new Dictionary<string, string>(common) { ["ASPNETCORE_URLS"] = addresses[name].ToString() };
+            _children.Add(ChildProcess.Start(name, addresses[name], AssemblyPath(project), environment, output));
         }
         foreach (var child in _children)
             await WaitHealthyAsync(child, new Uri(child.Address, "/healthz"), http2: true, cancellationToken);

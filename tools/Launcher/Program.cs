@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Grpc.Net.Client;
 using Platform.Launcher;
+using Platform.Launcher.Demo;
 
 // dotnet run --project tools/Launcher [-- --rest-port 8080 --grpc-port 8081 --data-dir ./data --no-demo]
 var arguments = CommandLine.Parse(args);

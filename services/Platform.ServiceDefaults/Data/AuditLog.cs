@@ -1,14 +1,19 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Platform.Common.V1;
+using Platform.ServiceDefaults.Api;
 
 namespace Platform.ServiceDefaults.Data;
 
 /// <summary>One changed field of an audited resource; values are written as the API shows them.</summary>
 public sealed record FieldChange(string Field, string? OldValue, string? NewValue);
 
-/// <summary>Writes audit events inside the caller's transaction, so a change and its record commit together.</summary>
-public sealed class AuditLog(TimeProvider clock)
+/// <summary>
+/// The audit trail of a service: events are written inside the caller's transaction, so a change and its
+/// record commit together, and read back per resource (and everything under it).
+/// </summary>
+public sealed class AuditLog(Database database, TimeProvider clock)
 {
     public async Task WriteAsync(DbConnection connection, DbTransaction transaction, RequestIdentity who,
         string resource, string action, IReadOnlyList<FieldChange> changes, CancellationToken cancellationToken)
@@ -29,6 +34,33 @@ public sealed class AuditLog(TimeProvider clock)
             transaction, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Fingerprint for page tokens of <see cref="ListAsync"/>.</summary>
+    public static string ListFingerprint(string resource) => Paging.Fingerprint("audit", resource);
+
+    /// <summary>
+    /// Events of <paramref name="resource"/> and of every resource below it (<c>plans/x</c> includes
+    /// <c>plans/x/objectives/1.2</c>), oldest first.
+    /// </summary>
+    public async Task<Page<AuditEvent>> ListAsync(RequestIdentity who, string resource, PageRequest paging,
+        CancellationToken cancellationToken)
+    {
+        var after = paging.After is null ? 0 : long.Parse(paging.After);
+        var rows = await database.QueryAsync<AuditRow>($"""
+            SELECT id, resource, action, actor, occurred_at AS OccurredAt, changes FROM audit_events
+            WHERE tenant_id = @TenantId AND (resource = @Resource OR resource LIKE @Below ESCAPE '\')
+              AND id > @After
+            ORDER BY id
+            {database.Dialect.Limit("@Limit")}
+            """,
+            new { who.TenantId, Resource = resource, Below = EscapeLike(resource) + "/%", After = after, Limit = paging.PageSize + 1 },
+            cancellationToken);
+        var page = Page<AuditRow>.From(rows, paging.PageSize, r => r.Id.ToString(), ListFingerprint(resource));
+        return new Page<AuditEvent>(page.Items.Select(r => r.ToProto()).ToList(), page.NextPageToken);
+    }
+
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
     /// <summary>The fields whose values differ between two snapshots of a resource.</summary>
     public static IReadOnlyList<FieldChange> Diff(IReadOnlyDictionary<string, string?> before,
         IReadOnlyDictionary<string, string?> after)
@@ -46,4 +78,20 @@ public sealed class AuditLog(TimeProvider clock)
     /// <summary>All fields of a created resource, or of a deleted one with <paramref name="deleted"/>.</summary>
     public static IReadOnlyList<FieldChange> Snapshot(IReadOnlyDictionary<string, string?> fields, bool deleted = false) =>
         fields.Select(f => deleted ? new FieldChange(f.Key, f.Value, null) : new FieldChange(f.Key, null, f.Value)).ToList();
+
+    private sealed record AuditRow(long Id, string Resource, string Action, string Actor, DateTime OccurredAt, string Changes)
+    {
+        public AuditEvent ToProto()
+        {
+            var proto = new AuditEvent { Id = Id, Resource = Resource, Action = Action, Actor = Actor, Time = OccurredAt.ToTimestamp() };
+            foreach (var change in JsonSerializer.Deserialize<List<FieldChange>>(Changes) ?? [])
+            {
+                var field = new Platform.Common.V1.FieldChange { Field = change.Field };
+                if (change.OldValue is not null) field.OldValue = change.OldValue;
+                if (change.NewValue is not null) field.NewValue = change.NewValue;
+                proto.Changes.Add(field);
+            }
+            return proto;
+        }
+    }
 }

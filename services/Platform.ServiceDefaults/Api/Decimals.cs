@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Platform.ServiceDefaults.Errors;
+
+namespace Platform.ServiceDefaults.Api;
+
+/// <summary>
+/// Exact decimal values carried as strings in the contracts (<c>"1234.56"</c>): parsed without floating
+/// point, checked for scale, rounded half-up, and written back with a fixed number of places.
+/// </summary>
+public static partial class Decimals
+{
+    [GeneratedRegex(@"^-?\d{1,20}(\.\d{1,20})?$")]
+    private static partial Regex Plain();
+
+    /// <summary>
+    /// Parses <paramref name="text"/> as a plain decimal (digits, optional sign and point; no exponent,
+    /// grouping or letters) with at most <paramref name="maxScale"/> places; adds a violation otherwise.
+    /// </summary>
+    public static bool TryParse(string? text, string field, RequestValidator validator, int maxScale, out decimal value)
+    {
+        value = 0;
+        if (string.IsNullOrWhiteSpace(text) || !Plain().IsMatch(text))
+        {
+            validator.Add(field, $"must be a decimal number such as 1234.56, not '{text}'");
+            return false;
+        }
+        var point = text.IndexOf('.');
+        if (point >= 0 && text.Length - point - 1 > maxScale)
+        {
+            validator.Add(field, $"must have at most {maxScale} decimal places");
+            return false;
+        }
+        value = decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        return true;
+    }
+
+    /// <summary>Rounds half away from zero ("round half up" as Italian accounts print it).</summary>
+    public static decimal RoundHalfUp(decimal value, int places) => Math.Round(value, places, MidpointRounding.AwayFromZero);
+
+    /// <summary>Invariant text with exactly <paramref name="places"/> decimals, e.g. <c>73.40</c>.</summary>
+    public static string Format(decimal value, int places) =>
+        RoundHalfUp(value, places).ToString("F" + places, CultureInfo.InvariantCulture);
+}
