@@ -4,6 +4,7 @@ using Platform.Objectives.Plans;
 using Platform.Objectives.V1;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Objectives;
@@ -12,15 +13,18 @@ namespace Platform.Objectives;
 public sealed class ObjectivesGrpcService(PlanStore plans, IRequestContext requestContext)
     : ObjectivesService.ObjectivesServiceBase
 {
+    [Access(AccessLevel.Write)]
     public override Task<Plan> CreatePlan(CreatePlanRequest request, ServerCallContext context)
     {
         PlanValidation.ValidateCreate(request);
         return plans.CreateAsync(requestContext.Current, request.PlanId, request.Plan, context.CancellationToken);
     }
 
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context) =>
         plans.GetAsync(requestContext.Current, PlanNames.ParseId(request.Name), context.CancellationToken);
 
+    [Access(AccessLevel.Read)]
     public override async Task<ListPlansResponse> ListPlans(ListPlansRequest request, ServerCallContext context)
     {
         var paging = PageRequest.Read(request.PageSize, request.PageToken, PlanStore.ListFingerprint);
@@ -28,6 +32,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, IRequestContext reque
         return new ListPlansResponse { Plans = { page.Items }, NextPageToken = page.NextPageToken };
     }
 
+    [Access(AccessLevel.Write)]
     public override Task<Plan> UpdatePlan(UpdatePlanRequest request, ServerCallContext context)
     {
         if (request.Plan is null) throw ApiErrors.InvalidArgument("plan", "is required");
@@ -39,6 +44,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, IRequestContext reque
         return plans.UpdateAsync(requestContext.Current, planId, request.Plan, paths, context.CancellationToken);
     }
 
+    [Access(AccessLevel.Write)]
     public override async Task<Empty> DeletePlan(DeletePlanRequest request, ServerCallContext context)
     {
         await plans.DeleteAsync(requestContext.Current, PlanNames.ParseId(request.Name), request.Etag, context.CancellationToken);
