@@ -5,6 +5,7 @@ using Platform.Finance.V1;
 using Platform.Indicators.V1;
 using Platform.Objectives.V1;
 using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Security;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Platform.Gateway;
@@ -25,6 +26,7 @@ public static class GatewayExtensions
         var options = builder.Configuration.GetSection("Gateway").Get<GatewayOptions>() ?? new GatewayOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             void Listen(int port, HttpProtocols protocols)
             {
                 if (options.ListenOnAllInterfaces) kestrel.ListenAnyIP(port, l => l.Protocols = protocols);
@@ -43,10 +45,11 @@ public static class GatewayExtensions
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddTransforms(transforms =>
             {
-                // Identity headers are the gateway's to set, never the client's.
-                transforms.AddRequestHeaderRemove(HeaderRequestContext.TenantHeader);
-                transforms.AddRequestHeaderRemove(HeaderRequestContext.UserHeader);
+                // Identity travels only in the bearer token; headers that look like identity are dropped.
+                foreach (var header in StrippedHeaders) transforms.AddRequestHeaderRemove(header);
             });
+        builder.Services.AddPlatformAuthentication();
+        builder.Services.AddTrafficLimits(builder.Configuration);
 
         // Reflection for every service behind the gateway, answered here from the shared contracts, so a
         // generic client sees all three services on one address.
@@ -58,8 +61,14 @@ public static class GatewayExtensions
         return builder;
     }
 
+    /// <summary>Client-sent headers that could pass for identity; never forwarded.</summary>
+    private static readonly string[] StrippedHeaders = ["x-platform-tenant", "x-platform-user", "x-forwarded-user", "x-tenant-id"];
+
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseCors(TrafficLimits.CorsPolicy);
+        app.UseMiddleware<BearerTokenCheck>();
+        app.UseRateLimiter();
         app.MapGrpcService<ReflectionServiceImpl>();
         app.MapGrpcService<ReflectionV1ServiceImpl>();
         app.MapGrpcHealthChecksService();
@@ -68,6 +77,10 @@ public static class GatewayExtensions
         {
             proxy.UseMiddleware<JsonBodyDefault>();
             proxy.UseMiddleware<UnavailableBackend>();
+            proxy.UseMiddleware<FailoverOnConnectError>();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
         });
         return app;
     }

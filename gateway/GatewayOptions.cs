@@ -11,4 +11,7 @@ public sealed class GatewayOptions
 
     /// <summary>Listen on every interface (containers) instead of loopback only.</summary>
     public bool ListenOnAllInterfaces { get; set; }
+
+    /// <summary>Largest request body accepted (413 beyond it).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 }

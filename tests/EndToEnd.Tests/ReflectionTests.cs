@@ -51,6 +51,7 @@ public sealed class ReflectionTests(PlatformFixture fixture) : IClassFixture<Pla
             Marshallers.Create(b => b, b => b), Marshallers.Create(b => b, b => b));
         var response = await Platform.Grpc.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(), request.ToArray());
 
+
         var titleNumber = getPlan.OutputType.FindFieldByName("title").FieldNumber;
         Assert.Equal("Seen by reflection", ReadStringField(response, titleNumber));
     }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Grpc.Core;
 using Grpc.Net.Client;
+using Platform.ServiceDefaults.Security;
 using Platform.Launcher;
 
 namespace EndToEnd.Tests;
@@ -14,8 +16,12 @@ public sealed class RunningPlatform : IAsyncDisposable
 
     public PlatformSystem System { get; private set; } = null!;
     public string DataDirectory { get; }
+    /// <summary>REST as the demo ente's admin.</summary>
     public HttpClient Rest { get; private set; } = null!;
+    /// <summary>gRPC as the demo ente's admin.</summary>
     public GrpcChannel Grpc { get; private set; } = null!;
+    /// <summary>REST without a token (a citizen).</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
 
     /// <summary>Everything the processes printed, for failure messages.</summary>
     public string Log => string.Join('\n', _log);
@@ -35,14 +41,39 @@ public sealed class RunningPlatform : IAsyncDisposable
         };
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         platform.System = await PlatformSystem.StartAsync(options, (name, line) => platform._log.Enqueue($"[{name}] {line}"), timeout.Token);
-        platform.Rest = new HttpClient { BaseAddress = platform.System.RestAddress };
-        platform.Grpc = GrpcChannel.ForAddress(platform.System.GrpcAddress);
+        platform.Rest = platform.RestAs("demo", "e2e-admin", Roles.Admin);
+        platform.Grpc = platform.GrpcAs("demo", "e2e-admin", Roles.Admin);
+        platform.Anonymous = platform.RestWithToken(null);
         return platform;
     }
+
+    public string Token(string tenant, string subject, params string[] roles) => System.Token(tenant, subject, roles);
+
+    public HttpClient RestAs(string tenant, string subject, params string[] roles) => RestWithToken(Token(tenant, subject, roles));
+
+    public HttpClient RestWithToken(string? token)
+    {
+        var client = new HttpClient { BaseAddress = System.RestAddress };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    public GrpcChannel GrpcAs(string tenant, string subject, params string[] roles) => GrpcWithToken(Token(tenant, subject, roles));
+
+    public GrpcChannel GrpcWithToken(string? token) => GrpcChannel.ForAddress(System.GrpcAddress, new GrpcChannelOptions
+    {
+        Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            if (token is not null) metadata.Add("authorization", $"Bearer {token}");
+            return Task.CompletedTask;
+        })),
+        UnsafeUseInsecureChannelCallCredentials = true,
+    });
 
     public async ValueTask DisposeAsync()
     {
         Rest?.Dispose();
+        Anonymous?.Dispose();
         Grpc?.Dispose();
         if (System is not null) await System.DisposeAsync();
     }

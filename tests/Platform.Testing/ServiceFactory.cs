@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Testing;
 
 /// <summary>
-/// One service in memory with its own temporary SQLite file. gRPC goes through <c>Server.CreateHandler()</c>,
-/// REST through <c>CreateClient()</c>; both can act for a given tenant. Error-level logs are collected so
-/// tests can fail on them.
+/// One service in memory with its own temporary SQLite file and its own token signing key. gRPC goes through
+/// <c>Server.CreateHandler()</c>, REST through <c>CreateClient()</c>; both carry a bearer token for the tenant,
+/// user and roles asked for (admin by default). Error-level logs are collected so tests can fail on them.
 /// </summary>
 public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
 {
@@ -18,8 +19,8 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly List<Action<IWebHostBuilder>> _customizations = [];
 
-    public const string TenantHeader = "x-platform-tenant";
-    public const string UserHeader = "x-platform-user";
+    /// <summary>The key this host validates tokens with; <see cref="Token"/> signs with it.</summary>
+    public string SigningKey { get; } = PlatformTokens.NewKey();
 
     /// <summary>Error-level log lines written by the service so far.</summary>
     public IReadOnlyCollection<string> ErrorLogs => _errors;
@@ -27,6 +28,7 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("PLATFORM_DATA_DIR", _dataDirectory);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.ConfigureLogging(logging => logging.AddProvider(new ErrorCollector(_errors)));
         foreach (var customize in _customizations) customize(builder);
     }
@@ -54,17 +56,24 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
         return this;
     }
 
-    public GrpcChannel CreateGrpcChannel(string tenant = "demo", string user = "tester") =>
+    /// <summary>A valid token of this host for <paramref name="tenant"/>; admin when no role is given.</summary>
+    public string Token(string tenant = "demo", string user = "tester", params string[] roles) =>
+        PlatformTokens.Create(SigningKey, user, tenant, roles.Length == 0 ? [Roles.Admin] : roles, TimeSpan.FromHours(1));
+
+    public GrpcChannel CreateGrpcChannel(string tenant = "demo", string user = "tester", params string[] roles) =>
+        CreateGrpcChannelWithToken(Token(tenant, user, roles));
+
+    public HttpClient CreateRestClient(string tenant = "demo", string user = "tester", params string[] roles) =>
+        CreateRestClientWithToken(Token(tenant, user, roles));
+
+    /// <summary>A channel that sends <paramref name="token"/> as is (null: anonymous).</summary>
+    public GrpcChannel CreateGrpcChannelWithToken(string? token) =>
         GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
         {
-            HttpHandler = new IdentityHeaders(tenant, user) { InnerHandler = Server.CreateHandler() },
+            HttpHandler = new Bearer(token) { InnerHandler = Server.CreateHandler() },
         });
 
-    public HttpClient CreateRestClient(string tenant = "demo", string user = "tester")
-    {
-        var client = CreateDefaultClient(new IdentityHeaders(tenant, user));
-        return client;
-    }
+    public HttpClient CreateRestClientWithToken(string? token) => CreateDefaultClient(new Bearer(token));
 
     protected override void Dispose(bool disposing)
     {
@@ -79,12 +88,11 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
         }
     }
 
-    private sealed class IdentityHeaders(string tenant, string user) : DelegatingHandler
+    private sealed class Bearer(string? token) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            request.Headers.TryAddWithoutValidation(TenantHeader, tenant);
-            request.Headers.TryAddWithoutValidation(UserHeader, user);
+            if (token is not null) request.Headers.Authorization = new("Bearer", token);
             return base.SendAsync(request, cancellationToken);
         }
     }

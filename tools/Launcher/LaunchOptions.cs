@@ -12,6 +12,9 @@ public sealed record LaunchOptions
     public int RestPort { get; init; } = 8080;
     public int GrpcPort { get; init; } = 8081;
 
+    /// <summary>Processes per service (default 1); the gateway balances over them.</summary>
+    public IReadOnlyDictionary<string, int> Replicas { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Build configuration whose outputs are started.</summary>
     public string Configuration { get; init; } = BuildConfiguration;
 

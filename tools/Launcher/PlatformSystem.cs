@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Launcher;
 
@@ -21,6 +22,9 @@ public sealed class PlatformSystem : IAsyncDisposable
     private readonly List<ChildProcess> _children = [];
 
     public LaunchOptions Options { get; }
+
+    /// <summary>The local token signing key (kept in the data directory), shared by every process.</summary>
+    public string SigningKey { get; private set; } = "";
     public Uri RestAddress => new($"http://localhost:{Options.RestPort}");
     public Uri GrpcAddress => new($"http://localhost:{Options.GrpcPort}");
     public IReadOnlyList<ChildProcess> Children => _children;
@@ -28,6 +32,10 @@ public sealed class PlatformSystem : IAsyncDisposable
     private PlatformSystem(LaunchOptions options) => Options = options;
 
     public ChildProcess Child(string name) => _children.Single(c => c.Name == name);
+
+    /// <summary>A token of this system's key for the given ente, subject and roles.</summary>
+    public string Token(string tenant, string subject, IEnumerable<string> roles, TimeSpan? lifetime = null) =>
+        PlatformTokens.Create(SigningKey, subject, tenant, roles, lifetime ?? TimeSpan.FromHours(8));
 
     /// <summary>Starts everything and returns once the services and the gateway answer their health checks.</summary>
     public static async Task<PlatformSystem> StartAsync(LaunchOptions options, Action<string, string> output,
@@ -49,6 +57,7 @@ public sealed class PlatformSystem : IAsyncDisposable
     private async Task StartChildrenAsync(Action<string, string> output, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Options.DataDirectory);
+        SigningKey = PlatformTokens.EnsureKeyFile(Options.DataDirectory);
         var common = new Dictionary<string, string>(Options.Environment)
         {
             ["PLATFORM_DATA_DIR"] = Path.GetFullPath(Options.DataDirectory),
@@ -60,17 +69,25 @@ public sealed class PlatformSystem : IAsyncDisposable
             ["Gateway__RestPort"] = Options.RestPort.ToString(),
             ["Gateway__GrpcPort"] = Options.GrpcPort.ToString(),
         };
-        var addresses = Services.ToDictionary(s => s.Name, _ => new Uri($"http://127.0.0.1:{FreePort()}"));
-        foreach (var (name, address) in addresses)
+        // Every replica of every service gets its own loopback port; the gateway balances over them.
+        var replicas = Services.ToDictionary(s => s.Name, s => Enumerable.Range(1, Options.Replicas.GetValueOrDefault(s.Name, 1))
+            .Select(_ => new Uri($"http://127.0.0.1:{FreePort()}")).ToList());
+        foreach (var (name, addresses) in replicas)
         {
-            // Every service knows where the others are (Indicators and Finance call Objectives).
-            common[$"Services__{name}"] = address.ToString();
-            gatewayEnvironment[$"ReverseProxy__Clusters__{name}__Destinations__d1__Address"] = address.ToString();
+            // Services call each other directly (Indicators and Finance call Objectives), at its first replica.
+            common[$"Services__{name}"] = addresses[0].ToString();
+            for (var i = 0; i < addresses.Count; i++)
+                gatewayEnvironment[$"ReverseProxy__Clusters__{name}__Destinations__d{i + 1}__Address"] = addresses[i].ToString();
         }
         foreach (var (name, project) in Services)
         {
-            var environment = new Dictionary<string, string>(common) { ["ASPNETCORE_URLS"] = addresses[name].ToString() };
-            _children.Add(ChildProcess.Start(name, addresses[name], AssemblyPath(project), environment, output));
+            var addresses = replicas[name];
+            for (var i = 0; i < addresses.Count; i++)
+            {
+                var environment = new Dictionary<string, string>(common) { ["ASPNETCORE_URLS"] = addresses[i].ToString() };
+                var childName = addresses.Count == 1 ? name : $"{name}-{i + 1}";
+                _children.Add(ChildProcess.Start(childName, addresses[i], AssemblyPath(project), environment, output));
+            }
         }
         foreach (var child in _children)
             await WaitHealthyAsync(child, new Uri(child.Address, "/healthz"), http2: true, cancellationToken);

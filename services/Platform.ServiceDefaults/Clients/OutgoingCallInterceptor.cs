@@ -7,16 +7,13 @@ using Platform.ServiceDefaults.Errors;
 namespace Platform.ServiceDefaults.Clients;
 
 /// <summary>
-/// For calls from one service to another: forwards the caller's identity headers, propagates the incoming
+/// For calls from one service to another: forwards the caller's bearer token, propagates the incoming
 /// deadline and cancellation (never waiting longer than <paramref name="defaultDeadline"/>), and reports an
 /// unreachable or slow service as UNAVAILABLE naming it.
 /// </summary>
-public sealed class OutgoingCallInterceptor(string service, IHttpContextAccessor accessor, TimeSpan defaultDeadline)
-    : Interceptor
+public sealed class OutgoingCallInterceptor(string service, IHttpContextAccessor accessor, IRequestContext requestContext,
+    TimeSpan defaultDeadline) : Interceptor
 {
-    /// <summary>Headers that carry who is calling; copied from the incoming call to the outgoing one.</summary>
-    public static readonly string[] ForwardedHeaders = ["authorization", HeaderRequestContext.TenantHeader, HeaderRequestContext.UserHeader];
-
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(TRequest request,
         ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
     {
@@ -39,11 +36,13 @@ public sealed class OutgoingCallInterceptor(string service, IHttpContextAccessor
         var cancellation = options.CancellationToken;
         if (http is not null)
         {
-            foreach (var name in ForwardedHeaders)
-            {
-                var value = http.Request.Headers[name].ToString();
-                if (value.Length > 0 && headers.Get(name) is null) headers.Add(name, value);
-            }
+            // The caller's token goes along, so the other service checks the same identity; an anonymous
+            // reader's choice of ente goes along instead.
+            var authorization = http.Request.Headers.Authorization.ToString();
+            if (authorization.Length > 0 && headers.Get("authorization") is null) headers.Add("authorization", authorization);
+            var who = requestContext.Current;
+            if (who.IsAnonymous && headers.Get(ClaimsRequestContext.PublicEnteHeader) is null)
+                headers.Add(ClaimsRequestContext.PublicEnteHeader, who.TenantId);
             var incoming = http.Features.Get<IServerCallContextFeature>()?.ServerCallContext;
             if (incoming is not null && incoming.Deadline < deadline) deadline = incoming.Deadline;
             if (!cancellation.CanBeCanceled) cancellation = http.RequestAborted;

@@ -24,6 +24,6 @@ public static class ServiceClientExtensions
                 options.Address = new Uri(address);
             })
             .AddInterceptor(InterceptorScope.Client, provider => new OutgoingCallInterceptor(service,
-                provider.GetRequiredService<IHttpContextAccessor>(), deadline ?? TimeSpan.FromSeconds(5)));
+                provider.GetRequiredService<IHttpContextAccessor>(), provider.GetRequiredService<IRequestContext>(), deadline ?? TimeSpan.FromSeconds(5)));
     }
 }

@@ -38,6 +38,12 @@ public static class ApiErrors
     public static RpcException FailedPrecondition(string reason, string message, params (string Key, string Value)[] metadata) =>
         Build(Code.FailedPrecondition, message, reason, null, metadata);
 
+    public static RpcException Unauthenticated(string message) =>
+        Build(Code.Unauthenticated, message, "UNAUTHENTICATED", null);
+
+    public static RpcException PermissionDenied(string message) =>
+        Build(Code.PermissionDenied, message, "PERMISSION_DENIED", null);
+
     public static RpcException Unavailable(string message) =>
         Build(Code.Unavailable, message, "UNAVAILABLE", null);
 

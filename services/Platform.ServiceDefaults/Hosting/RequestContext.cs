@@ -1,10 +1,19 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.ServiceDefaults;
 
 /// <summary>Who is calling and for which ente (tenant). Every query is scoped by <see cref="TenantId"/>.</summary>
-public sealed record RequestIdentity(string TenantId, string UserId);
+public sealed record RequestIdentity(string TenantId, string UserId)
+{
+    public IReadOnlySet<string> Roles { get; init; } = new HashSet<string>();
+
+    /// <summary>False for anonymous readers of published plans; they may only use public reads.</summary>
+    public bool IsAuthenticated { get; init; }
+
+    public bool IsAnonymous => !IsAuthenticated;
+}
 
 /// <summary>Resolves the identity of the current call. The one place that decides where it comes from.</summary>
 public interface IRequestContext
@@ -14,29 +23,39 @@ public interface IRequestContext
 
 public sealed class TenancyOptions
 {
-    /// <summary>Tenant used when the call names none (the embedded demo ente).</summary>
+    /// <summary>Ente read by anonymous callers that name none (the embedded demo ente).</summary>
     public string DefaultTenant { get; set; } = "demo";
 }
 
 /// <summary>
-/// Until identity is wired at the gateway, the tenant and user come from trusted metadata headers set by the
-/// gateway (<c>x-platform-tenant</c>, <c>x-platform-user</c>), falling back to the configured default tenant.
+/// Identity from the validated bearer token: <c>sub</c>, <c>tenant</c>, <c>roles</c>. No header a client
+/// sets can replace it. Anonymous callers only choose which ente's published plans they read, with the
+/// <c>ente</c> query parameter (REST) or the <c>x-platform-ente</c> metadata entry (gRPC).
 /// </summary>
-public sealed class HeaderRequestContext(IHttpContextAccessor accessor, IOptions<TenancyOptions> options) : IRequestContext
+public sealed class ClaimsRequestContext(IHttpContextAccessor accessor, IOptions<TenancyOptions> options) : IRequestContext
 {
-    public const string TenantHeader = "x-platform-tenant";
-    public const string UserHeader = "x-platform-user";
+    public const string PublicEnteHeader = "x-platform-ente";
+    public const string PublicEnteQuery = "ente";
 
     public RequestIdentity Current
     {
         get
         {
-            var headers = accessor.HttpContext?.Request.Headers;
-            var tenant = headers?[TenantHeader].ToString();
-            var user = headers?[UserHeader].ToString();
-            return new RequestIdentity(
-                string.IsNullOrWhiteSpace(tenant) ? options.Value.DefaultTenant : tenant,
-                string.IsNullOrWhiteSpace(user) ? "anonymous" : user);
+            var http = accessor.HttpContext;
+            var user = http?.User;
+            if (user?.Identity?.IsAuthenticated == true)
+            {
+                return new RequestIdentity(
+                    user.FindFirst(PlatformTokens.TenantClaim)?.Value ?? "",
+                    user.FindFirst(PlatformTokens.SubjectClaim)?.Value ?? "")
+                {
+                    Roles = PlatformTokens.RolesOf(user),
+                    IsAuthenticated = true,
+                };
+            }
+            var ente = http?.Request.Query[PublicEnteQuery].ToString();
+            if (string.IsNullOrWhiteSpace(ente)) ente = http?.Request.Headers[PublicEnteHeader].ToString();
+            return new RequestIdentity(string.IsNullOrWhiteSpace(ente) ? options.Value.DefaultTenant : ente, "anonymous");
         }
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.ServiceDefaults;
 
@@ -37,14 +38,20 @@ public static class ServiceDefaultsExtensions
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
         var services = builder.Services;
-        services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorInterceptor>())
+        services.AddGrpc(grpc =>
+            {
+                grpc.Interceptors.Add<ErrorInterceptor>();
+                grpc.Interceptors.Add<AccessInterceptor>();
+            })
             .AddJsonTranscoding(transcoding => transcoding.TypeRegistry = StatusJson.DetailTypes);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddHttpContextAccessor();
         services.Configure<TenancyOptions>(builder.Configuration.GetSection("Platform"));
-        services.AddSingleton<IRequestContext, HeaderRequestContext>();
+        services.AddPlatformAuthentication();
+        services.AddSingleton<IRequestContext, ClaimsRequestContext>();
+        services.AddSingleton(ServiceAccess.For(serviceName));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditLog>();
 
@@ -61,6 +68,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Checks REST bodies strictly; maps reflection, <c>grpc.health.v1</c> and <c>/healthz</c>.</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        app.UseAuthentication();
         app.UseMiddleware<RestBodyValidation>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();

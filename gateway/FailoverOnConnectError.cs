@@ -1,0 +1,42 @@
+using System.Net.Sockets;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Model;
+
+namespace Platform.Gateway;
+
+/// <summary>
+/// A replica that refuses the connection has not seen the request, so it is safe to send the request to
+/// another replica of the same service. This closes the gap until health checks take the dead replica out:
+/// only requests already in flight on it can be lost.
+/// </summary>
+public sealed class FailoverOnConnectError(RequestDelegate next, ILogger<FailoverOnConnectError> logger)
+{
+    private const int MaxAttempts = 3;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var proxy = context.GetReverseProxyFeature();
+        for (var attempt = 1; ; attempt++)
+        {
+            await next(context);
+            var error = context.GetForwarderErrorFeature();
+            if (error is null || context.Response.HasStarted || attempt == MaxAttempts || !IsConnectFailure(error)) return;
+
+            var failed = proxy.ProxiedDestination;
+            var others = proxy.AvailableDestinations.Where(d => d != failed).ToList();
+            if (others.Count == 0) return;
+            logger.LogInformation("Replica {Destination} refused the connection; retrying on another", failed?.DestinationId);
+            proxy.AvailableDestinations = others;
+            context.Features.Set<IForwarderErrorFeature>(null);
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status200OK;
+        }
+    }
+
+    private static bool IsConnectFailure(IForwarderErrorFeature error) =>
+        error.Error == ForwarderError.Request
+        && error.Exception?.GetBaseException() is SocketException
+        {
+            SocketErrorCode: SocketError.ConnectionRefused or SocketError.ConnectionReset or SocketError.HostUnreachable,
+        };
+}

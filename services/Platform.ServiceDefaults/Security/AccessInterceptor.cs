@@ -1,0 +1,68 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.AspNetCore.Http;
+using Platform.ServiceDefaults.Errors;
+
+namespace Platform.ServiceDefaults.Security;
+
+/// <summary>The role that writes in a service: planners own plans and indicators, the finance office budgets.</summary>
+public sealed record ServiceAccess(string WriterRole)
+{
+    public static ServiceAccess For(string serviceName) => new(serviceName == "finance" ? Roles.Finance : Roles.Planner);
+}
+
+/// <summary>
+/// Enforces the <see cref="AccessAttribute"/> of every Platform RPC (gRPC and transcoded REST alike):
+/// UNAUTHENTICATED without a valid token (unless the RPC is a public read), PERMISSION_DENIED when the
+/// caller's roles do not reach the declared level, and for an RPC that declares nothing (fail closed).
+/// </summary>
+public sealed class AccessInterceptor(IRequestContext requestContext, ServiceAccess access) : Interceptor
+{
+    private static readonly string[] TenantRoles = [Roles.Admin, Roles.Planner, Roles.Finance, Roles.Reader];
+
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
+        UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        Check(context);
+        return continuation(request, context);
+    }
+
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request,
+        IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Check(context);
+        return continuation(request, responseStream, context);
+    }
+
+    private void Check(ServerCallContext context)
+    {
+        // Health and reflection are infrastructure, open to probes and tools.
+        if (!context.Method.StartsWith("/platform.", StringComparison.Ordinal)) return;
+        var declared = context.GetHttpContext().GetEndpoint()?.Metadata.GetMetadata<AccessAttribute>()
+            ?? throw ApiErrors.PermissionDenied($"{context.Method} declares no access rule");
+        var who = requestContext.Current;
+        if (who.IsAnonymous)
+        {
+            if (declared.PublicWhenPublished) return;
+            throw ApiErrors.Unauthenticated("A valid bearer token is required");
+        }
+        if (who.TenantId.Length == 0 || who.UserId.Length == 0)
+            throw ApiErrors.Unauthenticated("The token names no tenant or subject");
+
+        var allowed = declared.Level switch
+        {
+            AccessLevel.Read => TenantRoles.Any(who.Roles.Contains),
+            AccessLevel.Write => who.Roles.Contains(Roles.Admin) || who.Roles.Contains(access.WriterRole),
+            AccessLevel.Admin => who.Roles.Contains(Roles.Admin),
+            _ => false,
+        };
+        if (!allowed)
+            throw ApiErrors.PermissionDenied(declared.Level switch
+            {
+                AccessLevel.Write => $"Needs the {access.WriterRole} or admin role",
+                AccessLevel.Admin => "Needs the admin role",
+                _ => "Needs a role of this ente",
+            });
+    }
+}
