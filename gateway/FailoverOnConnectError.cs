@@ -16,17 +16,19 @@ public sealed class FailoverOnConnectError(RequestDelegate next, ILogger<Failove
     public async Task InvokeAsync(HttpContext context)
     {
         var proxy = context.GetReverseProxyFeature();
+        // Load balancing narrows AvailableDestinations to its pick, so keep the candidates here.
+        var candidates = proxy.AvailableDestinations;
         for (var attempt = 1; ; attempt++)
         {
+            proxy.AvailableDestinations = candidates;
             await next(context);
             var error = context.GetForwarderErrorFeature();
             if (error is null || context.Response.HasStarted || attempt == MaxAttempts || !IsConnectFailure(error)) return;
 
             var failed = proxy.ProxiedDestination;
-            var others = proxy.AvailableDestinations.Where(d => d != failed).ToList();
-            if (others.Count == 0) return;
+            candidates = candidates.Where(d => d != failed).ToList();
+            if (candidates.Count == 0) return;
             logger.LogInformation("Replica {Destination} refused the connection; retrying on another", failed?.DestinationId);
-            proxy.AvailableDestinations = others;
             context.Features.Set<IForwarderErrorFeature>(null);
             context.Response.Clear();
             context.Response.StatusCode = StatusCodes.Status200OK;

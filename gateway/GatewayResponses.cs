@@ -16,8 +16,9 @@ public static class GatewayResponses
     public static bool IsGrpc(Microsoft.AspNetCore.Http.HttpRequest request) =>
         request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
 
+    /// <summary>Writes the status; <paramref name="headers"/> are set after the response is cleared.</summary>
     public static async Task WriteAsync(HttpContext context, StatusCode code, string reason, string message,
-        IDictionary<string, string>? metadata = null)
+        IDictionary<string, string>? metadata = null, IDictionary<string, string>? headers = null)
     {
         var info = new ErrorInfo { Reason = reason, Domain = ApiErrors.Domain };
         if (metadata is not null) info.Metadata.Add(metadata);
@@ -25,6 +26,7 @@ public static class GatewayResponses
 
         var response = context.Response;
         if (!response.HasStarted) response.Clear();
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) response.Headers[name] = value;
         if (IsGrpc(context.Request))
         {
             response.StatusCode = StatusCodes.Status200OK;

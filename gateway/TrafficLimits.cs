@@ -37,11 +37,11 @@ public static class TrafficLimits
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
                     ? (int)Math.Ceiling(wait.TotalSeconds)
                     : limits.WindowSeconds;
-                rejected.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 // gRPC clients read a bare 429 as UNAVAILABLE and retry; they get RESOURCE_EXHAUSTED instead.
                 await GatewayResponses.WriteAsync(rejected.HttpContext, StatusCode.ResourceExhausted, "RATE_LIMITED",
                     $"Too many requests; retry after {retryAfter} s",
-                    new Dictionary<string, string> { ["retry_after_seconds"] = retryAfter.ToString(CultureInfo.InvariantCulture) });
+                    new Dictionary<string, string> { ["retry_after_seconds"] = retryAfter.ToString(CultureInfo.InvariantCulture) },
+                    new Dictionary<string, string> { ["Retry-After"] = retryAfter.ToString(CultureInfo.InvariantCulture) });
             };
         });
 

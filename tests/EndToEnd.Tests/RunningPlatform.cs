@@ -28,7 +28,8 @@ public sealed class RunningPlatform : IAsyncDisposable
 
     private RunningPlatform(string dataDirectory) => DataDirectory = dataDirectory;
 
-    public static async Task<RunningPlatform> StartAsync(string? dataDirectory = null)
+    public static async Task<RunningPlatform> StartAsync(string? dataDirectory = null,
+        IReadOnlyDictionary<string, int>? replicas = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var platform = new RunningPlatform(dataDirectory ?? Directory.CreateTempSubdirectory("platform-e2e-").FullName);
         var options = new LaunchOptions
@@ -37,7 +38,11 @@ public sealed class RunningPlatform : IAsyncDisposable
             DataDirectory = platform.DataDirectory,
             RestPort = PlatformSystem.FreePort(),
             GrpcPort = PlatformSystem.FreePort(),
-            Environment = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" },
+            Replicas = replicas ?? new Dictionary<string, int>(),
+            Environment = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
+            {
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
         };
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         platform.System = await PlatformSystem.StartAsync(options, (name, line) => platform._log.Enqueue($"[{name}] {line}"), timeout.Token);
