@@ -1,6 +1,7 @@
 using Grpc.Health.V1;
 using Grpc.Reflection;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Platform.Gateway.ApiDocs;
 using Platform.Finance.V1;
 using Platform.Indicators.V1;
 using Platform.Objectives.V1;
@@ -73,6 +74,7 @@ public static class GatewayExtensions
         app.MapGrpcService<ReflectionV1ServiceImpl>();
         app.MapGrpcHealthChecksService();
         app.MapGet("/healthz", GatewayHealth.ReportAsync);
+        app.MapApiDocs();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<JsonBodyDefault>();

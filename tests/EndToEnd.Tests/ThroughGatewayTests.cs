@@ -79,4 +79,17 @@ public sealed class ThroughGatewayTests(PlatformFixture fixture) : IClassFixture
         foreach (var cluster in new[] { "objectives", "indicators", "finance" })
             Assert.Equal(1, health.GetProperty("clusters").GetProperty(cluster).GetProperty("healthyReplicas").GetInt32());
     }
+
+    [Fact]
+    public async Task Openapi_document_and_docs_page_are_served_without_a_token()
+    {
+        var document = await Platform.Anonymous.GetJsonAsync("/openapi.json");
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/v1/plans", "/v1/plans/{plan}", "/v1/indicators", "/v1/budgets/{budget}" })
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in /openapi.json");
+
+        var page = await Platform.Anonymous.GetAsync("/docs");
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("fetch(\"/openapi.json\")", await page.Content.ReadAsStringAsync());
+    }
 }
