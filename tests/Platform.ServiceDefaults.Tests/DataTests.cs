@@ -29,16 +29,6 @@ public sealed class DataTests : IDisposable
     }
 
     [Fact]
-    public void Shared_migrations_exist_for_both_providers_with_the_same_versions()
-    {
-        var assembly = typeof(MigrationRunner).Assembly;
-        var sqlite = MigrationRunner.Discover(assembly, "platform", SqlDialect.Sqlite);
-        var sqlServer = MigrationRunner.Discover(assembly, "platform", SqlDialect.SqlServer);
-        Assert.NotEmpty(sqlite);
-        Assert.Equal(sqlite.Select(m => (m.Version, m.Name)), sqlServer.Select(m => (m.Version, m.Name)));
-    }
-
-    [Fact]
     public async Task Migrations_apply_once_and_record_the_journal()
     {
         var database = NewSqlite();

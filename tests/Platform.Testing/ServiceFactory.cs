@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Testing;
@@ -22,13 +23,36 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
     /// <summary>The key this host validates tokens with; <see cref="Token"/> signs with it.</summary>
     public string SigningKey { get; } = PlatformTokens.NewKey();
 
-    /// <summary>Error-level log lines written by the service so far.</summary>
-    public IReadOnlyCollection<string> ErrorLogs => _errors;
+    private readonly ConcurrentDictionary<string, byte> _statements = new();
+    private int _observing;
+
+    /// <summary>
+    /// Problems seen so far: error-level log lines, and SQL statements the service ran that SQL Server would
+    /// not parse (every statement is checked with ScriptDom, whatever database the test runs on).
+    /// </summary>
+    public IReadOnlyCollection<string> ErrorLogs =>
+        _errors.Concat(_statements.Keys
+                .Where(sql => !SqlServerSyntax.IsSqliteHousekeeping(sql))
+                .Select(sql => (sql, errors: SqlServerSyntax.Check(SqlServerSyntax.FromSqlite(sql))))
+                .Where(r => r.errors is not null)
+                .Select(r => $"Not valid T-SQL ({r.errors}): {r.sql}"))
+            .ToList();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("PLATFORM_DATA_DIR", _dataDirectory);
         builder.UseSetting("Auth:SigningKey", SigningKey);
+        if (Environment.GetEnvironmentVariable("PLATFORM_TEST_SQLSERVER") is { Length: > 0 } sqlServer)
+        {
+            // The whole data layer on a real SQL Server: one fresh database per host, created on start.
+            var connection = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(sqlServer)
+            {
+                InitialCatalog = $"platform_test_{Guid.NewGuid():N}",
+            }.ConnectionString;
+            builder.UseSetting("Database:Provider", "SqlServer");
+            foreach (var service in new[] { "objectives", "indicators", "finance" })
+                builder.UseSetting($"ConnectionStrings:{service}", connection);
+        }
         builder.ConfigureLogging(logging => logging.AddProvider(new ErrorCollector(_errors)));
         foreach (var customize in _customizations) customize(builder);
     }
@@ -67,13 +91,26 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
         CreateRestClientWithToken(Token(tenant, user, roles));
 
     /// <summary>A channel that sends <paramref name="token"/> as is (null: anonymous).</summary>
-    public GrpcChannel CreateGrpcChannelWithToken(string? token) =>
-        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+    public GrpcChannel CreateGrpcChannelWithToken(string? token)
+    {
+        ObserveStatements();
+        return GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
         {
             HttpHandler = new Bearer(token) { InnerHandler = Server.CreateHandler() },
         });
+    }
 
-    public HttpClient CreateRestClientWithToken(string? token) => CreateDefaultClient(new Bearer(token));
+    public HttpClient CreateRestClientWithToken(string? token)
+    {
+        ObserveStatements();
+        return CreateDefaultClient(new Bearer(token));
+    }
+
+    private void ObserveStatements()
+    {
+        if (Interlocked.Exchange(ref _observing, 1) == 0)
+            Services.GetRequiredService<Database>().ObserveCommands(sql => _statements.TryAdd(sql, 0));
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -16,9 +16,15 @@ public sealed class Database(SqlDialect dialect, string connectionString)
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         Dialect.EnsureDatabaseExistsAsync(connectionString, cancellationToken);
 
+    private Action<string>? _observer;
+
+    /// <summary>Reports the text of every command run from now on (tests check them against SQL Server's grammar).</summary>
+    public void ObserveCommands(Action<string> observer) => _observer = observer;
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = Dialect.CreateConnection(connectionString);
+        if (_observer is { } observer) connection = new RecordingConnection(connection, observer);
         try
         {
             await connection.OpenAsync(cancellationToken);
