@@ -80,9 +80,6 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
     public override Task<BatchUpsertBudgetLinesResponse> BatchUpsertBudgetLines(BatchUpsertBudgetLinesRequest request, ServerCallContext context)
     {
         var budgetId = BudgetNames.ParseId(request.Parent, "parent");
-        var validator = new RequestValidator();
-        LineValidation.ValidateShape(request, validator);
-        validator.ThrowIfInvalid();
         return lines.BatchUpsertAsync(requestContext.Current, budgetId, request, context.CancellationToken);
     }
 

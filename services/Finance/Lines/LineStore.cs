@@ -32,17 +32,21 @@ public sealed class LineStore(Database database, BudgetStore budgets, AuditLog a
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
             var budget = await budgets.LoadForWriteAsync(connection, transaction, who, budgetId, request.Etag, ct);
+            // Shape, classification and amounts are checked together so a client sees every mistake at once.
             var validator = new RequestValidator();
+            LineValidation.ValidateShape(request, validator);
             var written = new List<LineData>();
             for (var i = 0; i < request.Entries.Count; i++)
             {
                 var entry = request.Entries[i];
+                if (entry.Line is null) continue;
                 var amounts = LineValidation.ParseAmounts(entry.LineId, entry.Line, budget, validator, $"entries[{i}].line");
                 written.Add(LineData.From(who.TenantId, budgetId, entry.LineId, entry.Line, amounts));
             }
 
             var existing = request.ReplaceAll ? [] : (await LoadLinesAsync(connection, transaction, who, budgetId, ct))
                 .Where(l => written.All(w => w.LineId != l.LineId)).ToList();
+            validator.ThrowIfInvalid();
             var owners = existing.ToDictionary(l => l.ClassificationKey, l => l.LineId);
             for (var i = 0; i < written.Count; i++)
                 if (!owners.TryAdd(written[i].ClassificationKey, written[i].LineId))
