@@ -11,6 +11,8 @@ public static class BudgetValidation
     /// <summary>A bilancio di previsione spans three years; allow longer multi-year frames, not decades.</summary>
     public const int MaxSpanYears = 10;
 
+    public static readonly IReadOnlySet<string> UpdatableFields = new HashSet<string> { "title", "stages" };
+
     public static void ValidateCreate(CreateBudgetRequest request)
     {
         var validator = new RequestValidator();
@@ -22,9 +24,31 @@ public static class BudgetValidation
             var firstOk = validator.Range(budget.FirstYear, MinYear, MaxYear, "budget.first_year");
             var lastOk = validator.Range(budget.LastYear, MinYear, MaxYear, "budget.last_year");
             if (firstOk && lastOk && validator.Check(budget.FirstYear <= budget.LastYear, "budget.last_year", "must not be before first_year"))
-                validator.Check(budget.LastYear - budget.FirstYear <= MaxSpanYears, "budget.last_year",
-                    $"must be at most {MaxSpanYears} years after first_year");
+            {
+                if (validator.Check(budget.LastYear - budget.FirstYear <= MaxSpanYears, "budget.last_year",
+                    $"must be at most {MaxSpanYears} years after first_year"))
+                    ValidateStages(budget.Stages, budget.FirstYear, budget.LastYear, validator, "budget.stages");
+            }
         }
         validator.ThrowIfInvalid();
+    }
+
+    /// <summary>
+    /// Stages belong to years from <c>first_year - 1</c> (the reference column a DUP prints, e.g. Assestato
+    /// 2022 beside Previsione 2023-2025) to <c>last_year</c>; each (year, stage) once.
+    /// </summary>
+    public static void ValidateStages(IEnumerable<BudgetStage> stages, int firstYear, int lastYear,
+        RequestValidator validator, string field)
+    {
+        var seen = new HashSet<(int, Stage)>();
+        var index = 0;
+        foreach (var stage in stages)
+        {
+            var at = $"{field}[{index++}]";
+            validator.Check(stage.Year >= firstYear - 1 && stage.Year <= lastYear, at + ".year",
+                $"must be between {firstYear - 1} and {lastYear}");
+            if (validator.Check(stage.Stage != Stage.Unspecified, at + ".stage", "is required (ASSESTATO, PREVISIONE or RENDICONTO)"))
+                validator.Check(seen.Add((stage.Year, stage.Stage)), at, $"{stage.Year} {stage.Stage} is declared twice");
+        }
     }
 }

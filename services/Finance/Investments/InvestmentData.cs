@@ -1,0 +1,72 @@
+using Platform.Finance.V1;
+using Platform.ServiceDefaults.Api;
+
+namespace Platform.Finance.Investments;
+
+/// <summary>A row of <c>investments</c> with its yearly funding.</summary>
+public sealed record InvestmentData
+{
+    public string TenantId { get; init; } = "";
+    public string InvestmentId { get; init; } = "";
+    public string? Cup { get; init; }
+    public string Title { get; init; } = "";
+    public string? PnrrMeasure { get; init; }
+    public string? PnrrMission { get; init; }
+    public string? PnrrComponent { get; init; }
+    public string? PnrrInvestment { get; init; }
+    public decimal TotalCost { get; init; }
+    public string? StartText { get; init; }
+    public string? EndText { get; init; }
+    public string? FundingBody { get; init; }
+    public string? Sector { get; init; }
+    public string? State { get; init; }
+    /// <summary>Objective resource names, one per line.</summary>
+    public string Objectives { get; init; } = "";
+    /// <summary>Flags, comma-separated.</summary>
+    public string Flags { get; init; } = "";
+    public long Version { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public string CreatedBy { get; init; } = "";
+    public DateTime UpdatedAt { get; init; }
+    public string UpdatedBy { get; init; } = "";
+    public IReadOnlyList<InvestmentYearData> Years { get; init; } = [];
+
+    public string ResourceName => InvestmentNames.Format(InvestmentId);
+    public decimal TotalContribution => Years.Sum(y => y.PnrrContribution);
+    public decimal TotalCofinancing => Years.Sum(y => y.Cofinancing);
+
+    public Investment ToProto()
+    {
+        var proto = new Investment
+        {
+            Name = ResourceName, Cup = Cup ?? "", Title = Title, PnrrMeasure = PnrrMeasure ?? "",
+            PnrrMission = PnrrMission ?? "", PnrrComponent = PnrrComponent ?? "", PnrrInvestment = PnrrInvestment ?? "",
+            TotalCost = Decimals.Format(TotalCost, 2), Start = StartText ?? "", End = EndText ?? "",
+            FundingBody = FundingBody ?? "", Sector = Sector ?? "", State = State ?? "",
+            TotalPnrrContribution = Decimals.Format(TotalContribution, 2), TotalCofinancing = Decimals.Format(TotalCofinancing, 2),
+            Etag = Etags.Format(Version), CreateTime = CreatedAt.ToTimestamp(), UpdateTime = UpdatedAt.ToTimestamp(),
+        };
+        proto.Objectives.AddRange(Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        proto.Flags.AddRange(Flags.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        proto.Years.AddRange(Years.OrderBy(y => y.Year).Select(y => new InvestmentYear
+        {
+            Year = y.Year, PnrrContribution = Decimals.Format(y.PnrrContribution, 2), Cofinancing = Decimals.Format(y.Cofinancing, 2),
+        }));
+        return proto;
+    }
+}
+
+public sealed record InvestmentYearData
+{
+    public string InvestmentId { get; init; } = "";
+    public int Year { get; init; }
+    public decimal PnrrContribution { get; init; }
+    public decimal Cofinancing { get; init; }
+}
+
+public static class InvestmentNames
+{
+    public const string Collection = "investments";
+    public static string Format(string id) => ResourceNames.Format(Collection, id);
+    public static string ParseId(string? name, string field = "name") => ResourceNames.ParseId(name, Collection, field);
+}

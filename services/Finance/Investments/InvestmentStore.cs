@@ -1,0 +1,138 @@
+using Dapper;
+using Platform.Finance.Funding;
+using Platform.Finance.V1;
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Errors;
+
+namespace Platform.Finance.Investments;
+
+/// <summary>Investments and PNRR projects of one tenant; linked objectives checked with the Objectives service.</summary>
+public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvider clock, ObjectivesLookup objectives)
+{
+    private const string Columns = """
+        tenant_id AS TenantId, investment_id AS InvestmentId, cup, title, pnrr_measure AS PnrrMeasure, pnrr_mission AS PnrrMission,
+        pnrr_component AS PnrrComponent, pnrr_investment AS PnrrInvestment, total_cost AS TotalCost, start_text AS StartText,
+        end_text AS EndText, funding_body AS FundingBody, sector, state, objectives, flags, version,
+        created_at AS CreatedAt, created_by AS CreatedBy, updated_at AS UpdatedAt, updated_by AS UpdatedBy
+        """;
+
+    public static string ListFingerprint(string mission) => Paging.Fingerprint("investments", mission);
+
+    /// <summary>Validates every entry (and its objectives), then writes all of them in one transaction or none.</summary>
+    public async Task<IReadOnlyList<Investment>> CreateManyAsync(RequestIdentity who, IReadOnlyList<CreateInvestmentRequest> requests,
+        bool lenient, bool single, CancellationToken ct)
+    {
+        var validator = new RequestValidator();
+        var rows = new List<InvestmentData>();
+        var ids = new HashSet<string>();
+        validator.Check(requests.Count > 0, "investments", "must contain at least one investment");
+        for (var k = 0; k < requests.Count; k++)
+        {
+            var prefix = single ? "" : $"investments[{k}].";
+            var row = InvestmentValidation.Check(requests[k].InvestmentId, requests[k].Investment, lenient, validator,
+                prefix + "investment_id", prefix + "investment");
+            if (row is null) continue;
+            if (!validator.Check(ids.Add(row.InvestmentId), prefix + "investment_id", $"'{row.InvestmentId}' appears twice")) continue;
+            rows.Add(row);
+        }
+        validator.ThrowIfInvalid();
+
+        var known = new Dictionary<string, bool>();
+        foreach (var name in rows.SelectMany(r => r.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries)).Distinct())
+            known[name] = await objectives.FindObjectiveAsync(name, ct) is not null;
+        for (var k = 0; k < requests.Count; k++)
+        {
+            var investment = requests[k].Investment;
+            for (var j = 0; j < investment.Objectives.Count; j++)
+                if (!known[investment.Objectives[j]])
+                    validator.Add($"{(single ? "" : $"investments[{k}].")}investment.objectives[{j}]",
+                        $"{investment.Objectives[j]} does not exist in the Objectives service");
+        }
+        validator.ThrowIfInvalid();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        rows = rows.Select(r => r with
+        {
+            TenantId = who.TenantId, Version = 1, CreatedAt = now, CreatedBy = who.UserId, UpdatedAt = now, UpdatedBy = who.UserId,
+        }).ToList();
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            foreach (var row in rows)
+            {
+                await connection.InsertAsync(transaction, database.Dialect, """
+                    INSERT INTO investments (tenant_id, investment_id, cup, title, pnrr_measure, pnrr_mission, pnrr_component,
+                        pnrr_investment, total_cost, start_text, end_text, funding_body, sector, state, objectives, flags, version,
+                        created_at, created_by, updated_at, updated_by)
+                    VALUES (@TenantId, @InvestmentId, @Cup, @Title, @PnrrMeasure, @PnrrMission, @PnrrComponent,
+                        @PnrrInvestment, @TotalCost, @StartText, @EndText, @FundingBody, @Sector, @State, @Objectives, @Flags, @Version,
+                        @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy)
+                    """, row, row.ResourceName, ct);
+                foreach (var year in row.Years)
+                    await connection.ExecuteAsync(new CommandDefinition("""
+                        INSERT INTO investment_years (tenant_id, investment_id, year, pnrr_contribution, cofinancing)
+                        VALUES (@TenantId, @InvestmentId, @Year, @PnrrContribution, @Cofinancing)
+                        """, new { who.TenantId, row.InvestmentId, year.Year, year.PnrrContribution, year.Cofinancing },
+                        transaction, cancellationToken: ct));
+                await audit.WriteAsync(connection, transaction, who, row.ResourceName, "create", AuditLog.Snapshot(new Dictionary<string, string?>
+                {
+                    ["cup"] = row.Cup, ["title"] = row.Title, ["pnrr_measure"] = row.PnrrMeasure,
+                    ["total_cost"] = Decimals.Format(row.TotalCost, 2), ["flags"] = row.Flags,
+                }), ct);
+            }
+            return rows.Count;
+        }, ct);
+        return rows.Select(r => r.ToProto()).ToList();
+    }
+
+    public async Task<Investment> GetAsync(RequestIdentity who, string investmentId, CancellationToken ct)
+    {
+        var rows = await LoadAsync(who, investmentId, ct);
+        return rows.Count == 1 ? rows[0].ToProto() : throw ApiErrors.NotFound(InvestmentNames.Format(investmentId));
+    }
+
+    public async Task<Page<Investment>> ListAsync(RequestIdentity who, string mission, PageRequest paging, CancellationToken ct)
+    {
+        var all = (await LoadAsync(who, null, ct))
+            .Where(r => mission.Length == 0 || r.PnrrMission == mission)
+            .Where(r => paging.After is null || string.CompareOrdinal(r.InvestmentId, paging.After) > 0)
+            .OrderBy(r => r.InvestmentId, StringComparer.Ordinal).Take(paging.PageSize + 1).ToList();
+        var page = Page<InvestmentData>.From(all, paging.PageSize, r => r.InvestmentId, ListFingerprint(mission));
+        return new Page<Investment>(page.Items.Select(r => r.ToProto()).ToList(), page.NextPageToken);
+    }
+
+    /// <summary>Totals of cost, PNRR contribution and co-financing by PNRR mission and by component.</summary>
+    public async Task<SummarizeInvestmentsResponse> SummarizeAsync(RequestIdentity who, CancellationToken ct)
+    {
+        var all = await LoadAsync(who, null, ct);
+        var response = new SummarizeInvestmentsResponse { GrandTotal = Total("", "", all) };
+        response.Missions.AddRange(all.GroupBy(r => r.PnrrMission ?? "").OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Total(g.Key, "", g.ToList())));
+        response.Components.AddRange(all.GroupBy(r => (Mission: r.PnrrMission ?? "", Component: r.PnrrComponent ?? ""))
+            .OrderBy(g => g.Key.Mission, StringComparer.Ordinal).ThenBy(g => g.Key.Component, StringComparer.Ordinal)
+            .Select(g => Total(g.Key.Mission, g.Key.Component, g.ToList())));
+        return response;
+    }
+
+    private static InvestmentTotal Total(string mission, string component, IReadOnlyCollection<InvestmentData> rows) => new()
+    {
+        PnrrMission = mission, PnrrComponent = component, Count = rows.Count,
+        TotalCost = Decimals.Format(rows.Sum(r => r.TotalCost), 2),
+        PnrrContribution = Decimals.Format(rows.Sum(r => r.TotalContribution), 2),
+        Cofinancing = Decimals.Format(rows.Sum(r => r.TotalCofinancing), 2),
+    };
+
+    private async Task<IReadOnlyList<InvestmentData>> LoadAsync(RequestIdentity who, string? investmentId, CancellationToken ct)
+    {
+        var args = new { who.TenantId, InvestmentId = investmentId };
+        var rows = await database.QueryAsync<InvestmentData>(
+            $"SELECT {Columns} FROM investments WHERE tenant_id = @TenantId AND (@InvestmentId IS NULL OR investment_id = @InvestmentId)",
+            args, ct);
+        var years = (await database.QueryAsync<InvestmentYearData>("""
+            SELECT investment_id AS InvestmentId, year, pnrr_contribution AS PnrrContribution, cofinancing
+            FROM investment_years WHERE tenant_id = @TenantId AND (@InvestmentId IS NULL OR investment_id = @InvestmentId)
+            """, args, ct)).ToLookup(y => y.InvestmentId);
+        return rows.Select(r => r with { Years = years[r.InvestmentId].ToList() }).ToList();
+    }
+}

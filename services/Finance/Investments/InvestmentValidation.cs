@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Platform.Finance.V1;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Errors;
+
+namespace Platform.Finance.Investments;
+
+/// <summary>
+/// Checks an investment. Strict: a bad CUP or PNRR measure is a field violation. Lenient (imports of documents
+/// as printed): they become flags on the stored investment. A contribution above the cost is always a flag.
+/// </summary>
+public static partial class InvestmentValidation
+{
+    [GeneratedRegex(@"^plans/[a-z][a-z0-9-]{0,62}/objectives/[^/\s]{1,63}$")]
+    private static partial Regex ObjectiveName();
+
+    public static InvestmentData? Check(string investmentId, Investment? investment, bool lenient, RequestValidator validator,
+        string idField, string at)
+    {
+        ResourceNames.CheckId(validator, investmentId, idField);
+        if (!validator.Check(investment is not null, at, "is required")) return null;
+        var i = investment!;
+        var before = validator.Violations.Count;
+        var flags = new List<string>();
+        validator.Text(i.Title, at + ".title", 1000);
+
+        var cup = i.Cup.Trim();
+        if (cup.Length > 0)
+            foreach (var problem in PnrrCodes.CupProblems(cup))
+            {
+                if (lenient) flags.Add(problem);
+                else validator.Add(at + ".cup", problem == "CUP_LENGTH"
+                    ? $"must be {PnrrCodes.CupLength} characters, '{cup}' has {cup.Length}"
+                    : "must be uppercase letters and digits, starting with a letter");
+            }
+
+        PnrrMeasure? measure = null;
+        if (i.PnrrMeasure.Length > 0 && !PnrrCodes.TryParseMeasure(i.PnrrMeasure.Trim(), out measure))
+        {
+            if (lenient) flags.Add("MEASURE_FORMAT");
+            else validator.Add(at + ".pnrr_measure", $"must be a PNRR measure such as M4-C1-I3.3, not '{i.PnrrMeasure}'");
+        }
+
+        var costOk = Money(i.TotalCost, at + ".total_cost", validator, required: true, out var cost);
+        var years = new List<InvestmentYearData>();
+        var seen = new HashSet<int>();
+        for (var j = 0; j < i.Years.Count; j++)
+        {
+            var y = i.Years[j];
+            var here = $"{at}.years[{j}]";
+            if (validator.Range(y.Year, 2000, 2100, here + ".year"))
+                validator.Check(seen.Add(y.Year), here + ".year", $"{y.Year} appears twice");
+            var ok = Money(y.PnrrContribution, here + ".pnrr_contribution", validator, false, out var contribution);
+            ok &= Money(y.Cofinancing, here + ".cofinancing", validator, false, out var cofinancing);
+            if (ok) years.Add(new InvestmentYearData { InvestmentId = investmentId, Year = y.Year, PnrrContribution = contribution, Cofinancing = cofinancing });
+        }
+        validator.MaxLength(i.Start, 100, at + ".start");
+        validator.MaxLength(i.End, 100, at + ".end");
+        validator.MaxLength(i.FundingBody, 300, at + ".funding_body");
+        validator.MaxLength(i.Sector, 200, at + ".sector");
+        validator.MaxLength(i.State, 40, at + ".state");
+        for (var j = 0; j < i.Objectives.Count; j++)
+            validator.Check(ObjectiveName().IsMatch(i.Objectives[j]), $"{at}.objectives[{j}]", "must be plans/{plan}/objectives/{objective}");
+
+        if (validator.Violations.Count > before) return null;
+        if (costOk && years.Sum(y => y.PnrrContribution) > cost) flags.Add("CONTRIBUTION_EXCEEDS_COST");
+        return new InvestmentData
+        {
+            InvestmentId = investmentId, Cup = Empty(cup), Title = i.Title.Trim(), PnrrMeasure = measure?.Canonical ?? Empty(i.PnrrMeasure),
+            PnrrMission = measure?.Mission, PnrrComponent = measure?.Component, PnrrInvestment = measure?.Investment,
+            TotalCost = cost, StartText = Empty(i.Start), EndText = Empty(i.End), FundingBody = Empty(i.FundingBody),
+            Sector = Empty(i.Sector), State = Empty(i.State), Objectives = string.Join('\n', i.Objectives.Distinct()),
+            Flags = string.Join(',', flags.Distinct()), Years = years,
+        };
+    }
+
+    private static string? Empty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static bool Money(string text, string field, RequestValidator validator, bool required, out decimal value)
+    {
+        value = 0;
+        if (text.Length == 0 && !required) return true;
+        if (!Decimals.TryParse(text, field, validator, 2, out value)) return false;
+        return validator.Check(value >= 0, field, "must not be negative");
+    }
+}

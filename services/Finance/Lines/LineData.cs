@@ -1,0 +1,138 @@
+using Platform.Finance.Balances;
+using Platform.Finance.V1;
+using Platform.ServiceDefaults.Api;
+
+namespace Platform.Finance.Lines;
+
+/// <summary>A row of <c>budget_lines</c> with its amounts.</summary>
+public sealed record LineData
+{
+    public string TenantId { get; init; } = "";
+    public string BudgetId { get; init; } = "";
+    public string LineId { get; init; } = "";
+    public string Kind { get; init; } = "";
+    public string ClassificationKey { get; init; } = "";
+    public int? Titolo { get; init; }
+    public string? Tipologia { get; init; }
+    public string? Categoria { get; init; }
+    public string? MissionCode { get; init; }
+    public string? ProgrammeCode { get; init; }
+    public string? Macroaggregato { get; init; }
+    public string? BalanceItem { get; init; }
+    public string Description { get; init; } = "";
+    public IReadOnlyList<AmountData> Amounts { get; init; } = [];
+
+    public BudgetLine.Types.Kind KindValue => Enum.Parse<BudgetLine.Types.Kind>(Kind);
+
+    public static string KeyOf(BudgetLine line) => line.Kind switch
+    {
+        BudgetLine.Types.Kind.Revenue => $"R|{line.Titolo}|{line.Tipologia}|{line.Categoria}",
+        BudgetLine.Types.Kind.Spending => $"S|{line.MissionCode}|{line.ProgrammeCode}|{line.Titolo}|{line.Macroaggregato}",
+        _ => $"B|{line.BalanceItem}",
+    };
+
+    public static LineData From(string tenantId, string budgetId, string lineId, BudgetLine line, IReadOnlyList<AmountData> amounts) => new()
+    {
+        TenantId = tenantId, BudgetId = budgetId, LineId = lineId, Kind = line.Kind.ToString(),
+        ClassificationKey = KeyOf(line),
+        Titolo = line.Kind == BudgetLine.Types.Kind.Balance ? null : line.Titolo,
+        Tipologia = Empty(line.Tipologia), Categoria = Empty(line.Categoria),
+        MissionCode = Empty(line.MissionCode), ProgrammeCode = Empty(line.ProgrammeCode),
+        Macroaggregato = Empty(line.Macroaggregato),
+        BalanceItem = line.Kind == BudgetLine.Types.Kind.Balance ? line.BalanceItem.ToString() : null,
+        Description = line.Description.Trim(),
+        Amounts = amounts,
+    };
+
+    private static string? Empty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    public BudgetLine ToProto()
+    {
+        var line = new BudgetLine
+        {
+            Name = LineNames.Format(BudgetId, LineId),
+            Kind = KindValue,
+            Titolo = Titolo ?? 0,
+            Tipologia = Tipologia ?? "",
+            Categoria = Categoria ?? "",
+            MissionCode = MissionCode ?? "",
+            ProgrammeCode = ProgrammeCode ?? "",
+            Macroaggregato = Macroaggregato ?? "",
+            BalanceItem = BalanceItem is null ? V1.BalanceItem.Unspecified : Enum.Parse<V1.BalanceItem>(BalanceItem),
+            Description = Description,
+        };
+        line.Amounts.AddRange(Amounts.OrderBy(a => a.Year).ThenBy(a => a.StageValue).Select(a => a.ToProto()));
+        return line;
+    }
+
+    public AmountData? AmountFor(int year, Stage stage) =>
+        Amounts.FirstOrDefault(a => a.Year == year && a.Stage == stage.ToString());
+}
+
+/// <summary>A row of <c>budget_line_amounts</c>.</summary>
+public sealed record AmountData
+{
+    public string LineId { get; init; } = "";
+    public int Year { get; init; }
+    public string Stage { get; init; } = "";
+    public decimal Appropriation { get; init; }
+    public decimal? Cash { get; init; }
+    public decimal? Commitments { get; init; }
+    public decimal? Payments { get; init; }
+    public decimal? Assessments { get; init; }
+    public decimal? Collections { get; init; }
+
+    public Stage StageValue => Enum.Parse<Stage>(Stage);
+
+    public LineAmount ToProto() => new()
+    {
+        Year = Year,
+        Stage = StageValue,
+        Appropriation = Decimals.Format(Appropriation, 2),
+        Cash = Format(Cash),
+        Commitments = Format(Commitments),
+        Payments = Format(Payments),
+        Assessments = Format(Assessments),
+        Collections = Format(Collections),
+    };
+
+    public static string Format(decimal? value) => value is { } v ? Decimals.Format(v, 2) : "";
+}
+
+public static class LineNames
+{
+    public static string Format(string budgetId, string lineId) => $"budgets/{budgetId}/lines/{lineId}";
+}
+
+/// <summary>Questions answered from all the lines of one budget (a few hundred rows: summed in memory, exactly).</summary>
+public sealed class Ledger(IReadOnlyList<LineData> lines)
+{
+    public IReadOnlyList<LineData> Lines { get; } = lines;
+
+    public IEnumerable<(LineData Line, AmountData Amount)> At(int year, Stage stage) =>
+        Lines.Select(l => (Line: l, Amount: l.AmountFor(year, stage)!)).Where(x => x.Amount is not null);
+
+    public bool HasAmounts(int year, Stage stage) => At(year, stage).Any();
+
+    public BalanceInputs BalanceInputs(int year, Stage stage)
+    {
+        var rows = At(year, stage).ToList();
+        return new BalanceInputs(
+            Sum(rows, BudgetLine.Types.Kind.Revenue, l => l.Titolo ?? 0),
+            Sum(rows, BudgetLine.Types.Kind.Spending, l => l.Titolo ?? 0),
+            rows.Where(r => r.Line.KindValue == BudgetLine.Types.Kind.Balance)
+                .GroupBy(r => Enum.Parse<BalanceItem>(r.Line.BalanceItem!))
+                .ToDictionary(g => g.Key, g => g.Sum(r => r.Amount.Appropriation)));
+    }
+
+    /// <summary>Spending appropriation of one titolo (or of every line matching <paramref name="filter"/>).</summary>
+    public decimal Spending(int year, Stage stage, Func<LineData, bool> filter) =>
+        At(year, stage).Where(r => r.Line.KindValue == BudgetLine.Types.Kind.Spending && filter(r.Line)).Sum(r => r.Amount.Appropriation);
+
+    public decimal Revenue(int year, Stage stage, Func<LineData, bool> filter) =>
+        At(year, stage).Where(r => r.Line.KindValue == BudgetLine.Types.Kind.Revenue && filter(r.Line)).Sum(r => r.Amount.Appropriation);
+
+    private static Dictionary<int, decimal> Sum(IEnumerable<(LineData Line, AmountData Amount)> rows, BudgetLine.Types.Kind kind,
+        Func<LineData, int> key) =>
+        rows.Where(r => r.Line.KindValue == kind).GroupBy(r => key(r.Line)).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount.Appropriation));
+}

@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using Platform.Finance.Budgets;
+using Platform.Finance.V1;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Reference;
+
+namespace Platform.Finance.Lines;
+
+/// <summary>Checks a batch of lines against the national classification and the budget's declared stages.</summary>
+public static partial class LineValidation
+{
+    public const int MaxBatch = 2000;
+
+    [GeneratedRegex(@"^\d{3}$")]
+    private static partial Regex ThreeDigits();
+
+    [GeneratedRegex(@"^\d{7}$")]
+    private static partial Regex SevenDigits();
+
+    /// <summary>Shape checks that need no budget: ids, kinds, classification.</summary>
+    public static void ValidateShape(BatchUpsertBudgetLinesRequest request, RequestValidator validator)
+    {
+        validator.Check(request.Entries.Count > 0, "entries", "must contain at least one line");
+        validator.Check(request.Entries.Count <= MaxBatch, "entries", $"must contain at most {MaxBatch} lines");
+        var ids = new HashSet<string>();
+        for (var i = 0; i < request.Entries.Count; i++)
+        {
+            var entry = request.Entries[i];
+            var at = $"entries[{i}]";
+            if (ResourceNames.CheckId(validator, entry.LineId, at + ".line_id"))
+                validator.Check(ids.Add(entry.LineId), at + ".line_id", $"'{entry.LineId}' appears twice in the batch");
+            if (validator.Check(entry.Line is not null, at + ".line", "is required"))
+                ValidateClassification(entry.Line!, validator, at + ".line");
+        }
+    }
+
+    public static void ValidateClassification(BudgetLine line, RequestValidator validator, string at)
+    {
+        var national = BudgetClassification.National;
+        validator.MaxLength(line.Description, 500, at + ".description");
+        switch (line.Kind)
+        {
+            case BudgetLine.Types.Kind.Revenue:
+                if (validator.Check(national.RevenueTitles.ContainsKey(line.Titolo), at + ".titolo",
+                        $"must be a revenue titolo ({string.Join(", ", national.RevenueTitles.Keys)})"))
+                {
+                    var tipologiaOk = line.Tipologia.Length == 0 || validator.Check(
+                        ThreeDigits().IsMatch(line.Tipologia) && line.Tipologia[0] - '0' == line.Titolo,
+                        at + ".tipologia", $"must be 3 digits starting with the titolo ({line.Titolo}01), not '{line.Tipologia}'");
+                    if (line.Categoria.Length > 0)
+                        validator.Check(tipologiaOk && line.Tipologia.Length > 0 && SevenDigits().IsMatch(line.Categoria)
+                            && line.Categoria.StartsWith(line.Tipologia, StringComparison.Ordinal),
+                            at + ".categoria", "must be 7 digits starting with the tipologia, which it needs");
+                }
+                NotFor(line.MissionCode, "mission_code", "revenue", validator, at);
+                NotFor(line.ProgrammeCode, "programme_code", "revenue", validator, at);
+                NotFor(line.Macroaggregato, "macroaggregato", "revenue", validator, at);
+                validator.Check(line.BalanceItem == BalanceItem.Unspecified, at + ".balance_item", "is only for BALANCE lines");
+                break;
+            case BudgetLine.Types.Kind.Spending:
+                var titoloOk = validator.Check(national.SpendingTitles.ContainsKey(line.Titolo), at + ".titolo",
+                    $"must be a spending titolo ({string.Join(", ", national.SpendingTitles.Keys)})");
+                var missionOk = line.MissionCode.Length == 0 || validator.Check(national.IsMission(line.MissionCode),
+                    at + ".mission_code", $"'{line.MissionCode}' is not a mission of the national classification");
+                if (line.ProgrammeCode.Length > 0
+                    && validator.Check(national.IsProgramme(line.ProgrammeCode), at + ".programme_code",
+                        $"'{line.ProgrammeCode}' is not a programme of the national classification")
+                    && validator.Check(line.MissionCode.Length > 0, at + ".mission_code", "is required with a programme")
+                    && missionOk)
+                    validator.Check(national.ProgrammeBelongsTo(line.ProgrammeCode, line.MissionCode), at + ".programme_code",
+                        $"programme {line.ProgrammeCode} does not belong to mission {line.MissionCode}");
+                if (line.Macroaggregato.Length > 0 && titoloOk)
+                    validator.Check(ThreeDigits().IsMatch(line.Macroaggregato) && line.Macroaggregato[0] - '0' == line.Titolo,
+                        at + ".macroaggregato", $"must be 3 digits starting with the titolo ({line.Titolo}01), not '{line.Macroaggregato}'");
+                NotFor(line.Tipologia, "tipologia", "spending", validator, at);
+                NotFor(line.Categoria, "categoria", "spending", validator, at);
+                validator.Check(line.BalanceItem == BalanceItem.Unspecified, at + ".balance_item", "is only for BALANCE lines");
+                break;
+            case BudgetLine.Types.Kind.Balance:
+                validator.Check(line.BalanceItem != BalanceItem.Unspecified, at + ".balance_item", "is required for BALANCE lines");
+                validator.Check(line.Titolo == 0 && line.MissionCode.Length == 0 && line.ProgrammeCode.Length == 0
+                    && line.Tipologia.Length == 0 && line.Categoria.Length == 0 && line.Macroaggregato.Length == 0,
+                    at + ".kind", "BALANCE lines carry no titolo or classification codes");
+                break;
+            default:
+                validator.Add(at + ".kind", "is required (REVENUE, SPENDING or BALANCE)");
+                break;
+        }
+    }
+
+    private static void NotFor(string value, string field, string kind, RequestValidator validator, string at) =>
+        validator.Check(value.Length == 0, $"{at}.{field}", $"is not used on {kind} lines");
+
+    /// <summary>Parses the amounts of a line; every (year, stage) must be declared on the budget.</summary>
+    public static List<AmountData> ParseAmounts(string lineId, BudgetLine line, BudgetRow budget, RequestValidator validator, string at)
+    {
+        var amounts = new List<AmountData>();
+        if (!validator.Check(line.Amounts.Count > 0, at + ".amounts", "must contain at least one year and stage")) return amounts;
+        var seen = new HashSet<(int, Stage)>();
+        for (var j = 0; j < line.Amounts.Count; j++)
+        {
+            var amount = line.Amounts[j];
+            var here = $"{at}.amounts[{j}]";
+            var stageOk = validator.Check(budget.Declares(amount.Year, amount.Stage), here + ".stage",
+                $"{amount.Year} {amount.Stage} is not declared on {budget.ResourceName}");
+            if (stageOk) validator.Check(seen.Add((amount.Year, amount.Stage)), here, $"{amount.Year} {amount.Stage} appears twice");
+            var ok = Money(amount.Appropriation, here + ".appropriation", validator, required: true, out var appropriation);
+            ok &= Money(amount.Cash, here + ".cash", validator, false, out var cash);
+            ok &= Money(amount.Commitments, here + ".commitments", validator, false, out var commitments);
+            ok &= Money(amount.Payments, here + ".payments", validator, false, out var payments);
+            ok &= Money(amount.Assessments, here + ".assessments", validator, false, out var assessments);
+            ok &= Money(amount.Collections, here + ".collections", validator, false, out var collections);
+            if (line.Kind == BudgetLine.Types.Kind.Revenue)
+                validator.Check(amount.Commitments.Length == 0 && amount.Payments.Length == 0, here,
+                    "commitments and payments are spending amounts");
+            if (line.Kind == BudgetLine.Types.Kind.Spending)
+                validator.Check(amount.Assessments.Length == 0 && amount.Collections.Length == 0, here,
+                    "assessments and collections are revenue amounts");
+            if (ok && stageOk)
+                amounts.Add(new AmountData
+                {
+                    LineId = lineId, Year = amount.Year, Stage = amount.Stage.ToString(), Appropriation = appropriation!.Value,
+                    Cash = cash, Commitments = commitments, Payments = payments, Assessments = assessments, Collections = collections,
+                });
+        }
+        return amounts;
+    }
+
+    /// <summary>A non-negative amount with at most 2 decimals; empty means absent unless required.</summary>
+    public static bool Money(string text, string field, RequestValidator validator, bool required, out decimal? value)
+    {
+        value = null;
+        if (text.Length == 0 && !required) return true;
+        if (!Decimals.TryParse(text, field, validator, 2, out var parsed)) return false;
+        if (!validator.Check(parsed >= 0, field, "must not be negative")) return false;
+        value = parsed;
+        return true;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Net;
+using Grpc.Core;
+using Platform.Finance;
+using Platform.Finance.V1;
+using Platform.Launcher.Demo;
+using Platform.Testing;
+
+namespace Finance.Tests;
+
+/// <summary>The Cremona DUP 2023-2025 finance tables, loaded through the API from the repository copy.</summary>
+public sealed class DupAcceptanceTests : IClassFixture<ServiceFactory<FinanceGrpcService>>, IDisposable
+{
+    private static readonly string Data = CremonaFinanceTables.FindDataDirectory();
+    private readonly ServiceFactory<FinanceGrpcService> _factory;
+
+    public DupAcceptanceTests(ServiceFactory<FinanceGrpcService> factory) => _factory = factory;
+
+    public void Dispose() => Assert.Empty(_factory.ErrorLogs);
+
+    private async Task<FinanceService.FinanceServiceClient> LoadBudgetAsync(string tenant, bool withDebt = true)
+    {
+        var grpc = new FinanceService.FinanceServiceClient(_factory.CreateGrpcChannel(tenant));
+        await grpc.CreateBudgetAsync(new CreateBudgetRequest { BudgetId = CremonaFinanceTables.BudgetId, Budget = CremonaFinanceTables.Budget() });
+        await grpc.BatchUpsertBudgetLinesAsync(CremonaFinanceTables.BalanceLines(Data));
+        if (withDebt)
+            await grpc.UpdateDebtScheduleAsync(new UpdateDebtScheduleRequest { Schedule = CremonaFinanceTables.DebtSchedule(Data) });
+        return grpc;
+    }
+
+    [Fact]
+    public async Task Balance_tables_give_back_every_printed_total_to_the_cent_and_both_equilibria_zero()
+    {
+        await LoadBudgetAsync("dup-balances", withDebt: false);
+        var rest = _factory.CreateRestClient("dup-balances");
+        var checkedCells = 0;
+        foreach (var (column, year, stage) in CremonaFinanceTables.Columns)
+        {
+            var json = await rest.GetJsonAsync($"/v1/budgets/{CremonaFinanceTables.BudgetId}:balances?year={year}&stage={stage.ToString().ToUpperInvariant()}");
+            foreach (var (table, part) in new[] { (CremonaFinanceTables.CurrentTable, "current"), (CremonaFinanceTables.CapitalTable, "capital") })
+            {
+                // Every printed row, in the document's order, against the computed row in the same position.
+                var printed = CremonaFinanceTables.FinanceRows(Data, table).Where(r => r["column_label"] == column)
+                    .OrderBy(r => int.Parse(r["source_line"], CultureInfo.InvariantCulture)).ToList();
+                var computed = json.GetProperty(part).GetProperty("rows").EnumerateArray().ToList();
+                Assert.Equal(printed.Count, computed.Count);
+                for (var i = 0; i < printed.Count; i++)
+                {
+                    Assert.True(printed[i]["value"] == computed[i].GetProperty("amount").GetString(),
+                        $"{column} {part} row {i} '{printed[i]["row_label"]}': printed {printed[i]["value"]}, computed {computed[i].GetProperty("amount").GetString()} ({computed[i].GetProperty("key").GetString()})");
+                    checkedCells++;
+                }
+                Assert.Equal("0.00", json.GetProperty(part).GetProperty("equilibrium").GetString());
+                Assert.True(json.GetProperty(part).GetProperty("balanced").GetBoolean());
+            }
+        }
+        Assert.Equal(124, checkedCells);
+    }
+
+    [Fact]
+    public async Task Debt_schedule_reproduces_closing_debt_and_debt_per_inhabitant_and_reports_the_two_repayment_mismatches()
+    {
+        var grpc = await LoadBudgetAsync("dup-debt");
+
+        var schedule = await grpc.GetDebtScheduleAsync(new GetDebtScheduleRequest { Name = $"budgets/{CremonaFinanceTables.BudgetId}/debtSchedule" });
+
+        var printed = CremonaFinanceTables.FinanceRows(Data, CremonaFinanceTables.DebtTable);
+        Assert.Equal([2021, 2022, 2023, 2024, 2025], schedule.Years.Select(y => y.Year));
+        foreach (var year in schedule.Years)
+        {
+            string Printed(string label) => printed.Single(r => r["row_label"] == label && r["column_label"] == year.Year.ToString(CultureInfo.InvariantCulture))["value"];
+            Assert.Equal(Printed("Totale fine anno"), year.ClosingDebt);
+            Assert.Equal(Printed("Debito medio per abitante"), year.DebtPerInhabitant);
+        }
+        Assert.Equal("419.78", schedule.Years[0].DebtPerInhabitant);
+        Assert.Equal("347.45", schedule.Years[^1].DebtPerInhabitant);
+        Assert.Equal([(2024, "REPAYMENT_MISMATCH", "1100000.00", "1300000.00", "200000.00"), (2025, "REPAYMENT_MISMATCH", "1100000.00", "1106000.00", "6000.00")],
+            schedule.Issues.Select(i => (i.Year, i.Kind, i.Expected, i.Actual, i.Difference)));
+    }
+
+    [Fact]
+    public async Task Balanced_budget_is_approved_and_then_refuses_every_change_without_writing()
+    {
+        var grpc = await LoadBudgetAsync("dup-approve");
+        var name = $"budgets/{CremonaFinanceTables.BudgetId}";
+        var approved = await grpc.ApproveBudgetAsync(new ApproveBudgetRequest { Name = name });
+        Assert.Equal(Budget.Types.State.Approved, approved.State);
+
+        var lines = CremonaFinanceTables.BalanceLines(Data);
+        lines.Entries[0].Line.Amounts[0].Appropriation = "1.00";
+        await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => grpc.BatchUpsertBudgetLinesAsync(lines).ResponseAsync);
+        await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => grpc.UpdateBudgetAsync(new UpdateBudgetRequest
+        {
+            Budget = new Budget { Name = name, Title = "Changed" },
+        }).ResponseAsync);
+        await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => grpc.UpdateDebtScheduleAsync(new UpdateDebtScheduleRequest
+        {
+            Schedule = new DebtSchedule { Name = name + "/debtSchedule" },
+        }).ResponseAsync);
+        var rest = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest,
+            await _factory.CreateRestClient("dup-approve").PostJsonAsync($"/v1/{name}:approve", "{}"));
+        Assert.Equal("BUDGET_APPROVED", rest.Reason);
+
+        Assert.Equal(approved, await grpc.GetBudgetAsync(new GetBudgetRequest { Name = name }));
+        var t1 = (await grpc.ListBudgetLinesAsync(new ListBudgetLinesRequest { Parent = name })).Lines.Single(l => l.Name.EndsWith("/entrate-t1"));
+        Assert.Equal("51001540.00", t1.Amounts[0].Appropriation);
+        Assert.Equal(5, (await grpc.GetDebtScheduleAsync(new GetDebtScheduleRequest { Name = name + "/debtSchedule" })).Years.Count);
+    }
+
+    [Fact]
+    public async Task Unbalanced_budget_is_not_approved_and_the_failing_rule_and_amount_are_named()
+    {
+        var grpc = await LoadBudgetAsync("dup-unbalanced", withDebt: false);
+        var name = $"budgets/{CremonaFinanceTables.BudgetId}";
+        var spending = CremonaFinanceTables.BalanceLines(Data).Entries.Single(e => e.LineId == "spese-t4");
+        spending.Line.Amounts.Single(a => a.Year == 2024).Appropriation = "1300000.00";
+        await grpc.BatchUpsertBudgetLinesAsync(new BatchUpsertBudgetLinesRequest { Parent = name, Entries = { spending } });
+
+        var balances = await grpc.GetBudgetBalancesAsync(new GetBudgetBalancesRequest { Name = name, Year = 2024, Stage = Stage.Previsione });
+        Assert.False(balances.Balanced);
+        Assert.Equal("-200000.00", balances.Current.Equilibrium);
+        Assert.Contains("EQUILIBRIO DI PARTE CORRENTE", balances.Current.Failure);
+        Assert.Contains("200000.00", balances.Current.Failure);
+        Assert.True(balances.Capital.Balanced);
+
+        var status = await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition,
+            () => grpc.ApproveBudgetAsync(new ApproveBudgetRequest { Name = name }).ResponseAsync);
+        Assert.Contains("2024 Previsione: EQUILIBRIO DI PARTE CORRENTE", status.Message);
+        Assert.Equal(Budget.Types.State.Draft, (await grpc.GetBudgetAsync(new GetBudgetRequest { Name = name })).State);
+    }
+
+    [Fact]
+    public async Task Summaries_total_any_level_for_a_year_and_stage()
+    {
+        var grpc = await LoadBudgetAsync("dup-summaries", withDebt: false);
+        var summary = await grpc.SummarizeBudgetLinesAsync(new SummarizeBudgetLinesRequest
+        {
+            Parent = $"budgets/{CremonaFinanceTables.BudgetId}", Kind = BudgetLine.Types.Kind.Spending,
+            Year = 2023, Stage = Stage.Previsione, GroupBy = { "titolo" },
+        });
+        Assert.Equal([("1", "81921177.10"), ("2", "42792436.81"), ("3", "0.00"), ("4", "1390000.00")],
+            summary.Totals.Select(t => (t.Keys[0], t.Appropriation)));
+        Assert.Equal("126103613.91", summary.GrandTotal.Appropriation);
+    }
+
+    [Fact]
+    public async Task Financial_indicators_follow_their_documented_formulas()
+    {
+        var grpc = await LoadBudgetAsync("dup-indicators");
+        var result = await grpc.GetFinancialIndicatorsAsync(new GetFinancialIndicatorsRequest
+        {
+            Name = $"budgets/{CremonaFinanceTables.BudgetId}", Year = 2023, Stage = Stage.Previsione,
+        });
+        var values = result.Indicators.ToDictionary(i => i.Key, i => i.Value);
+        Assert.Equal(71766, result.Inhabitants);
+        // (40,850,000.00 + 21,542,400.00) / 80,146,113.42 = 77.8483..%
+        Assert.Equal("77.85", values["autonomia_finanziaria"]);
+        Assert.Equal("50.97", values["autonomia_impositiva"]);
+        Assert.Equal("569.21", values["pressione_tributaria_per_abitante"]);
+        Assert.Equal("1141.50", values["spesa_corrente_per_abitante"]);
+        Assert.Equal("1.73", values["rigidita_strutturale"]);
+    }
+}
