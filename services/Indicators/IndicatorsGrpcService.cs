@@ -1,32 +1,214 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Platform.Common.V1;
 using Platform.Indicators.Definitions;
+using Platform.Indicators.Periods;
+using Platform.Indicators.Scorecards;
 using Platform.Indicators.V1;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Indicators;
 
 /// <summary>gRPC (and transcoded REST) face of the Indicators service: validate, call the store, map.</summary>
-public sealed class IndicatorsGrpcService(IndicatorStore indicators, IRequestContext requestContext)
+public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore periods, ObjectiveLinks links,
+    ScorecardService scorecards, AuditLog audit, IRequestContext requestContext)
     : IndicatorsService.IndicatorsServiceBase
 {
+    public const int MaxTrendYears = 20;
+    public const int MaxSeries = 100;
+
     [Access(AccessLevel.Write)]
-    public override Task<Indicator> CreateIndicator(CreateIndicatorRequest request, ServerCallContext context)
+    public override async Task<Indicator> CreateIndicator(CreateIndicatorRequest request, ServerCallContext context)
     {
-        IndicatorValidation.ValidateCreate(request);
-        return indicators.CreateAsync(requestContext.Current, request.IndicatorId, request.Indicator, context.CancellationToken);
+        var definition = IndicatorValidation.ValidateCreate(request);
+        await CheckLinksAsync(definition.Objectives, context.CancellationToken);
+        return await indicators.CreateAsync(requestContext.Current, request.IndicatorId, definition, context.CancellationToken);
     }
 
-    [Access(AccessLevel.Read)]
-    public override Task<Indicator> GetIndicator(GetIndicatorRequest request, ServerCallContext context) =>
-        indicators.GetAsync(requestContext.Current, IndicatorNames.ParseId(request.Name), context.CancellationToken);
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    public override async Task<Indicator> GetIndicator(GetIndicatorRequest request, ServerCallContext context) =>
+        (await indicators.GetRowAsync(requestContext.Current, IndicatorNames.ParseId(request.Name), context.CancellationToken)).ToProto();
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<ListIndicatorsResponse> ListIndicators(ListIndicatorsRequest request, ServerCallContext context)
     {
         var paging = PageRequest.Read(request.PageSize, request.PageToken, IndicatorStore.ListFingerprint);
         var page = await indicators.ListAsync(requestContext.Current, paging, context.CancellationToken);
         return new ListIndicatorsResponse { Indicators = { page.Items }, NextPageToken = page.NextPageToken };
+    }
+
+    [Access(AccessLevel.Write)]
+    public override async Task<Indicator> UpdateIndicator(UpdateIndicatorRequest request, ServerCallContext context)
+    {
+        if (request.Indicator is null) throw ApiErrors.InvalidArgument("indicator", "is required");
+        var indicatorId = IndicatorNames.ParseId(request.Indicator.Name, "indicator.name");
+        var validator = new RequestValidator();
+        var paths = UpdateMasks.Resolve(request.UpdateMask, IndicatorValidation.UpdatableFields,
+            path => IndicatorValidation.IsPopulated(request.Indicator, path), validator);
+        validator.ThrowIfInvalid();
+
+        var who = requestContext.Current;
+        var current = await indicators.GetRowAsync(who, indicatorId, context.CancellationToken);
+        Etags.Check(request.Indicator.Etag, current.Version, current.ResourceName);
+        var merged = IndicatorValidation.Merge(current.ToProto(), request.Indicator, paths);
+        var definition = IndicatorValidation.ValidateFields(merged, validator);
+        validator.ThrowIfInvalid();
+        var added = definition.Objectives.Except(current.Objectives).ToList();
+        await CheckLinksAsync(added, context.CancellationToken, definition.Objectives);
+        return await indicators.UpdateAsync(who, current, definition, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Write)]
+    public override async Task<Empty> DeleteIndicator(DeleteIndicatorRequest request, ServerCallContext context)
+    {
+        await indicators.DeleteAsync(requestContext.Current, IndicatorNames.ParseId(request.Name), request.Etag, context.CancellationToken);
+        return new Empty();
+    }
+
+    [Access(AccessLevel.Write)]
+    public override Task<Period> UpdatePeriod(UpdatePeriodRequest request, ServerCallContext context)
+    {
+        if (request.Period is null) throw ApiErrors.InvalidArgument("period", "is required");
+        var (indicatorId, key) = PeriodKey.ParseName(request.Period.Name, "period.name");
+        var validator = new RequestValidator();
+        var paths = UpdateMasks.Resolve(request.UpdateMask, PeriodStore.UpdatableFields,
+            path => PeriodStore.IsPopulated(request.Period, path), validator);
+        validator.ThrowIfInvalid();
+        return periods.UpdateAsync(requestContext.Current, indicatorId, key, request.Period, paths, request.AllowMissing,
+            context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    public override Task<Period> GetPeriod(GetPeriodRequest request, ServerCallContext context)
+    {
+        var (indicatorId, key) = PeriodKey.ParseName(request.Name, "name");
+        return periods.GetAsync(requestContext.Current, indicatorId, key, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    public override async Task<ListPeriodsResponse> ListPeriods(ListPeriodsRequest request, ServerCallContext context)
+    {
+        var series = await SeriesAsync([IndicatorNames.ParseId(request.Parent, "parent")], 0, 0, context.CancellationToken);
+        return new ListPeriodsResponse { Periods = { series[0].Periods } };
+    }
+
+    [Access(AccessLevel.Write)]
+    public override Task<Period> ClosePeriod(ClosePeriodRequest request, ServerCallContext context)
+    {
+        var (indicatorId, key) = PeriodKey.ParseName(request.Name, "name");
+        return periods.SetClosedAsync(requestContext.Current, indicatorId, key, closed: true, request.Etag, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Admin)]
+    public override Task<Period> ReopenPeriod(ReopenPeriodRequest request, ServerCallContext context)
+    {
+        var (indicatorId, key) = PeriodKey.ParseName(request.Name, "name");
+        return periods.SetClosedAsync(requestContext.Current, indicatorId, key, closed: false, request.Etag, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Read)]
+    public override async Task<ListAuditEventsResponse> ListIndicatorAuditEvents(ListIndicatorAuditEventsRequest request, ServerCallContext context)
+    {
+        var who = requestContext.Current;
+        var indicatorId = IndicatorNames.ParseId(request.Parent, "parent");
+        var resource = IndicatorNames.Format(indicatorId);
+        var paging = PageRequest.Read(request.PageSize, request.PageToken, AuditLog.ListFingerprint(resource));
+        var page = await audit.ListAsync(who, resource, paging, context.CancellationToken);
+        return new ListAuditEventsResponse { AuditEvents = { page.Items }, NextPageToken = page.NextPageToken };
+    }
+
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    public override async Task<BatchGetTimeSeriesResponse> BatchGetTimeSeries(BatchGetTimeSeriesRequest request, ServerCallContext context)
+    {
+        var validator = new RequestValidator();
+        validator.Check(request.Names.Count > 0, "names", "must name at least one indicator");
+        validator.Check(request.Names.Count <= MaxSeries, "names", $"must name at most {MaxSeries} indicators");
+        if (request.StartYear != 0) validator.Range(request.StartYear, 1900, 2200, "start_year");
+        if (request.EndYear != 0) validator.Range(request.EndYear, 1900, 2200, "end_year");
+        if (request.StartYear != 0 && request.EndYear != 0)
+            validator.Check(request.StartYear <= request.EndYear, "end_year", "must not be before start_year");
+        var ids = new List<string>();
+        for (var i = 0; i < request.Names.Count; i++)
+        {
+            try
+            {
+                ids.Add(IndicatorNames.ParseId(request.Names[i], $"names[{i}]"));
+            }
+            catch (RpcException)
+            {
+                validator.Add($"names[{i}]", $"must look like indicators/{{id}}, not '{request.Names[i]}'");
+            }
+        }
+        validator.ThrowIfInvalid();
+        var series = await SeriesAsync(ids, request.StartYear, request.EndYear, context.CancellationToken);
+        return new BatchGetTimeSeriesResponse { Series = { series } };
+    }
+
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    public override async Task<Scorecard> GetScorecard(GetScorecardRequest request, ServerCallContext context)
+    {
+        var validator = new RequestValidator();
+        ResourceNames.CheckId(validator, request.Plan, "plan");
+        validator.Range(request.Year, 1900, 2200, "year");
+        validator.MaxLength(request.Objective, 63, "objective");
+        validator.ThrowIfInvalid();
+        var result = await scorecards.BuildAsync(requestContext.Current, request.Plan, request.Year, request.Year,
+            request.Objective, context.CancellationToken);
+        return result[0];
+    }
+
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    public override async Task<ScorecardTrend> GetScorecardTrend(GetScorecardTrendRequest request, ServerCallContext context)
+    {
+        var validator = new RequestValidator();
+        ResourceNames.CheckId(validator, request.Plan, "plan");
+        var startOk = validator.Range(request.StartYear, 1900, 2200, "start_year");
+        var endOk = validator.Range(request.EndYear, 1900, 2200, "end_year");
+        if (startOk && endOk)
+        {
+            validator.Check(request.StartYear <= request.EndYear, "end_year", "must not be before start_year");
+            validator.Check(request.EndYear - request.StartYear < MaxTrendYears, "end_year", $"must be within {MaxTrendYears} years of start_year");
+        }
+        validator.MaxLength(request.Objective, 63, "objective");
+        validator.ThrowIfInvalid();
+        var result = await scorecards.BuildAsync(requestContext.Current, request.Plan, request.StartYear, request.EndYear,
+            request.Objective, context.CancellationToken);
+        return new ScorecardTrend { Scorecards = { result } };
+    }
+
+    private async Task<List<TimeSeries>> SeriesAsync(IReadOnlyList<string> ids, int startYear, int endYear, CancellationToken ct)
+    {
+        var who = requestContext.Current;
+        var distinct = ids.Distinct().ToList();
+        var rows = await indicators.GetManyAsync(who, distinct, ct);
+        var byId = rows.ToDictionary(r => r.IndicatorId);
+        if (distinct.FirstOrDefault(id => !byId.ContainsKey(id)) is { } missing)
+            throw ApiErrors.NotFound(IndicatorNames.Format(missing));
+        var periodRows = await periods.ListRowsAsync(who, distinct, startYear, endYear, ct);
+        var byIndicator = periodRows.GroupBy(p => p.IndicatorId).ToDictionary(g => g.Key, g => g.ToList());
+        return ids.Select(id =>
+        {
+            var indicator = byId[id];
+            var own = byIndicator.GetValueOrDefault(id, []);
+            return new TimeSeries
+            {
+                Indicator = indicator.ResourceName,
+                Title = indicator.Title,
+                Unit = indicator.Unit,
+                Periods = { own.Select(p => PeriodViews.ToProto(indicator, p, own)) },
+            };
+        }).ToList();
+    }
+
+    private async Task CheckLinksAsync(IReadOnlyList<string> toCheck, CancellationToken ct, IReadOnlyList<string>? all = null)
+    {
+        if (toCheck.Count == 0) return;
+        var validator = new RequestValidator();
+        await links.CheckAsync(toCheck, all ?? toCheck, validator, ct);
+        validator.ThrowIfInvalid();
     }
 }

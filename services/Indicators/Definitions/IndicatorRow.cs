@@ -1,9 +1,12 @@
+using System.Globalization;
+using Platform.Indicators.Achievement;
 using Platform.Indicators.V1;
 using Platform.ServiceDefaults.Api;
+using static Platform.Indicators.V1.Indicator.Types;
 
 namespace Platform.Indicators.Definitions;
 
-/// <summary>A row of <c>indicators</c>.</summary>
+/// <summary>A row of <c>indicators</c>; its linked objectives live in <c>indicator_objectives</c>.</summary>
 public sealed record IndicatorRow
 {
     public required string TenantId { get; init; }
@@ -16,26 +19,100 @@ public sealed record IndicatorRow
     public required string CreatedBy { get; init; }
     public required DateTime UpdatedAt { get; init; }
     public required string UpdatedBy { get; init; }
+    public string Kind { get; init; } = nameof(Indicator.Types.Kind.Unspecified);
+    public int Decimals { get; init; } = 2;
+    public string Polarity { get; init; } = nameof(Indicator.Types.Polarity.HigherIsBetter);
+    public string Formula { get; init; } = "";
+    /// <summary>Declared variable names, comma-separated.</summary>
+    public string Variables { get; init; } = "";
+    public decimal? BaselineValue { get; init; }
+    public int BaselineYear { get; init; }
+    public string AchievementMethod { get; init; } = nameof(Indicator.Types.AchievementMethod.DupPercent);
+    public decimal AchievedFrom { get; init; } = 100m;
+    public decimal PartiallyAchievedFrom { get; init; } = 80m;
+    public decimal Weight { get; init; } = 1m;
+    public string DataSource { get; init; } = "";
+    public string Owner { get; init; } = "";
+    public string Aggregation { get; init; } = nameof(Indicator.Types.Aggregation.Last);
+    public string ThresholdComparison { get; init; } = "";
+    public decimal? ThresholdValue { get; init; }
+
+    /// <summary>Linked objectives in the order the client gave them (not a column of this table).</summary>
+    public IReadOnlyList<string> Objectives { get; init; } = [];
 
     public string ResourceName => IndicatorNames.Format(IndicatorId);
 
-    public Indicator ToProto() => new()
+    public IReadOnlyList<string> VariableList =>
+        Variables.Length == 0 ? [] : Variables.Split(',');
+
+    public Polarity PolarityValue => Enum.Parse<Polarity>(Polarity);
+    public AchievementMethod MethodValue => Enum.Parse<AchievementMethod>(AchievementMethod);
+    public Aggregation AggregationValue => Enum.Parse<Aggregation>(Aggregation);
+    public Threshold.Types.Comparison ThresholdComparisonValue =>
+        ThresholdComparison.Length == 0 ? Threshold.Types.Comparison.Unspecified : Enum.Parse<Threshold.Types.Comparison>(ThresholdComparison);
+
+    public AchievementSettings Settings => new(PolarityValue, MethodValue, BaselineValue, AchievedFrom,
+        PartiallyAchievedFrom, ThresholdComparisonValue, ThresholdValue);
+
+    /// <summary>A measured value as the API shows it: at least <see cref="Decimals"/> places.</summary>
+    public string FormatValue(decimal? value) => value is null ? "" : Values.Format(value.Value, Decimals);
+
+    public Indicator ToProto()
     {
-        Name = ResourceName,
-        Title = Title,
-        Unit = Unit,
-        Description = Description,
-        Etag = Etags.Format(Version),
-        CreateTime = CreatedAt.ToTimestamp(),
-        UpdateTime = UpdatedAt.ToTimestamp(),
-        UpdateUser = UpdatedBy,
-    };
+        var proto = new Indicator
+        {
+            Name = ResourceName,
+            Title = Title,
+            Unit = Unit,
+            Description = Description,
+            Etag = Etags.Format(Version),
+            CreateTime = CreatedAt.ToTimestamp(),
+            UpdateTime = UpdatedAt.ToTimestamp(),
+            UpdateUser = UpdatedBy,
+            Objectives = { Objectives },
+            Kind = Enum.Parse<Indicator.Types.Kind>(Kind),
+            Decimals = Decimals,
+            Polarity = PolarityValue,
+            Formula = Formula,
+            Variables = { VariableList },
+            BaselineValue = BaselineValue is null ? "" : Values.Format(BaselineValue.Value, Decimals),
+            BaselineYear = BaselineYear,
+            AchievementMethod = MethodValue,
+            StatusBands = new StatusBands
+            {
+                AchievedFrom = Values.Format(AchievedFrom, 0),
+                PartiallyAchievedFrom = Values.Format(PartiallyAchievedFrom, 0),
+            },
+            Weight = Values.Format(Weight, 0),
+            DataSource = DataSource,
+            Owner = Owner,
+            Aggregation = AggregationValue,
+        };
+        if (ThresholdComparisonValue != Threshold.Types.Comparison.Unspecified)
+            proto.Threshold = new Threshold { Comparison = ThresholdComparisonValue, Value = Values.Format(ThresholdValue ?? 0m, 0) };
+        return proto;
+    }
 
     public IReadOnlyDictionary<string, string?> AuditFields() => new Dictionary<string, string?>
     {
         ["title"] = Title,
         ["unit"] = Unit,
         ["description"] = Description,
+        ["objectives"] = string.Join(",", Objectives),
+        ["kind"] = Kind,
+        ["decimals"] = Decimals.ToString(CultureInfo.InvariantCulture),
+        ["polarity"] = Polarity,
+        ["formula"] = Formula,
+        ["variables"] = Variables,
+        ["baseline_value"] = BaselineValue is null ? null : Values.Format(BaselineValue.Value, 0),
+        ["baseline_year"] = BaselineYear.ToString(CultureInfo.InvariantCulture),
+        ["achievement_method"] = AchievementMethod,
+        ["status_bands"] = $"{Values.Format(AchievedFrom, 0)}/{Values.Format(PartiallyAchievedFrom, 0)}",
+        ["weight"] = Values.Format(Weight, 0),
+        ["data_source"] = DataSource,
+        ["owner"] = Owner,
+        ["aggregation"] = Aggregation,
+        ["threshold"] = ThresholdComparison.Length == 0 ? "" : $"{ThresholdComparison} {Values.Format(ThresholdValue ?? 0m, 0)}",
     };
 }
 
@@ -44,4 +121,16 @@ public static class IndicatorNames
     public const string Collection = "indicators";
     public static string Format(string indicatorId) => ResourceNames.Format(Collection, indicatorId);
     public static string ParseId(string? name, string field = "name") => ResourceNames.ParseId(name, Collection, field);
+}
+
+/// <summary>Exact decimal text for the API.</summary>
+public static class Values
+{
+    /// <summary>At least <paramref name="minPlaces"/> places, more when the value has them (never rounded away).</summary>
+    public static string Format(decimal value, int minPlaces)
+    {
+        var normalized = value / 1.0000000000000000000000000000m;
+        var scale = normalized.Scale;
+        return Decimals.Format(value, Math.Max(scale, minPlaces));
+    }
 }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Dapper;
 using Platform.Indicators.V1;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Api;
@@ -9,42 +11,57 @@ namespace Platform.Indicators.Definitions;
 /// <summary>Indicator definitions of one tenant at a time: every statement is scoped by <c>tenant_id</c>.</summary>
 public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvider clock)
 {
-    private const string Columns = """
+    public const string Columns = """
         tenant_id AS TenantId, indicator_id AS IndicatorId, title, unit, description, version,
-        created_at AS CreatedAt, created_by AS CreatedBy, updated_at AS UpdatedAt, updated_by AS UpdatedBy
+        created_at AS CreatedAt, created_by AS CreatedBy, updated_at AS UpdatedAt, updated_by AS UpdatedBy,
+        kind, decimals, polarity, formula, variables, baseline_value AS BaselineValue, baseline_year AS BaselineYear,
+        achievement_method AS AchievementMethod, achieved_from AS AchievedFrom,
+        partially_achieved_from AS PartiallyAchievedFrom, weight, data_source AS DataSource, owner, aggregation,
+        threshold_comparison AS ThresholdComparison, threshold_value AS ThresholdValue
+        """;
+
+    private const string WriteColumns = """
+        title = @Title, unit = @Unit, description = @Description, kind = @Kind, decimals = @Decimals,
+        polarity = @Polarity, formula = @Formula, variables = @Variables, baseline_value = @BaselineValue,
+        baseline_year = @BaselineYear, achievement_method = @AchievementMethod, achieved_from = @AchievedFrom,
+        partially_achieved_from = @PartiallyAchievedFrom, weight = @Weight, data_source = @DataSource, owner = @Owner,
+        aggregation = @Aggregation, threshold_comparison = @ThresholdComparison, threshold_value = @ThresholdValue,
+        version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
         """;
 
     public static readonly string ListFingerprint = Paging.Fingerprint("indicators");
 
-    public async Task<Indicator> CreateAsync(RequestIdentity who, string indicatorId, Indicator indicator, CancellationToken ct)
+    public async Task<Indicator> CreateAsync(RequestIdentity who, string indicatorId, IndicatorDefinition definition, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = new IndicatorRow
+        var row = definition.ApplyTo(new IndicatorRow
         {
-            TenantId = who.TenantId, IndicatorId = indicatorId, Title = indicator.Title.Trim(), Unit = indicator.Unit.Trim(),
-            Description = indicator.Description, Version = 1,
+            TenantId = who.TenantId, IndicatorId = indicatorId, Title = "", Unit = "", Description = "", Version = 1,
             CreatedAt = now, CreatedBy = who.UserId, UpdatedAt = now, UpdatedBy = who.UserId,
-        };
+        });
         await database.InTransactionAsync(async (connection, transaction) =>
         {
             await connection.InsertAsync(transaction, database.Dialect, """
                 INSERT INTO indicators (tenant_id, indicator_id, title, unit, description, version,
-                                        created_at, created_by, updated_at, updated_by)
+                    created_at, created_by, updated_at, updated_by, kind, decimals, polarity, formula, variables,
+                    baseline_value, baseline_year, achievement_method, achieved_from, partially_achieved_from, weight,
+                    data_source, owner, aggregation, threshold_comparison, threshold_value)
                 VALUES (@TenantId, @IndicatorId, @Title, @Unit, @Description, @Version,
-                        @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy)
+                    @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy, @Kind, @Decimals, @Polarity, @Formula, @Variables,
+                    @BaselineValue, @BaselineYear, @AchievementMethod, @AchievedFrom, @PartiallyAchievedFrom, @Weight,
+                    @DataSource, @Owner, @Aggregation, @ThresholdComparison, @ThresholdValue)
                 """, row, row.ResourceName, ct);
+            await WriteLinksAsync(connection, transaction, row, ct);
             await audit.WriteAsync(connection, transaction, who, row.ResourceName, "create", AuditLog.Snapshot(row.AuditFields()), ct);
             return row;
         }, ct);
         return row.ToProto();
     }
 
-    public async Task<Indicator> GetAsync(RequestIdentity who, string indicatorId, CancellationToken ct)
+    public async Task<IndicatorRow> GetRowAsync(RequestIdentity who, string indicatorId, CancellationToken ct)
     {
-        var row = await database.QuerySingleOrDefaultAsync<IndicatorRow>(
-            $"SELECT {Columns} FROM indicators WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId",
-            new { who.TenantId, IndicatorId = indicatorId }, ct);
-        return row?.ToProto() ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
+        await using var connection = await database.OpenAsync(ct);
+        return await LoadAsync(connection, null, who, indicatorId, ct) ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
     }
 
     public async Task<Page<Indicator>> ListAsync(RequestIdentity who, PageRequest paging, CancellationToken ct)
@@ -56,6 +73,122 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
             {database.Dialect.Limit("@Limit")}
             """, new { who.TenantId, paging.After, Limit = paging.PageSize + 1 }, ct);
         var page = Page<IndicatorRow>.From(rows, paging.PageSize, r => r.IndicatorId, ListFingerprint);
-        return new Page<Indicator>(page.Items.Select(r => r.ToProto()).ToList(), page.NextPageToken);
+        var withLinks = await WithLinksAsync(who, page.Items, ct);
+        return new Page<Indicator>(withLinks.Select(r => r.ToProto()).ToList(), page.NextPageToken);
+    }
+
+    /// <summary>The given indicators (those that exist), with their links.</summary>
+    public async Task<IReadOnlyList<IndicatorRow>> GetManyAsync(RequestIdentity who, IReadOnlyCollection<string> indicatorIds, CancellationToken ct)
+    {
+        if (indicatorIds.Count == 0) return [];
+        var rows = new List<IndicatorRow>();
+        foreach (var chunk in indicatorIds.Chunk(500))
+            rows.AddRange(await database.QueryAsync<IndicatorRow>(
+                $"SELECT {Columns} FROM indicators WHERE tenant_id = @TenantId AND indicator_id IN @Ids",
+                new { who.TenantId, Ids = chunk }, ct));
+        return await WithLinksAsync(who, rows, ct);
+    }
+
+    /// <summary>Indicators linked to any objective of <paramref name="planName"/> (<c>plans/x</c>).</summary>
+    public async Task<IReadOnlyList<IndicatorRow>> ListForPlanAsync(RequestIdentity who, string planName, CancellationToken ct)
+    {
+        var ids = await database.QueryAsync<string>("""
+            SELECT DISTINCT indicator_id FROM indicator_objectives
+            WHERE tenant_id = @TenantId AND objective LIKE @Prefix
+            """, new { who.TenantId, Prefix = planName + "/objectives/%" }, ct);
+        return await GetManyAsync(who, ids, ct);
+    }
+
+    /// <summary>
+    /// Writes the new version of an indicator built from <paramref name="definition"/>; the version read by the
+    /// caller (<paramref name="current"/>) must still be the stored one.
+    /// </summary>
+    public async Task<Indicator> UpdateAsync(RequestIdentity who, IndicatorRow current, IndicatorDefinition definition, CancellationToken ct)
+    {
+        var next = definition.ApplyTo(current) with
+        {
+            Version = current.Version + 1,
+            UpdatedAt = clock.GetUtcNow().UtcDateTime,
+            UpdatedBy = who.UserId,
+        };
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteVersionedAsync(transaction, $"""
+                UPDATE indicators SET {WriteColumns}
+                WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId AND version = @Version - 1
+                """, next, next.ResourceName, ct);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM indicator_objectives WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId",
+                next, transaction, cancellationToken: ct));
+            await WriteLinksAsync(connection, transaction, next, ct);
+            await audit.WriteAsync(connection, transaction, who, next.ResourceName, "update",
+                AuditLog.Diff(current.AuditFields(), next.AuditFields()), ct);
+            return next;
+        }, ct);
+        return next.ToProto();
+    }
+
+    public async Task DeleteAsync(RequestIdentity who, string indicatorId, string? etag, CancellationToken ct)
+    {
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var current = await LoadAsync(connection, transaction, who, indicatorId, ct)
+                ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
+            Etags.Check(etag, current.Version, current.ResourceName);
+            await connection.ExecuteVersionedAsync(transaction,
+                "DELETE FROM indicators WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId AND version = @Version",
+                current, current.ResourceName, ct);
+            foreach (var table in new[] { "indicator_objectives", "indicator_periods" })
+                await connection.ExecuteAsync(new CommandDefinition(
+                    $"DELETE FROM {table} WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId",
+                    current, transaction, cancellationToken: ct));
+            await audit.WriteAsync(connection, transaction, who, current.ResourceName, "delete",
+                AuditLog.Snapshot(current.AuditFields(), deleted: true), ct);
+            return current;
+        }, ct);
+    }
+
+    public static async Task<IndicatorRow?> LoadAsync(DbConnection connection, DbTransaction? transaction,
+        RequestIdentity who, string indicatorId, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<IndicatorRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM indicators WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId",
+            new { who.TenantId, IndicatorId = indicatorId }, transaction, cancellationToken: ct));
+        if (row is null) return null;
+        var links = await connection.QueryAsync<string>(new CommandDefinition("""
+            SELECT objective FROM indicator_objectives
+            WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId ORDER BY position
+            """, new { who.TenantId, IndicatorId = indicatorId }, transaction, cancellationToken: ct));
+        return row with { Objectives = links.AsList() };
+    }
+
+    private async Task<IReadOnlyList<IndicatorRow>> WithLinksAsync(RequestIdentity who, IReadOnlyList<IndicatorRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return rows;
+        var links = new List<LinkRow>();
+        foreach (var chunk in rows.Select(r => r.IndicatorId).Chunk(500))
+            links.AddRange(await database.QueryAsync<LinkRow>("""
+                SELECT indicator_id AS IndicatorId, objective, position FROM indicator_objectives
+                WHERE tenant_id = @TenantId AND indicator_id IN @Ids
+                """, new { who.TenantId, Ids = chunk }, ct));
+        var byIndicator = links.GroupBy(l => l.IndicatorId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(l => l.Position).Select(l => l.Objective).ToList());
+        return rows.Select(r => r with { Objectives = byIndicator.GetValueOrDefault(r.IndicatorId, []) }).ToList();
+    }
+
+    private static async Task WriteLinksAsync(DbConnection connection, DbTransaction transaction, IndicatorRow row, CancellationToken ct)
+    {
+        for (var i = 0; i < row.Objectives.Count; i++)
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO indicator_objectives (tenant_id, indicator_id, objective, position)
+                VALUES (@TenantId, @IndicatorId, @Objective, @Position)
+                """, new { row.TenantId, row.IndicatorId, Objective = row.Objectives[i], Position = i }, transaction, cancellationToken: ct));
+    }
+
+    private sealed class LinkRow
+    {
+        public string IndicatorId { get; init; } = "";
+        public string Objective { get; init; } = "";
+        public long Position { get; init; }
     }
 }

@@ -1,22 +1,222 @@
+using System.Text.RegularExpressions;
+using Platform.Indicators.Formulas;
 using Platform.Indicators.V1;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Errors;
+using static Platform.Indicators.V1.Indicator.Types;
 
 namespace Platform.Indicators.Definitions;
 
-public static class IndicatorValidation
+/// <summary>The checked, parsed content of an indicator, ready to be written.</summary>
+public sealed record IndicatorDefinition(
+    string Title, string Unit, string Description, IReadOnlyList<string> Objectives, Kind Kind, int Decimals,
+    Polarity Polarity, string Formula, IReadOnlyList<string> Variables, decimal? BaselineValue, int BaselineYear,
+    AchievementMethod Method, decimal AchievedFrom, decimal PartiallyAchievedFrom, decimal Weight, string DataSource,
+    string Owner, Aggregation Aggregation, Threshold.Types.Comparison ThresholdComparison, decimal? ThresholdValue)
 {
-    public static void ValidateCreate(CreateIndicatorRequest request)
+    public IndicatorRow ApplyTo(IndicatorRow row) => row with
+    {
+        Title = Title,
+        Unit = Unit,
+        Description = Description,
+        Objectives = Objectives,
+        Kind = Kind.ToString(),
+        Decimals = Decimals,
+        Polarity = Polarity.ToString(),
+        Formula = Formula,
+        Variables = string.Join(",", Variables),
+        BaselineValue = BaselineValue,
+        BaselineYear = BaselineYear,
+        AchievementMethod = Method.ToString(),
+        AchievedFrom = AchievedFrom,
+        PartiallyAchievedFrom = PartiallyAchievedFrom,
+        Weight = Weight,
+        DataSource = DataSource,
+        Owner = Owner,
+        Aggregation = Aggregation.ToString(),
+        ThresholdComparison = ThresholdComparison == Threshold.Types.Comparison.Unspecified ? "" : ThresholdComparison.ToString(),
+        ThresholdValue = ThresholdComparison == Threshold.Types.Comparison.Unspecified ? null : ThresholdValue,
+    };
+}
+
+public static partial class IndicatorValidation
+{
+    public const int MaxScale = 10;
+
+    [GeneratedRegex(@"^plans/[a-z][a-z0-9-]{0,62}/objectives/[A-Za-z0-9][A-Za-z0-9.\-]{0,62}$")]
+    private static partial Regex ObjectivePattern();
+
+    [GeneratedRegex(@"^[a-z_][a-z0-9_]{0,39}$")]
+    private static partial Regex VariablePattern();
+
+    public static readonly IReadOnlySet<string> UpdatableFields = new HashSet<string>
+    {
+        "title", "unit", "description", "objectives", "kind", "decimals", "polarity", "formula", "variables",
+        "baseline_value", "baseline_year", "achievement_method", "status_bands", "weight", "data_source", "owner",
+        "aggregation", "threshold",
+    };
+
+    public static IndicatorDefinition ValidateCreate(CreateIndicatorRequest request)
     {
         var validator = new RequestValidator();
         ResourceNames.CheckId(validator, request.IndicatorId, "indicator_id");
+        IndicatorDefinition? definition = null;
         if (validator.Check(request.Indicator is not null, "indicator", "is required"))
-        {
-            var indicator = request.Indicator!;
-            validator.Text(indicator.Title, "indicator.title", 300);
-            validator.MaxLength(indicator.Unit, 50, "indicator.unit");
-            validator.MaxLength(indicator.Description, 20_000, "indicator.description");
-        }
+            definition = ValidateFields(request.Indicator!, validator);
         validator.ThrowIfInvalid();
+        return definition!;
+    }
+
+    /// <summary>Checks every field of a complete indicator; field names are prefixed with <c>indicator.</c>.</summary>
+    public static IndicatorDefinition ValidateFields(Indicator indicator, RequestValidator validator)
+    {
+        validator.Text(indicator.Title, "indicator.title", 300);
+        validator.MaxLength(indicator.Unit, 50, "indicator.unit");
+        validator.MaxLength(indicator.Description, 20_000, "indicator.description");
+        validator.MaxLength(indicator.DataSource, 1000, "indicator.data_source");
+        validator.MaxLength(indicator.Owner, 300, "indicator.owner");
+
+        validator.Check(indicator.Objectives.Count <= 20, "indicator.objectives", "must name at most 20 objectives");
+        for (var i = 0; i < indicator.Objectives.Count; i++)
+        {
+            var objective = indicator.Objectives[i];
+            if (validator.Check(ObjectivePattern().IsMatch(objective), $"indicator.objectives[{i}]",
+                    $"must look like plans/{{plan}}/objectives/{{code}}, not '{objective}'"))
+                validator.Check(indicator.Objectives.IndexOf(objective) == i, $"indicator.objectives[{i}]", $"repeats {objective}");
+        }
+
+        validator.Check(Enum.IsDefined(indicator.Kind), "indicator.kind", "must be IMPACT, OUTCOME, OUTPUT, CONTEXT or FINANCIAL");
+        validator.Check(Enum.IsDefined(indicator.Polarity), "indicator.polarity",
+            "must be HIGHER_IS_BETTER, LOWER_IS_BETTER, BINARY or TARGET_RANGE");
+        validator.Check(Enum.IsDefined(indicator.AchievementMethod), "indicator.achievement_method",
+            "must be DUP_PERCENT, UNCAPPED_PERCENT or LINEAR_FROM_BASELINE");
+        validator.Check(Enum.IsDefined(indicator.Aggregation), "indicator.aggregation", "must be SUM, AVERAGE or LAST");
+        var decimals = indicator.HasDecimals ? indicator.Decimals : 2;
+        validator.Range(decimals, 0, 6, "indicator.decimals");
+
+        var variables = indicator.Variables.ToList();
+        validator.Check(variables.Count <= 50, "indicator.variables", "must declare at most 50 variables");
+        for (var i = 0; i < variables.Count; i++)
+        {
+            if (validator.Check(VariablePattern().IsMatch(variables[i]), $"indicator.variables[{i}]",
+                    $"must be lowercase letters, digits and underscores starting with a letter or underscore, not '{variables[i]}'"))
+                validator.Check(variables.IndexOf(variables[i]) == i, $"indicator.variables[{i}]", $"repeats '{variables[i]}'");
+        }
+        var formula = indicator.Formula.Trim();
+        if (formula.Length > 0)
+        {
+            try
+            {
+                Formula.Parse(formula, variables);
+            }
+            catch (FormulaException e)
+            {
+                validator.Add("indicator.formula", e.Describe());
+            }
+        }
+
+        decimal? baseline = null;
+        if (indicator.BaselineValue.Length > 0 &&
+            Decimals.TryParse(indicator.BaselineValue, "indicator.baseline_value", validator, MaxScale, out var b))
+            baseline = b;
+        if (indicator.BaselineYear != 0) validator.Range(indicator.BaselineYear, 1900, 2200, "indicator.baseline_year");
+        if (indicator.AchievementMethod == AchievementMethod.LinearFromBaseline)
+            validator.Check(indicator.BaselineValue.Length > 0, "indicator.baseline_value",
+                "is required for LINEAR_FROM_BASELINE achievement");
+
+        decimal achievedFrom = 100m, partiallyFrom = 80m;
+        if (indicator.StatusBands is { } bands)
+        {
+            var ok = true;
+            if (bands.AchievedFrom.Length > 0)
+                ok &= Decimals.TryParse(bands.AchievedFrom, "indicator.status_bands.achieved_from", validator, 4, out achievedFrom);
+            if (bands.PartiallyAchievedFrom.Length > 0)
+                ok &= Decimals.TryParse(bands.PartiallyAchievedFrom, "indicator.status_bands.partially_achieved_from", validator, 4, out partiallyFrom);
+            if (ok)
+                validator.Check(partiallyFrom <= achievedFrom, "indicator.status_bands.partially_achieved_from",
+                    "must not be above achieved_from");
+        }
+
+        var weight = 1m;
+        if (indicator.Weight.Length > 0 && Decimals.TryParse(indicator.Weight, "indicator.weight", validator, 4, out weight))
+            validator.Check(weight > 0m, "indicator.weight", "must be greater than 0");
+
+        var comparison = Threshold.Types.Comparison.Unspecified;
+        decimal? thresholdValue = null;
+        if (indicator.Threshold is { } threshold &&
+            (threshold.Comparison != Threshold.Types.Comparison.Unspecified || threshold.Value.Length > 0))
+        {
+            comparison = threshold.Comparison;
+            validator.Check(comparison != Threshold.Types.Comparison.Unspecified && Enum.IsDefined(comparison),
+                "indicator.threshold.comparison", "must be GREATER_THAN, GREATER_OR_EQUAL, LESS_THAN or LESS_OR_EQUAL");
+            if (Decimals.TryParse(threshold.Value, "indicator.threshold.value", validator, MaxScale, out var limit))
+                thresholdValue = limit;
+        }
+
+        return new IndicatorDefinition(indicator.Title.Trim(), indicator.Unit.Trim(), indicator.Description,
+            indicator.Objectives.ToList(), indicator.Kind,
+            decimals, indicator.Polarity == Polarity.Unspecified ? Polarity.HigherIsBetter : indicator.Polarity,
+            formula, variables, baseline, indicator.BaselineYear,
+            indicator.AchievementMethod == AchievementMethod.Unspecified ? AchievementMethod.DupPercent : indicator.AchievementMethod,
+            achievedFrom, partiallyFrom, weight, indicator.DataSource.Trim(), indicator.Owner.Trim(),
+            indicator.Aggregation == Aggregation.Unspecified ? Aggregation.Last : indicator.Aggregation,
+            comparison, thresholdValue);
+    }
+
+    /// <summary>Whether an update request populated <paramref name="path"/> (used without an update mask).</summary>
+    public static bool IsPopulated(Indicator indicator, string path) => path switch
+    {
+        "title" => indicator.Title.Length > 0,
+        "unit" => indicator.Unit.Length > 0,
+        "description" => indicator.Description.Length > 0,
+        "objectives" => indicator.Objectives.Count > 0,
+        "kind" => indicator.Kind != Kind.Unspecified,
+        "decimals" => indicator.HasDecimals,
+        "polarity" => indicator.Polarity != Polarity.Unspecified,
+        "formula" => indicator.Formula.Length > 0,
+        "variables" => indicator.Variables.Count > 0,
+        "baseline_value" => indicator.BaselineValue.Length > 0,
+        "baseline_year" => indicator.BaselineYear != 0,
+        "achievement_method" => indicator.AchievementMethod != AchievementMethod.Unspecified,
+        "status_bands" => indicator.StatusBands is not null,
+        "weight" => indicator.Weight.Length > 0,
+        "data_source" => indicator.DataSource.Length > 0,
+        "owner" => indicator.Owner.Length > 0,
+        "aggregation" => indicator.Aggregation != Aggregation.Unspecified,
+        "threshold" => indicator.Threshold is not null,
+        _ => false,
+    };
+
+    /// <summary>The current indicator with the masked fields taken from <paramref name="changes"/>.</summary>
+    public static Indicator Merge(Indicator current, Indicator changes, IReadOnlySet<string> paths)
+    {
+        var next = current.Clone();
+        foreach (var path in paths)
+        {
+            switch (path)
+            {
+                case "title": next.Title = changes.Title; break;
+                case "unit": next.Unit = changes.Unit; break;
+                case "description": next.Description = changes.Description; break;
+                case "objectives": next.Objectives.Clear(); next.Objectives.Add(changes.Objectives); break;
+                case "kind": next.Kind = changes.Kind; break;
+                case "decimals":
+                    if (changes.HasDecimals) next.Decimals = changes.Decimals; else next.ClearDecimals();
+                    break;
+                case "polarity": next.Polarity = changes.Polarity; break;
+                case "formula": next.Formula = changes.Formula; break;
+                case "variables": next.Variables.Clear(); next.Variables.Add(changes.Variables); break;
+                case "baseline_value": next.BaselineValue = changes.BaselineValue; break;
+                case "baseline_year": next.BaselineYear = changes.BaselineYear; break;
+                case "achievement_method": next.AchievementMethod = changes.AchievementMethod; break;
+                case "status_bands": next.StatusBands = changes.StatusBands?.Clone(); break;
+                case "weight": next.Weight = changes.Weight; break;
+                case "data_source": next.DataSource = changes.DataSource; break;
+                case "owner": next.Owner = changes.Owner; break;
+                case "aggregation": next.Aggregation = changes.Aggregation; break;
+                case "threshold": next.Threshold = changes.Threshold?.Clone(); break;
+            }
+        }
+        return next;
     }
 }

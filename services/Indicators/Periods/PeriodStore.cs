@@ -1,0 +1,236 @@
+using System.Data.Common;
+using Dapper;
+using Platform.Indicators.Achievement;
+using Platform.Indicators.Definitions;
+using Platform.Indicators.Formulas;
+using Platform.Indicators.V1;
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Errors;
+
+namespace Platform.Indicators.Periods;
+
+/// <summary>Targets and actuals by period; every statement is scoped by <c>tenant_id</c>.</summary>
+public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider clock)
+{
+    private const string Columns = """
+        tenant_id AS TenantId, indicator_id AS IndicatorId, period_key AS PeriodKey, year, sort_key AS SortKey,
+        target, target_high AS TargetHigh, actual, actual_computed AS ActualComputed, variables, note,
+        evidence_uri AS EvidenceUri, closed, version, created_at AS CreatedAt, created_by AS CreatedBy,
+        updated_at AS UpdatedAt, updated_by AS UpdatedBy
+        """;
+
+    public static readonly IReadOnlySet<string> UpdatableFields =
+        new HashSet<string> { "target", "target_high", "actual", "variables", "note", "evidence_uri" };
+
+    public static bool IsPopulated(Period period, string path) => path switch
+    {
+        "target" => period.Target.Length > 0,
+        "target_high" => period.TargetHigh.Length > 0,
+        "actual" => period.Actual.Length > 0,
+        "variables" => period.Variables.Count > 0,
+        "note" => period.Note.Length > 0,
+        "evidence_uri" => period.EvidenceUri.Length > 0,
+        _ => false,
+    };
+
+    /// <summary>Applies the masked fields, checks them against the indicator, and writes the period with its audit event.</summary>
+    public async Task<Period> UpdateAsync(RequestIdentity who, string indicatorId, PeriodKey key, Period changes,
+        IReadOnlySet<string> paths, bool allowMissing, CancellationToken ct)
+    {
+        return await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var indicator = await IndicatorStore.LoadAsync(connection, transaction, who, indicatorId, ct)
+                ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
+            var name = PeriodKey.FormatName(indicatorId, key.ToString());
+            var current = await LoadAsync(connection, transaction, who, indicatorId, key.ToString(), ct);
+            if (current is null && !allowMissing) throw ApiErrors.NotFound(name);
+            if (current is not null)
+            {
+                if (current.Closed)
+                    throw ApiErrors.InvalidArgument("period.name", $"{name} is closed (its actual is approved); an admin must reopen it before it can change");
+                Etags.Check(changes.Etag, current.Version, name);
+            }
+            var now = clock.GetUtcNow().UtcDateTime;
+            var before = current ?? new PeriodRow
+            {
+                TenantId = who.TenantId, IndicatorId = indicatorId, PeriodKey = key.ToString(), Year = key.Year,
+                SortKey = key.SortKey, Version = 0, CreatedAt = now, CreatedBy = who.UserId, UpdatedAt = now, UpdatedBy = who.UserId,
+            };
+            var next = Apply(indicator, before, changes, paths) with { Version = before.Version + 1, UpdatedAt = now, UpdatedBy = who.UserId };
+
+            if (current is null)
+                await connection.InsertAsync(transaction, database.Dialect, """
+                    INSERT INTO indicator_periods (tenant_id, indicator_id, period_key, year, sort_key, target, target_high,
+                        actual, actual_computed, variables, note, evidence_uri, closed, version, created_at, created_by,
+                        updated_at, updated_by)
+                    VALUES (@TenantId, @IndicatorId, @PeriodKey, @Year, @SortKey, @Target, @TargetHigh, @Actual,
+                        @ActualComputed, @Variables, @Note, @EvidenceUri, @Closed, @Version, @CreatedAt, @CreatedBy,
+                        @UpdatedAt, @UpdatedBy)
+                    """, next, name, ct);
+            else
+                await connection.ExecuteVersionedAsync(transaction, """
+                    UPDATE indicator_periods SET target = @Target, target_high = @TargetHigh, actual = @Actual,
+                        actual_computed = @ActualComputed, variables = @Variables, note = @Note, evidence_uri = @EvidenceUri,
+                        version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
+                    WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId AND period_key = @PeriodKey
+                      AND version = @Version - 1
+                    """, next, name, ct);
+            var changesList = current is null
+                ? AuditLog.Snapshot(next.AuditFields(indicator))
+                : AuditLog.Diff(current.AuditFields(indicator), next.AuditFields(indicator));
+            await audit.WriteAsync(connection, transaction, who, name, current is null ? "create" : "update", changesList, ct);
+            var siblings = await ListRowsAsync(connection, transaction, who, [indicatorId], next.Year, next.Year, ct);
+            return PeriodViews.ToProto(indicator, next, siblings);
+        }, ct);
+    }
+
+    /// <summary>The period after the masked changes, or INVALID_ARGUMENT with every violation.</summary>
+    public static PeriodRow Apply(IndicatorRow indicator, PeriodRow row, Period changes, IReadOnlySet<string> paths)
+    {
+        var validator = new RequestValidator();
+        var next = row;
+        if (paths.Contains("target"))
+            next = next with { Target = ParseOptional(changes.Target, "period.target", validator, IndicatorValidation.MaxScale) };
+        if (paths.Contains("target_high"))
+            next = next with { TargetHigh = ParseOptional(changes.TargetHigh, "period.target_high", validator, IndicatorValidation.MaxScale) };
+        if (paths.Contains("note"))
+            next = validator.MaxLength(changes.Note, 20_000, "period.note") ? next with { Note = changes.Note } : next;
+        if (paths.Contains("evidence_uri"))
+        {
+            var uri = changes.EvidenceUri.Trim();
+            if (validator.MaxLength(uri, 2000, "period.evidence_uri") &&
+                validator.Check(uri.Length == 0 || Uri.TryCreate(uri, UriKind.Absolute, out _), "period.evidence_uri", "must be an absolute URI"))
+                next = next with { EvidenceUri = uri };
+        }
+
+        var typed = paths.Contains("actual") && changes.Actual.Length > 0;
+        var withVariables = paths.Contains("variables") && changes.Variables.Count > 0;
+        if (typed && withVariables)
+            validator.Add("period.actual", "is computed from the variables through the formula: send either an actual or variable values");
+        else if (withVariables)
+            next = Compute(indicator, next, changes, validator);
+        else if (paths.Contains("actual"))
+            next = next with
+            {
+                Actual = ParseOptional(changes.Actual, "period.actual", validator, indicator.Decimals),
+                ActualComputed = false,
+                Variables = "{}",
+            };
+        else if (paths.Contains("variables"))
+            next = next with { Variables = "{}", Actual = next.ActualComputed ? null : next.Actual, ActualComputed = false };
+
+        if (validator.IsValid && AchievementRules.TargetProblem(indicator.Settings, next.Target, next.TargetHigh) is { } problem)
+            validator.Add("period.target", problem);
+        validator.ThrowIfInvalid();
+        return next;
+    }
+
+    private static PeriodRow Compute(IndicatorRow indicator, PeriodRow row, Period changes, RequestValidator validator)
+    {
+        if (indicator.Formula.Length == 0)
+        {
+            validator.Add("period.variables", $"{indicator.ResourceName} has no formula: type the actual instead");
+            return row;
+        }
+        var declared = indicator.VariableList;
+        var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var (name, text) in changes.Variables)
+        {
+            var field = $"period.variables[\"{name}\"]";
+            if (!declared.Contains(name))
+                validator.Add(field, $"is not a variable of the formula (declared: {string.Join(", ", declared)})");
+            else if (Decimals.TryParse(text, field, validator, IndicatorValidation.MaxScale, out var value))
+                values[name] = value;
+        }
+        var formula = Formula.Parse(indicator.Formula, declared);
+        foreach (var missing in formula.Variables.Where(v => !changes.Variables.ContainsKey(v)).Order(StringComparer.Ordinal))
+            validator.Add("period.variables", $"needs a value for '{missing}' (formula: {indicator.Formula})");
+        if (!validator.IsValid) return row;
+        try
+        {
+            var actual = Decimals.RoundHalfUp(formula.Evaluate(values), indicator.Decimals);
+            return row with
+            {
+                Actual = actual,
+                ActualComputed = true,
+                Variables = PeriodRow.SerializeVariables(changes.Variables),
+            };
+        }
+        catch (FormulaException e)
+        {
+            validator.Add("period.variables", $"cannot compute {indicator.Formula}: {e.Message}");
+            return row;
+        }
+    }
+
+    private static decimal? ParseOptional(string text, string field, RequestValidator validator, int maxScale) =>
+        text.Length == 0 ? null : Decimals.TryParse(text, field, validator, maxScale, out var value) ? value : null;
+
+    public async Task<Period> GetAsync(RequestIdentity who, string indicatorId, PeriodKey key, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var indicator = await IndicatorStore.LoadAsync(connection, null, who, indicatorId, ct)
+            ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
+        var siblings = await ListRowsAsync(connection, null, who, [indicatorId], key.Year, key.Year, ct);
+        var row = siblings.FirstOrDefault(p => p.PeriodKey == key.ToString())
+            ?? throw ApiErrors.NotFound(PeriodKey.FormatName(indicatorId, key.ToString()));
+        return PeriodViews.ToProto(indicator, row, siblings);
+    }
+
+    /// <summary>Periods of the given indicators in time order, within the year range (0 = open).</summary>
+    public async Task<IReadOnlyList<PeriodRow>> ListRowsAsync(RequestIdentity who, IReadOnlyCollection<string> indicatorIds,
+        int startYear, int endYear, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await ListRowsAsync(connection, null, who, indicatorIds, startYear, endYear, ct);
+    }
+
+    private static async Task<IReadOnlyList<PeriodRow>> ListRowsAsync(DbConnection connection, DbTransaction? transaction,
+        RequestIdentity who, IReadOnlyCollection<string> indicatorIds, int startYear, int endYear, CancellationToken ct)
+    {
+        var rows = new List<PeriodRow>();
+        foreach (var chunk in indicatorIds.Chunk(500))
+            rows.AddRange(await connection.QueryAsync<PeriodRow>(new CommandDefinition($"""
+                SELECT {Columns} FROM indicator_periods
+                WHERE tenant_id = @TenantId AND indicator_id IN @Ids
+                  AND (@StartYear = 0 OR year >= @StartYear) AND (@EndYear = 0 OR year <= @EndYear)
+                ORDER BY indicator_id, sort_key
+                """, new { who.TenantId, Ids = chunk, StartYear = startYear, EndYear = endYear }, transaction, cancellationToken: ct)));
+        return rows;
+    }
+
+    /// <summary>Closes (approves) or reopens a period; audited as <c>close</c> or <c>reopen</c>.</summary>
+    public async Task<Period> SetClosedAsync(RequestIdentity who, string indicatorId, PeriodKey key, bool closed, string? etag, CancellationToken ct)
+    {
+        return await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var indicator = await IndicatorStore.LoadAsync(connection, transaction, who, indicatorId, ct)
+                ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
+            var name = PeriodKey.FormatName(indicatorId, key.ToString());
+            var current = await LoadAsync(connection, transaction, who, indicatorId, key.ToString(), ct) ?? throw ApiErrors.NotFound(name);
+            Etags.Check(etag, current.Version, name);
+            var next = current;
+            if (current.Closed != closed)
+            {
+                next = current with { Closed = closed, Version = current.Version + 1, UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = who.UserId };
+                await connection.ExecuteVersionedAsync(transaction, """
+                    UPDATE indicator_periods SET closed = @Closed, version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
+                    WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId AND period_key = @PeriodKey AND version = @Version - 1
+                    """, next, name, ct);
+                await audit.WriteAsync(connection, transaction, who, name, closed ? "close" : "reopen",
+                    AuditLog.Diff(current.AuditFields(indicator), next.AuditFields(indicator)), ct);
+            }
+            var siblings = await ListRowsAsync(connection, transaction, who, [indicatorId], key.Year, key.Year, ct);
+            return PeriodViews.ToProto(indicator, next, siblings.Select(s => s.PeriodKey == next.PeriodKey ? next : s).ToList());
+        }, ct);
+    }
+
+    private static Task<PeriodRow?> LoadAsync(DbConnection connection, DbTransaction transaction, RequestIdentity who,
+        string indicatorId, string key, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<PeriodRow>(new CommandDefinition($"""
+            SELECT {Columns} FROM indicator_periods
+            WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId AND period_key = @PeriodKey
+            """, new { who.TenantId, IndicatorId = indicatorId, PeriodKey = key }, transaction, cancellationToken: ct));
+}

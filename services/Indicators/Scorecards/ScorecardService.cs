@@ -1,0 +1,61 @@
+using Platform.Indicators.Definitions;
+using Platform.Indicators.Periods;
+using Platform.Indicators.V1;
+using Platform.Objectives.V1;
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Errors;
+
+namespace Platform.Indicators.Scorecards;
+
+/// <summary>Reads the plan's tree from the Objectives service and the indicators' periods from this service.</summary>
+public sealed class ScorecardService(ObjectivesService.ObjectivesServiceClient objectives, IndicatorStore indicators, PeriodStore periods)
+{
+    public async Task<IReadOnlyList<Scorecard>> BuildAsync(RequestIdentity who, string planId, int startYear, int endYear,
+        string objectiveCode, CancellationToken ct)
+    {
+        var planName = $"plans/{planId}";
+        var tree = await objectives.GetPlanTreeAsync(new GetPlanTreeRequest { Name = planName }, cancellationToken: ct);
+        IEnumerable<PlanTreeNode> roots = tree.Roots;
+        if (objectiveCode.Length > 0)
+        {
+            var node = Find(tree.Roots, objectiveCode)
+                ?? throw ApiErrors.NotFound($"{planName}/objectives/{objectiveCode}");
+            roots = [node];
+        }
+
+        var linked = await indicators.ListForPlanAsync(who, planName, ct);
+        var rows = await periods.ListRowsAsync(who, linked.Select(i => i.IndicatorId).ToList(), startYear, endYear, ct);
+        var byIndicator = rows.GroupBy(r => r.IndicatorId).ToDictionary(g => g.Key, g => (IReadOnlyList<PeriodRow>)g.ToList());
+
+        var scorecards = new List<Scorecard>();
+        for (var year = startYear; year <= endYear; year++)
+        {
+            var byObjective = new Dictionary<string, List<IndicatorYear>>(StringComparer.Ordinal);
+            foreach (var indicator in linked)
+            {
+                var own = byIndicator.GetValueOrDefault(indicator.IndicatorId, []);
+                var yearRow = own.FirstOrDefault(p => p.Year == year && p.Key.IsYear);
+                var values = PeriodViews.Values(indicator, yearRow, year, own);
+                foreach (var objective in indicator.Objectives)
+                {
+                    if (!byObjective.TryGetValue(objective, out var list)) byObjective[objective] = list = [];
+                    list.Add(new IndicatorYear(indicator, values));
+                }
+            }
+            var readOnly = byObjective.ToDictionary(e => e.Key, e => (IReadOnlyList<IndicatorYear>)e.Value
+                .OrderBy(i => i.Indicator.IndicatorId, StringComparer.Ordinal).ToList());
+            scorecards.Add(ScorecardBuilder.Build(planName, year, roots, readOnly));
+        }
+        return scorecards;
+    }
+
+    private static PlanTreeNode? Find(IEnumerable<PlanTreeNode> nodes, string code)
+    {
+        foreach (var node in nodes)
+        {
+            if (node.Objective?.Code == code) return node;
+            if (Find(node.Children, code) is { } found) return found;
+        }
+        return null;
+    }
+}
