@@ -217,9 +217,11 @@ public static class CremonaPlans
         }
     }
 
-    /// <summary>Splits a "a; b; c" cell into trimmed, non-empty values.</summary>
+    /// <summary>
+    /// Splits a "a; b; c" cell into trimmed, non-empty values (a few cells of the extraction use "||" instead).
+    /// </summary>
     public static IReadOnlyList<string> Split(string cell) =>
-        cell.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        cell.Split([";", "||"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Reads a UTF-8 CSV file (RFC 4180: quotes, doubled quotes, line breaks in quotes) into rows by header.</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> Read(string path)
