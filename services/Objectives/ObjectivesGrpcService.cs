@@ -1,34 +1,42 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Platform.Common.V1;
+using Platform.Objectives.Cards;
 using Platform.Objectives.Plans;
 using Platform.Objectives.V1;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Objectives;
 
 /// <summary>gRPC (and transcoded REST) face of the Objectives service: validate, call the store, map.</summary>
-public sealed class ObjectivesGrpcService(PlanStore plans, IRequestContext requestContext)
+public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore objectives, ReportStore reports,
+    VersionStore versions, AuditLog audit, IRequestContext requestContext)
     : ObjectivesService.ObjectivesServiceBase
 {
+    private RequestIdentity Who => requestContext.Current;
+
+    // ---- plans ----
+
     [Access(AccessLevel.Write)]
     public override Task<Plan> CreatePlan(CreatePlanRequest request, ServerCallContext context)
     {
         PlanValidation.ValidateCreate(request);
-        return plans.CreateAsync(requestContext.Current, request.PlanId, request.Plan, context.CancellationToken);
+        return plans.CreateAsync(Who, request.PlanId, request.Plan, context.CancellationToken);
     }
 
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context) =>
-        plans.GetAsync(requestContext.Current, PlanNames.ParseId(request.Name), context.CancellationToken);
+        plans.GetAsync(Who, PlanNames.ParseId(request.Name), context.CancellationToken);
 
     [Access(AccessLevel.Read)]
     public override async Task<ListPlansResponse> ListPlans(ListPlansRequest request, ServerCallContext context)
     {
         var paging = PageRequest.Read(request.PageSize, request.PageToken, PlanStore.ListFingerprint);
-        var page = await plans.ListAsync(requestContext.Current, paging, context.CancellationToken);
+        var page = await plans.ListAsync(Who, paging, context.CancellationToken);
         return new ListPlansResponse { Plans = { page.Items }, NextPageToken = page.NextPageToken };
     }
 
@@ -41,14 +49,203 @@ public sealed class ObjectivesGrpcService(PlanStore plans, IRequestContext reque
         var paths = UpdateMasks.Resolve(request.UpdateMask, PlanValidation.UpdatableFields,
             path => IsPopulated(request.Plan, path), validator);
         validator.ThrowIfInvalid();
-        return plans.UpdateAsync(requestContext.Current, planId, request.Plan, paths, context.CancellationToken);
+        return plans.UpdateAsync(Who, planId, request.Plan, paths, context.CancellationToken);
     }
 
     [Access(AccessLevel.Write)]
     public override async Task<Empty> DeletePlan(DeletePlanRequest request, ServerCallContext context)
     {
-        await plans.DeleteAsync(requestContext.Current, PlanNames.ParseId(request.Name), request.Etag, context.CancellationToken);
+        await plans.DeleteAsync(Who, PlanNames.ParseId(request.Name), request.Etag, request.Force, context.CancellationToken);
         return new Empty();
+    }
+
+    [Access(AccessLevel.Admin)]
+    public override Task<Plan> TransitionPlan(TransitionPlanRequest request, ServerCallContext context)
+    {
+        var planId = PlanNames.ParseId(request.Name);
+        if (request.State == Plan.Types.State.Unspecified || !System.Enum.IsDefined(request.State))
+            throw ApiErrors.InvalidArgument("state", "is required: ADOPTED, APPROVED or ARCHIVED");
+        return plans.TransitionAsync(Who, planId, request.State, request.Etag, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Admin)]
+    public override Task<Plan> PublishPlan(PublishPlanRequest request, ServerCallContext context) =>
+        plans.PublishAsync(Who, PlanNames.ParseId(request.Name), request.Published, request.Etag, context.CancellationToken);
+
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    public override async Task<PlanTree> GetPlanTree(GetPlanTreeRequest request, ServerCallContext context)
+    {
+        var planId = PlanNames.ParseId(request.Name);
+        var plan = await plans.GetAsync(Who, planId, context.CancellationToken);
+        var rows = await objectives.AllAsync(Who, planId, context.CancellationToken);
+        return ObjectiveStore.BuildTree(plan, rows);
+    }
+
+    // ---- objectives ----
+
+    [Access(AccessLevel.Write)]
+    public override Task<Objective> CreateObjective(CreateObjectiveRequest request, ServerCallContext context)
+    {
+        var planId = PlanNames.ParseId(request.Parent, "parent");
+        var validator = new RequestValidator();
+        ObjectiveValidation.ValidateCreate(request, validator);
+        validator.ThrowIfInvalid();
+        return objectives.CreateAsync(Who, planId, request.ObjectiveId, request.Objective, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    public override Task<Objective> GetObjective(GetObjectiveRequest request, ServerCallContext context)
+    {
+        var (planId, code) = ObjectiveNames.Parse(request.Name);
+        return objectives.GetAsync(Who, planId, code, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    public override async Task<ListObjectivesResponse> ListObjectives(ListObjectivesRequest request, ServerCallContext context)
+    {
+        var planId = PlanNames.ParseId(request.Parent, "parent");
+        var validator = new RequestValidator();
+        string? parentCode = null;
+        if (request.ParentObjective.Length > 0)
+        {
+            if (validator.Check(ObjectiveNames.TryParse(request.ParentObjective, out var parentPlan, out var code),
+                    "parent_objective", "must look like plans/{plan}/objectives/{code}")
+                && validator.Check(parentPlan == planId, "parent_objective", $"must be an objective of {request.Parent}"))
+                parentCode = code;
+        }
+        if (request.SdgGoal != 0) validator.Range(request.SdgGoal, 1, 17, "sdg_goal");
+        validator.MaxLength(request.Query, 200, "query");
+        validator.ThrowIfInvalid();
+        static string? Opt(string value) => value.Trim().Length == 0 ? null : value.Trim();
+        var filter = new ObjectiveFilter(parentCode, Opt(request.Level), Opt(request.Owner), Opt(request.Manager),
+            Opt(request.Sector), Opt(request.MissionCode), Opt(request.ProgrammeCode),
+            request.SdgGoal == 0 ? null : request.SdgGoal, Opt(request.Query));
+        var paging = PageRequest.Read(request.PageSize, request.PageToken, filter.Fingerprint(planId));
+        await plans.GetRowAsync(Who, planId, context.CancellationToken);
+        var page = await objectives.ListAsync(Who, planId, filter, paging, context.CancellationToken);
+        return new ListObjectivesResponse { Objectives = { page.Items }, NextPageToken = page.NextPageToken };
+    }
+
+    [Access(AccessLevel.Write)]
+    public override Task<Objective> UpdateObjective(UpdateObjectiveRequest request, ServerCallContext context)
+    {
+        if (request.Objective is null) throw ApiErrors.InvalidArgument("objective", "is required");
+        var (planId, code) = ObjectiveNames.Parse(request.Objective.Name, "objective.name");
+        var validator = new RequestValidator();
+        var paths = UpdateMasks.Resolve(request.UpdateMask, ObjectiveFields.Updatable,
+            path => ObjectiveFields.IsPopulated(request.Objective, path), validator);
+        validator.ThrowIfInvalid();
+        return objectives.UpdateAsync(Who, planId, code, request.Objective, paths, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Write)]
+    public override async Task<Empty> DeleteObjective(DeleteObjectiveRequest request, ServerCallContext context)
+    {
+        var (planId, code) = ObjectiveNames.Parse(request.Name);
+        await objectives.DeleteAsync(Who, planId, code, request.Etag, request.Force, context.CancellationToken);
+        return new Empty();
+    }
+
+    [Access(AccessLevel.Write)]
+    public override Task<Objective> MoveObjective(MoveObjectiveRequest request, ServerCallContext context)
+    {
+        var (planId, code) = ObjectiveNames.Parse(request.Name);
+        return objectives.MoveAsync(Who, planId, code, request.NewParent, request.Etag, context.CancellationToken);
+    }
+
+    // ---- progress reports ----
+
+    [Access(AccessLevel.Write)]
+    public override Task<ProgressReport> CreateProgressReport(CreateProgressReportRequest request, ServerCallContext context)
+    {
+        var (planId, code) = ObjectiveNames.Parse(request.Parent, "parent");
+        var validator = new RequestValidator();
+        var reportId = ReportStore.Validate(request, validator);
+        validator.ThrowIfInvalid();
+        return reports.CreateAsync(Who, planId, code, reportId, request.Report, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    public override Task<ProgressReport> GetProgressReport(GetProgressReportRequest request, ServerCallContext context)
+    {
+        var (planId, code, reportId) = ReportStore.ParseName(request.Name);
+        return reports.GetAsync(Who, planId, code, reportId, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    public override async Task<ListProgressReportsResponse> ListProgressReports(ListProgressReportsRequest request,
+        ServerCallContext context)
+    {
+        var (planId, code) = ObjectiveNames.Parse(request.Parent, "parent");
+        var paging = PageRequest.Read(request.PageSize, request.PageToken, ReportStore.ListFingerprint(planId, code));
+        await objectives.GetAsync(Who, planId, code, context.CancellationToken);
+        var page = await reports.ListAsync(Who, planId, code, paging, context.CancellationToken);
+        return new ListProgressReportsResponse { Reports = { page.Items }, NextPageToken = page.NextPageToken };
+    }
+
+    // ---- versions ----
+
+    [Access(AccessLevel.Write)]
+    public override Task<PlanVersion> CreatePlanVersion(CreatePlanVersionRequest request, ServerCallContext context)
+    {
+        var planId = PlanNames.ParseId(request.Parent, "parent");
+        var description = request.Version?.Description ?? "";
+        var validator = new RequestValidator();
+        validator.MaxLength(description, 2000, "version.description");
+        validator.ThrowIfInvalid();
+        return versions.CreateAsync(Who, planId, description, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    public override Task<PlanVersion> GetPlanVersion(GetPlanVersionRequest request, ServerCallContext context)
+    {
+        var (planId, number) = VersionStore.ParseName(request.Name);
+        return versions.GetAsync(Who, planId, number, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    public override async Task<ListPlanVersionsResponse> ListPlanVersions(ListPlanVersionsRequest request, ServerCallContext context)
+    {
+        var planId = PlanNames.ParseId(request.Parent, "parent");
+        var paging = PageRequest.Read(request.PageSize, request.PageToken, VersionStore.ListFingerprint(planId));
+        await plans.GetRowAsync(Who, planId, context.CancellationToken);
+        var page = await versions.ListAsync(Who, planId, paging, context.CancellationToken);
+        return new ListPlanVersionsResponse { Versions = { page.Items }, NextPageToken = page.NextPageToken };
+    }
+
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    public override async Task<PlanVersionDiff> DiffPlanVersions(DiffPlanVersionsRequest request, ServerCallContext context)
+    {
+        var (planId, number) = VersionStore.ParseName(request.Name);
+        PlanVersion other;
+        if (request.Other.Length > 0)
+        {
+            var (otherPlan, otherNumber) = VersionStore.ParseName(request.Other, "other");
+            if (otherPlan != planId) throw ApiErrors.InvalidArgument("other", $"must be a version of plans/{planId}");
+            other = await versions.GetAsync(Who, planId, otherNumber, context.CancellationToken);
+        }
+        else
+        {
+            var plan = await plans.GetAsync(Who, planId, context.CancellationToken);
+            var rows = await objectives.AllAsync(Who, planId, context.CancellationToken);
+            other = new PlanVersion { Plan = plan, Objectives = { rows.Select(r => r.ToProto()) } };
+        }
+        var baseVersion = await versions.GetAsync(Who, planId, number, context.CancellationToken);
+        return VersionStore.Diff(baseVersion, other);
+    }
+
+    // ---- audit ----
+
+    [Access(AccessLevel.Read)]
+    public override async Task<ListAuditEventsResponse> ListAuditEvents(ListAuditEventsRequest request, ServerCallContext context)
+    {
+        string planId;
+        if (ObjectiveNames.TryParse(request.Parent, out var objectivePlan, out _)) planId = objectivePlan;
+        else planId = PlanNames.ParseId(request.Parent, "parent");
+        var paging = PageRequest.Read(request.PageSize, request.PageToken, AuditLog.ListFingerprint(request.Parent));
+        await plans.GetRowAsync(Who, planId, context.CancellationToken);
+        var page = await audit.ListAsync(Who, request.Parent, paging, context.CancellationToken);
+        return new ListAuditEventsResponse { AuditEvents = { page.Items }, NextPageToken = page.NextPageToken };
     }
 
     private static bool IsPopulated(Plan plan, string path) => path switch
@@ -58,6 +255,8 @@ public sealed class ObjectivesGrpcService(PlanStore plans, IRequestContext reque
         "start_year" => plan.StartYear != 0,
         "end_year" => plan.EndYear != 0,
         "description" => plan.Description.Length > 0,
+        "levels" => plan.Levels.Count > 0,
+        "free_child_codes" => plan.FreeChildCodes,
         _ => false,
     };
 }

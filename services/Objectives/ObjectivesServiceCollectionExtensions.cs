@@ -1,3 +1,4 @@
+using Platform.Objectives.Cards;
 using Platform.Objectives.Plans;
 
 namespace Platform.Objectives;
@@ -5,5 +6,8 @@ namespace Platform.Objectives;
 public static class ObjectivesServiceCollectionExtensions
 {
     public static IServiceCollection AddObjectives(this IServiceCollection services) =>
-        services.AddSingleton<PlanStore>();
+        services.AddSingleton<PlanStore>()
+            .AddSingleton<ObjectiveStore>()
+            .AddSingleton<ReportStore>()
+            .AddSingleton<VersionStore>();
 }

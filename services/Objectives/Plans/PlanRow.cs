@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Platform.Objectives.V1;
 using Platform.ServiceDefaults.Api;
 
@@ -18,6 +19,19 @@ public sealed record PlanRow
     public required string CreatedBy { get; init; }
     public required DateTime UpdatedAt { get; init; }
     public required string UpdatedBy { get; init; }
+    public string State { get; init; } = "DRAFT";
+    public bool Published { get; init; }
+    /// <summary>Level names as a JSON array.</summary>
+    public string Levels { get; init; } = "[]";
+    public bool FreeChildCodes { get; init; }
+
+    public IReadOnlyList<string> LevelList => JsonSerializer.Deserialize<List<string>>(Levels) ?? [];
+
+    public Plan.Types.State StateValue => PlanStates.Parse(State);
+
+    public bool IsArchived => StateValue == Plan.Types.State.Archived;
+
+    public static string LevelsJson(IEnumerable<string> levels) => JsonSerializer.Serialize(levels.ToList());
 
     public string ResourceName => PlanNames.Format(PlanId);
 
@@ -33,6 +47,10 @@ public sealed record PlanRow
         CreateTime = CreatedAt.ToTimestamp(),
         UpdateTime = UpdatedAt.ToTimestamp(),
         UpdateUser = UpdatedBy,
+        State = StateValue,
+        Published = Published,
+        Levels = { LevelList },
+        FreeChildCodes = FreeChildCodes,
     };
 
     /// <summary>The client-visible fields, as the audit trail records them.</summary>
@@ -43,6 +61,10 @@ public sealed record PlanRow
         ["start_year"] = StartYear.ToString(),
         ["end_year"] = EndYear.ToString(),
         ["description"] = Description,
+        ["state"] = State,
+        ["published"] = Published ? "true" : "false",
+        ["levels"] = string.Join(" > ", LevelList),
+        ["free_child_codes"] = FreeChildCodes ? "true" : "false",
     };
 }
 
@@ -51,4 +73,14 @@ public static class PlanNames
     public const string Collection = "plans";
     public static string Format(string planId) => ResourceNames.Format(Collection, planId);
     public static string ParseId(string? name, string field = "name") => ResourceNames.ParseId(name, Collection, field);
+}
+
+/// <summary>Plan states as stored (the proto enum's original names: DRAFT, ADOPTED...).</summary>
+public static class PlanStates
+{
+    public static string Format(Plan.Types.State state) =>
+        Plan.Descriptor.FindFieldByName("state").EnumType.FindValueByNumber((int)state).Name;
+
+    public static Plan.Types.State Parse(string stored) =>
+        (Plan.Types.State)Plan.Descriptor.FindFieldByName("state").EnumType.FindValueByName(stored).Number;
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Platform.Objectives.V1;
 using Platform.ServiceDefaults;
@@ -10,10 +11,10 @@ namespace Platform.Objectives.Plans;
 /// <summary>Plans of one tenant at a time: every statement is scoped by <c>tenant_id</c>.</summary>
 public sealed class PlanStore(Database database, AuditLog audit, TimeProvider clock)
 {
-    private const string Columns = """
+    public const string Columns = """
         tenant_id AS TenantId, plan_id AS PlanId, title, kind, start_year AS StartYear, end_year AS EndYear,
         description, version, created_at AS CreatedAt, created_by AS CreatedBy, updated_at AS UpdatedAt,
-        updated_by AS UpdatedBy
+        updated_by AS UpdatedBy, state, published, levels, free_child_codes AS FreeChildCodes
         """;
 
     public async Task<Plan> CreateAsync(RequestIdentity who, string planId, Plan plan, CancellationToken ct)
@@ -24,14 +25,16 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
             TenantId = who.TenantId, PlanId = planId, Title = plan.Title.Trim(), Kind = plan.Kind.ToString(),
             StartYear = plan.StartYear, EndYear = plan.EndYear, Description = plan.Description, Version = 1,
             CreatedAt = now, CreatedBy = who.UserId, UpdatedAt = now, UpdatedBy = who.UserId,
+            State = PlanStates.Format(Plan.Types.State.Draft), Published = false,
+            Levels = PlanRow.LevelsJson(plan.Levels.Select(l => l.Trim())), FreeChildCodes = plan.FreeChildCodes,
         };
         await database.InTransactionAsync(async (connection, transaction) =>
         {
             await connection.InsertAsync(transaction, database.Dialect, """
                 INSERT INTO plans (tenant_id, plan_id, title, kind, start_year, end_year, description, version,
-                                   created_at, created_by, updated_at, updated_by)
+                                   created_at, created_by, updated_at, updated_by, state, published, levels, free_child_codes)
                 VALUES (@TenantId, @PlanId, @Title, @Kind, @StartYear, @EndYear, @Description, @Version,
-                        @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy)
+                        @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy, @State, @Published, @Levels, @FreeChildCodes)
                 """, row, row.ResourceName, ct);
             await audit.WriteAsync(connection, transaction, who, row.ResourceName, "create", AuditLog.Snapshot(row.AuditFields()), ct);
             return row;
@@ -39,12 +42,15 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
         return row.ToProto();
     }
 
-    public async Task<Plan> GetAsync(RequestIdentity who, string planId, CancellationToken ct)
+    public async Task<Plan> GetAsync(RequestIdentity who, string planId, CancellationToken ct) =>
+        (await GetRowAsync(who, planId, ct)).ToProto();
+
+    public async Task<PlanRow> GetRowAsync(RequestIdentity who, string planId, CancellationToken ct)
     {
         var row = await database.QuerySingleOrDefaultAsync<PlanRow>(
             $"SELECT {Columns} FROM plans WHERE tenant_id = @TenantId AND plan_id = @PlanId",
             new { who.TenantId, PlanId = planId }, ct);
-        return row?.ToProto() ?? throw ApiErrors.NotFound(PlanNames.Format(planId));
+        return row ?? throw ApiErrors.NotFound(PlanNames.Format(planId));
     }
 
     public async Task<Page<Plan>> ListAsync(RequestIdentity who, PageRequest paging, CancellationToken ct)
@@ -70,7 +76,7 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
     {
         var updated = await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var current = await LoadForWriteAsync(connection, transaction, who, planId, changes.Etag, ct);
+            var current = await LoadForWriteAsync(connection, transaction, who, planId, changes.Etag, ct, requireWritable: true);
             var next = current with
             {
                 Title = paths.Contains("title") ? changes.Title.Trim() : current.Title,
@@ -78,17 +84,30 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
                 StartYear = paths.Contains("start_year") ? changes.StartYear : current.StartYear,
                 EndYear = paths.Contains("end_year") ? changes.EndYear : current.EndYear,
                 Description = paths.Contains("description") ? changes.Description : current.Description,
+                Levels = paths.Contains("levels") ? PlanRow.LevelsJson(changes.Levels.Select(l => l.Trim())) : current.Levels,
+                FreeChildCodes = paths.Contains("free_child_codes") ? changes.FreeChildCodes : current.FreeChildCodes,
                 Version = current.Version + 1,
                 UpdatedAt = clock.GetUtcNow().UtcDateTime,
                 UpdatedBy = who.UserId,
             };
             var validator = new RequestValidator();
             PlanValidation.ValidateFields(next.ToProto(), validator);
+            if (validator.IsValid && paths.Contains("levels"))
+            {
+                // A level still used by an objective cannot disappear.
+                var used = await connection.QueryAsync<string>(new CommandDefinition(
+                    "SELECT DISTINCT level FROM objectives WHERE tenant_id = @TenantId AND plan_id = @PlanId",
+                    new { who.TenantId, PlanId = planId }, transaction, cancellationToken: ct));
+                var missing = used.Except(next.LevelList, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                validator.Check(missing.Count == 0, "plan.levels",
+                    $"must keep the levels objectives are at: {string.Join(", ", missing)}");
+            }
             validator.ThrowIfInvalid();
 
             await connection.ExecuteVersionedAsync(transaction, """
                 UPDATE plans SET title = @Title, kind = @Kind, start_year = @StartYear, end_year = @EndYear,
-                    description = @Description, version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
+                    description = @Description, levels = @Levels, free_child_codes = @FreeChildCodes,
+                    version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
                 WHERE tenant_id = @TenantId AND plan_id = @PlanId AND version = @Version - 1
                 """, next, next.ResourceName, ct);
             var diff = AuditLog.Diff(current.AuditFields(), next.AuditFields());
@@ -98,11 +117,83 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
         return updated.ToProto();
     }
 
-    public async Task DeleteAsync(RequestIdentity who, string planId, string? etag, CancellationToken ct)
+    /// <summary>Moves the plan forward in its lifecycle (DRAFT > ADOPTED > APPROVED > ARCHIVED).</summary>
+    public async Task<Plan> TransitionAsync(RequestIdentity who, string planId, Plan.Types.State target, string? etag,
+        CancellationToken ct)
+    {
+        var updated = await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var current = await LoadForWriteAsync(connection, transaction, who, planId, etag, ct);
+            if (target <= current.StateValue)
+                throw ApiErrors.FailedPrecondition("INVALID_TRANSITION",
+                    $"{current.ResourceName} is {current.State}; it can only move forward (DRAFT > ADOPTED > APPROVED > ARCHIVED)",
+                    ("resource", current.ResourceName), ("state", current.State));
+            var next = current with
+            {
+                State = PlanStates.Format(target),
+                Version = current.Version + 1,
+                UpdatedAt = clock.GetUtcNow().UtcDateTime,
+                UpdatedBy = who.UserId,
+            };
+            await WriteStateAsync(connection, transaction, who, current, next, "transition", ct);
+            return next;
+        }, ct);
+        return updated.ToProto();
+    }
+
+    /// <summary>Sets the published flag; publishing needs an APPROVED plan.</summary>
+    public async Task<Plan> PublishAsync(RequestIdentity who, string planId, bool published, string? etag, CancellationToken ct)
+    {
+        var updated = await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var current = await LoadForWriteAsync(connection, transaction, who, planId, etag, ct, requireWritable: true);
+            if (published && current.StateValue != Plan.Types.State.Approved)
+                throw ApiErrors.FailedPrecondition("PLAN_NOT_APPROVED",
+                    $"{current.ResourceName} is {current.State}; only an APPROVED plan can be published",
+                    ("resource", current.ResourceName), ("state", current.State));
+            var next = current with
+            {
+                Published = published,
+                Version = current.Version + 1,
+                UpdatedAt = clock.GetUtcNow().UtcDateTime,
+                UpdatedBy = who.UserId,
+            };
+            await WriteStateAsync(connection, transaction, who, current, next, published ? "publish" : "unpublish", ct);
+            return next;
+        }, ct);
+        return updated.ToProto();
+    }
+
+    private async Task WriteStateAsync(DbConnection connection, DbTransaction transaction, RequestIdentity who,
+        PlanRow current, PlanRow next, string action, CancellationToken ct)
+    {
+        await connection.ExecuteVersionedAsync(transaction, """
+            UPDATE plans SET state = @State, published = @Published, version = @Version, updated_at = @UpdatedAt,
+                updated_by = @UpdatedBy
+            WHERE tenant_id = @TenantId AND plan_id = @PlanId AND version = @Version - 1
+            """, next, next.ResourceName, ct);
+        await audit.WriteAsync(connection, transaction, who, next.ResourceName, action,
+            AuditLog.Diff(current.AuditFields(), next.AuditFields()), ct);
+    }
+
+    /// <summary>Deletes a plan; one with objectives only with <paramref name="force"/> (they go with it).</summary>
+    public async Task DeleteAsync(RequestIdentity who, string planId, string? etag, bool force, CancellationToken ct)
     {
         await database.InTransactionAsync(async (connection, transaction) =>
         {
             var current = await LoadForWriteAsync(connection, transaction, who, planId, etag, ct);
+            EnsureWritable(current);
+            var key = new { who.TenantId, PlanId = planId };
+            var objectives = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM objectives WHERE tenant_id = @TenantId AND plan_id = @PlanId", key, transaction,
+                cancellationToken: ct));
+            if (objectives > 0 && !force)
+                throw ApiErrors.FailedPrecondition("HAS_CHILDREN",
+                    $"{current.ResourceName} has {objectives} objectives; delete them first or set force",
+                    ("resource", current.ResourceName));
+            foreach (var table in new[] { "objective_terms", "progress_reports", "objectives", "plan_versions" })
+                await connection.ExecuteAsync(new CommandDefinition(
+                    $"DELETE FROM {table} WHERE tenant_id = @TenantId AND plan_id = @PlanId", key, transaction, cancellationToken: ct));
             await connection.ExecuteVersionedAsync(transaction,
                 "DELETE FROM plans WHERE tenant_id = @TenantId AND plan_id = @PlanId AND version = @Version",
                 current, current.ResourceName, ct);
@@ -112,14 +203,24 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
         }, ct);
     }
 
-    private static async Task<PlanRow> LoadForWriteAsync(System.Data.Common.DbConnection connection,
-        System.Data.Common.DbTransaction transaction, RequestIdentity who, string planId, string? etag, CancellationToken ct)
+    /// <summary>Reads the plan inside a write transaction and checks the etag when one was sent.</summary>
+    public static async Task<PlanRow> LoadForWriteAsync(DbConnection connection, DbTransaction transaction,
+        RequestIdentity who, string planId, string? etag, CancellationToken ct, bool requireWritable = false)
     {
         var row = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(
             $"SELECT {Columns} FROM plans WHERE tenant_id = @TenantId AND plan_id = @PlanId",
             new { who.TenantId, PlanId = planId }, transaction, cancellationToken: ct))
             ?? throw ApiErrors.NotFound(PlanNames.Format(planId));
         Etags.Check(etag, row.Version, row.ResourceName);
+        if (requireWritable) EnsureWritable(row);
         return row;
+    }
+
+    /// <summary>An archived plan is read-only, with everything under it.</summary>
+    public static void EnsureWritable(PlanRow plan)
+    {
+        if (plan.IsArchived)
+            throw ApiErrors.FailedPrecondition("PLAN_ARCHIVED",
+                $"{plan.ResourceName} is ARCHIVED and read-only", ("resource", plan.ResourceName));
     }
 }

@@ -11,7 +11,9 @@ public static class PlanValidation
     public const int MaxYear = 2200;
 
     public static readonly IReadOnlySet<string> UpdatableFields =
-        new HashSet<string> { "title", "kind", "start_year", "end_year", "description" };
+        new HashSet<string> { "title", "kind", "start_year", "end_year", "description", "levels", "free_child_codes" };
+
+    public const int MaxLevels = 10;
 
     public static void ValidateCreate(CreatePlanRequest request)
     {
@@ -33,5 +35,16 @@ public static class PlanValidation
         if (startOk && endOk)
             validator.Check(plan.StartYear <= plan.EndYear, "plan.end_year", "must not be before start_year");
         validator.MaxLength(plan.Description, 20_000, "plan.description");
+        ValidateLevels(plan.Levels, validator);
+    }
+
+    /// <summary>Level names: at most ten, each 1-100 characters, no repeats.</summary>
+    public static void ValidateLevels(IReadOnlyList<string> levels, RequestValidator validator)
+    {
+        if (!validator.Check(levels.Count <= MaxLevels, "plan.levels", $"must have at most {MaxLevels} levels")) return;
+        for (var i = 0; i < levels.Count; i++)
+            validator.Text(levels[i], $"plan.levels[{i}]", 100);
+        validator.Check(levels.Select(l => l.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == levels.Count,
+            "plan.levels", "must not repeat a level name");
     }
 }

@@ -1,0 +1,194 @@
+using System.Text.Json;
+using Google.Protobuf;
+using Platform.Launcher.Demo;
+using Platform.Objectives;
+using Platform.Objectives.V1;
+using Platform.Testing;
+
+namespace Objectives.Tests;
+
+/// <summary>
+/// The real plans of the Comune di Cremona, loaded from the tables copied into data/demo: the DUP 2023-2025
+/// through gRPC and the 2007 development pact through REST, then read back as trees.
+/// </summary>
+public sealed class CremonaAcceptanceTests : IClassFixture<ServiceFactory<ObjectivesGrpcService>>, IDisposable
+{
+    private readonly ServiceFactory<ObjectivesGrpcService> _factory;
+    private readonly ObjectivesService.ObjectivesServiceClient _grpc;
+    private readonly HttpClient _rest;
+    private readonly string _demo = CremonaPlans.FindDemoDirectory(AppContext.BaseDirectory);
+
+    public CremonaAcceptanceTests(ServiceFactory<ObjectivesGrpcService> factory)
+    {
+        _factory = factory;
+        _grpc = new ObjectivesService.ObjectivesServiceClient(factory.CreateGrpcChannel("comune-di-cremona"));
+        _rest = factory.CreateRestClient("comune-di-cremona");
+    }
+
+    public void Dispose() => Assert.Empty(_factory.ErrorLogs);
+
+    private IReadOnlyList<IReadOnlyDictionary<string, string>> Csv(string folder, string file) =>
+        CremonaPlans.Read(Path.Combine(_demo, folder, file));
+
+    private static IEnumerable<PlanTreeNode> Flatten(IEnumerable<PlanTreeNode> nodes) =>
+        nodes.SelectMany(n => Flatten(n.Children).Prepend(n));
+
+    [Fact]
+    public async Task The_DUP_loads_through_grpc_and_its_tree_reads_back_with_the_same_cards()
+    {
+        var dup = CremonaPlans.Dup(_demo);
+        Assert.Equal(1 + 10 + 38 + 175, await CremonaPlans.LoadAsync(_grpc, dup, CancellationToken.None));
+        Assert.Equal(0, await CremonaPlans.LoadAsync(_grpc, dup, CancellationToken.None));
+
+        var tree = await _grpc.GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/dup-2023-2025" });
+
+        Assert.Equal(223, tree.ObjectiveCount);
+        Assert.Equal(new Dictionary<string, int> { ["Linea di mandato"] = 10, ["Obiettivo strategico"] = 38, ["Obiettivo operativo"] = 175 },
+            tree.CountByLevel.ToDictionary());
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"], tree.Roots.Select(r => r.Objective.Code));
+        Assert.Equal(213, tree.Roots.Sum(r => r.DescendantCount));
+        var nodes = Flatten(tree.Roots).ToDictionary(n => n.Objective.Code);
+        Assert.Equal(223, nodes.Count);
+
+        foreach (var s in Csv("cremona-dup-2023-2025", "objectives.csv"))
+        {
+            var node = nodes[s["code"]];
+            Assert.Equal(s["name"], node.Objective.Title);
+            Assert.Equal($"plans/dup-2023-2025/objectives/{s["area_code"]}", node.Objective.Parent);
+            Assert.Equal(CremonaPlans.Split(s["political_owner_normalized"]), node.Objective.PoliticalOwners);
+            Assert.Equal(int.Parse(s["n_operational_objectives"]), node.DescendantCount);
+        }
+
+        var actions = Csv("cremona-dup-2023-2025", "operational_actions.csv")
+            .Where(a => a["kind"] == "action" && a["text"].Trim().Length > 0 && a["text"] != "[field absent in source]")
+            .ToLookup(a => a["operational_objective_code"]);
+        var operational = Csv("cremona-dup-2023-2025", "operational_objectives.csv");
+        foreach (var o in operational)
+        {
+            var card = nodes[o["code"]].Objective;
+            Assert.Equal("Obiettivo operativo", card.Level);
+            Assert.Equal(2, card.Depth);
+            Assert.Equal($"plans/dup-2023-2025/objectives/{o["strategic_objective_code"]}", card.Parent);
+            Assert.Equal(o["name"], card.Title);
+            Assert.Equal(CremonaPlans.Split(o["political_owner_normalized"]), card.PoliticalOwners);
+            Assert.Equal(o["objective_manager_normalized"], card.Manager);
+            Assert.Equal(o["associated_sector"], card.LeadSector);
+            Assert.Equal(CremonaPlans.Split(o["involved_sectors_split"]), card.InvolvedSectors);
+            Assert.Equal(CremonaPlans.Split(o["gap_entities"]), card.Partners);
+            // 99999 "ND" is the DUP's placeholder, not a budget code: the objective has none.
+            Assert.Equal(o["mission_code"] == "99999" ? [] : [o["mission_code"]], card.MissionCodes);
+            Assert.Equal(o["programme_code"] == "99999" ? [] : [o["programme_code"]], card.ProgrammeCodes);
+            Assert.Equal(actions[o["code"]].ToDictionary(a => int.Parse(a["year"]), a => a["text"]), card.YearlyActions.ToDictionary());
+        }
+        Assert.Equal(actions.Sum(g => g.Count()), nodes.Values.Sum(n => n.Objective.YearlyActions.Count));
+
+        // The same tree over REST.
+        var json = await _rest.GetJsonAsync("/v1/plans/dup-2023-2025:tree");
+        Assert.Equal(223, json.GetProperty("objectiveCount").GetInt32());
+        var restCodes = new List<string>();
+        void Walk(JsonElement node)
+        {
+            restCodes.Add(node.GetProperty("objective").GetProperty("code").GetString()!);
+            if (node.TryGetProperty("children", out var children))
+                foreach (var child in children.EnumerateArray()) Walk(child);
+        }
+        foreach (var root in json.GetProperty("roots").EnumerateArray()) Walk(root);
+        Assert.Equal(Flatten(tree.Roots).Select(n => n.Objective.Code), restCodes);
+        var card511 = await _rest.GetJsonAsync("/v1/plans/dup-2023-2025/objectives/5.1.11");
+        var row511 = operational.Single(o => o["code"] == "5.1.11");
+        Assert.Equal(row511["objective_manager_normalized"], card511.GetProperty("manager").GetString());
+        Assert.Equal(row511["programme_code"], card511.GetProperty("programmeCodes")[0].GetString());
+    }
+
+    [Fact]
+    public async Task The_DUP_is_searchable_by_owner_sector_programme_and_text()
+    {
+        await CremonaPlans.LoadAsync(_grpc, CremonaPlans.Dup(_demo), CancellationToken.None);
+        var operational = Csv("cremona-dup-2023-2025", "operational_objectives.csv");
+        var strategic = Csv("cremona-dup-2023-2025", "objectives.csv");
+
+        async Task<List<string>> All(ListObjectivesRequest request)
+        {
+            request.Parent = "plans/dup-2023-2025";
+            request.PageSize = 40;
+            var codes = new List<string>();
+            do
+            {
+                var page = await _grpc.ListObjectivesAsync(request);
+                codes.AddRange(page.Objectives.Select(o => o.Code));
+                request.PageToken = page.NextPageToken;
+            } while (request.PageToken != "");
+            return codes;
+        }
+        List<string> Expected(IEnumerable<IReadOnlyDictionary<string, string>> rows) =>
+            rows.Select(r => r["code"]).Order(Platform.Objectives.Cards.ObjectiveCodes.NaturalOrder).ToList();
+
+        var everything = await All(new ListObjectivesRequest());
+        Assert.Equal(223, everything.Count);
+        Assert.Equal(everything.Order(Platform.Objectives.Cards.ObjectiveCodes.NaturalOrder), everything);
+
+        Assert.Equal(
+            Expected(strategic.Concat(operational).Where(r => CremonaPlans.Split(r["political_owner_normalized"]).Contains("Zanacchi Luca"))),
+            await All(new ListObjectivesRequest { Owner = "Zanacchi Luca" }));
+        Assert.Equal(Expected(operational.Where(r => r["objective_manager_normalized"] == "Grossi Eugenia")),
+            await All(new ListObjectivesRequest { Manager = "Grossi Eugenia" }));
+        Assert.Equal(32, (await All(new ListObjectivesRequest { Manager = "Grossi Eugenia" })).Count);
+        Assert.Equal(
+            Expected(operational.Where(r => r["associated_sector"] == "Settore Politiche Sociali"
+                || CremonaPlans.Split(r["involved_sectors_split"]).Contains("Settore Politiche Sociali"))),
+            await All(new ListObjectivesRequest { Sector = "Settore Politiche Sociali" }));
+        Assert.Equal(
+            Expected(operational.Where(r => r["programme_code"] == "9.02")
+                .Concat(strategic.Where(r => CremonaPlans.Split(r["programmes_1_3_4"]).Contains("9.02")))),
+            await All(new ListObjectivesRequest { ProgrammeCode = "9.02" }));
+        Assert.Equal(Expected(operational.Where(r => r["strategic_objective_code"] == "1.1")),
+            await All(new ListObjectivesRequest { ParentObjective = "plans/dup-2023-2025/objectives/1.1" }));
+        Assert.Equal(38, (await All(new ListObjectivesRequest { Level = "Obiettivo strategico" })).Count);
+        var search = await All(new ListObjectivesRequest { Query = "TARIFFA PUNTUALE" });
+        Assert.Contains("1.2.3", search);
+    }
+
+    [Fact]
+    public async Task The_pact_loads_through_rest_into_a_development_pact_plan()
+    {
+        var pact = CremonaPlans.Pact(_demo);
+        var formatter = new JsonFormatter(JsonFormatter.Settings.Default);
+        (await _rest.PostJsonAsync($"/v1/plans?plan_id={pact.PlanId}", formatter.Format(pact.Plan))).EnsureSuccessStatusCode();
+        foreach (var objective in pact.Objectives)
+        {
+            var response = await _rest.PostJsonAsync($"/v1/plans/{pact.PlanId}/objectives?objective_id={objective.Code}",
+                formatter.Format(objective.Objective));
+            await response.ReadJsonAsync();
+        }
+
+        var tree = await _grpc.GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/patto-sviluppo-2007" });
+
+        Assert.Equal(Plan.Types.Kind.DevelopmentPact, tree.Plan.Kind);
+        Assert.Equal(new Dictionary<string, int> { ["Focus"] = 3, ["Asse strategico"] = 8, ["Azione emblematica"] = 16, ["Progetto"] = 168 },
+            tree.CountByLevel.ToDictionary());
+        var nodes = Flatten(tree.Roots).ToDictionary(n => n.Objective.Code);
+        var actions = Csv("patto-cremona-2007", "emblematic_actions.csv");
+        foreach (var axis in Csv("patto-cremona-2007", "axes.csv"))
+        {
+            var node = nodes[axis["axis_no"]];
+            Assert.Equal(axis["title_in_list"], node.Objective.Title);
+            // "0 (le 2 azioni del Tavolo 2 valgono per assi 2 e 6)": shared actions sit under axis 2.
+            Assert.Equal(int.Parse(axis["n_emblematic_actions"].Split(' ')[0]),
+                node.Children.Count(c => c.Objective.Level == "Azione emblematica"));
+        }
+        foreach (var action in actions)
+            Assert.Equal(action["title"], nodes[action["ea_code"]].Objective.Title);
+        foreach (var project in Csv("patto-cremona-2007", "projects.csv").Where(CremonaPlans.IsPactProject))
+        {
+            var card = nodes[project["project_id"]].Objective;
+            Assert.Equal(project["title"], card.Title);
+            Assert.Equal("Progetto", card.Level);
+            var parent = project["emblematic_action_code"].Length > 0 ? project["emblematic_action_code"] : project["axis_no"].Split(';')[0];
+            Assert.Equal($"plans/patto-sviluppo-2007/objectives/{parent}", card.Parent);
+            Assert.Equal(CremonaPlans.Split(project["promoter_or_actors_in_text"]), card.Promoters);
+            Assert.Equal(project["state_in_text"], card.ProjectState);
+            Assert.Equal(project["funding_in_text"].Length > 0 ? [project["funding_in_text"]] : [], card.FundingSources);
+        }
+        Assert.Equal(27, nodes["EA3.1"].DescendantCount);
+    }
+}
