@@ -32,19 +32,22 @@ public sealed class OpenApiTests
             {
                 var rule = method.GetOptions()?.GetExtension(AnnotationsExtensions.Http);
                 Assert.NotNull(rule);
-                var (verb, template) = rule!.PatternCase switch
+                foreach (var binding in new[] { rule! }.Concat(rule!.AdditionalBindings))
                 {
-                    HttpRule.PatternOneofCase.Get => ("get", rule.Get),
-                    HttpRule.PatternOneofCase.Post => ("post", rule.Post),
-                    HttpRule.PatternOneofCase.Patch => ("patch", rule.Patch),
-                    HttpRule.PatternOneofCase.Put => ("put", rule.Put),
-                    HttpRule.PatternOneofCase.Delete => ("delete", rule.Delete),
-                    _ => (rule.Custom.Kind.ToLowerInvariant(), rule.Custom.Path),
-                };
-                var item = paths[Route.Parse(template).OpenApiPath];
-                Assert.True(item?[verb] is not null, $"{service.Name}.{method.Name}: {verb} {template} is missing");
-                Assert.Equal($"{service.Name}_{method.Name}", item![verb]!["operationId"]!.GetValue<string>());
-                expected++;
+                    var (verb, template) = binding.PatternCase switch
+                    {
+                        HttpRule.PatternOneofCase.Get => ("get", binding.Get),
+                        HttpRule.PatternOneofCase.Post => ("post", binding.Post),
+                        HttpRule.PatternOneofCase.Patch => ("patch", binding.Patch),
+                        HttpRule.PatternOneofCase.Put => ("put", binding.Put),
+                        HttpRule.PatternOneofCase.Delete => ("delete", binding.Delete),
+                        _ => (binding.Custom.Kind.ToLowerInvariant(), binding.Custom.Path),
+                    };
+                    var item = paths[Route.Parse(template).OpenApiPath];
+                    Assert.True(item?[verb] is not null, $"{service.Name}.{method.Name}: {verb} {template} is missing");
+                    Assert.Equal($"{service.Name}_{method.Name}", item![verb]!["operationId"]!.GetValue<string>());
+                    expected++;
+                }
             }
         Assert.Equal(expected, paths.Sum(p => p.Value!.AsObject().Count));
     }

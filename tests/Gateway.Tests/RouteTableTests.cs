@@ -45,10 +45,14 @@ public sealed partial class RouteTableTests
         var rule = descriptor.GetOptions()?.GetExtension(AnnotationsExtensions.Http);
         Assert.NotNull(rule);
 
-        var path = SamplePath(rule!);
-
-        Assert.StartsWith("/v1/", path);
-        Assert.Equal([OwnerOf(service)], ClustersMatching(path));
+        foreach (var binding in new[] { rule! }.Concat(rule!.AdditionalBindings))
+        {
+            var path = SamplePath(binding);
+            Assert.StartsWith("/v1/", path);
+            var clusters = ClustersMatching(path);
+            Assert.True(clusters.SequenceEqual([OwnerOf(service)]),
+                $"{path} reaches [{string.Join(", ", clusters)}], not {OwnerOf(service)}");
+        }
     }
 
     [Fact]
@@ -98,7 +102,8 @@ public sealed partial class RouteTableTests
             var template = route.Value.GetProperty("Match").GetProperty("Path").GetString()!;
             var pattern = Regex.Escape(template)
                 .Replace(@"/\{\*\*rest}", "(/.*)?")
-                .Replace(@"\{method}", "[^/]+");
+                .Replace(@"\{method}", "[^/]+")
+                .Replace(@"\{verb}", "[^/]+");
             routes.Add((route.Value.GetProperty("ClusterId").GetString()!, new Regex($"^{pattern}$")));
         }
         return routes;

@@ -49,3 +49,25 @@ public sealed class SqlServerScriptTests
         Assert.NotNull(SqlServerSyntax.Check("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT)"));
     }
 }
+
+/// <summary>The API test hosts report statements SQL Server would not accept, as they report error logs.</summary>
+public sealed class StatementCheckTests : IDisposable
+{
+    private readonly ServiceFactory<Platform.Objectives.ObjectivesGrpcService> _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task A_statement_in_sqlite_only_syntax_shows_up_as_a_problem()
+    {
+        using var client = _factory.CreateRestClient();
+        (await client.GetAsync("/v1/plans")).EnsureSuccessStatusCode();
+        Assert.Empty(_factory.ErrorLogs);
+
+        var database = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Database>(_factory.Services);
+        await database.QueryAsync<int>("SELECT 1 AS one ORDER BY one LIMIT 1", null, CancellationToken.None);
+
+        Assert.Contains(_factory.ErrorLogs, e => e.StartsWith("Not valid T-SQL") && e.Contains("LIMIT 1"));
+    }
+}
