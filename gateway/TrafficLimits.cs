@@ -10,7 +10,7 @@ namespace Platform.Gateway;
 public sealed class RateLimitOptions
 {
     /// <summary>Requests allowed per window and caller.</summary>
-    public int PermitLimit { get; set; } = 600;
+    public int PermitLimit { get; set; } = 6000;
     public int WindowSeconds { get; set; } = 60;
 }
 

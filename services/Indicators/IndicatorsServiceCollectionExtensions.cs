@@ -3,6 +3,7 @@ using Platform.Indicators.Periods;
 using Platform.Indicators.Scorecards;
 using Platform.Objectives.V1;
 using Platform.ServiceDefaults.Clients;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Indicators;
 
@@ -16,6 +17,7 @@ public static class IndicatorsServiceCollectionExtensions
         services.AddSingleton<PeriodStore>();
         services.AddScoped<ObjectiveLinks>();
         services.AddScoped<ScorecardService>();
+        services.AddTransient<IPublicReadPolicy, PublishedPlanPolicy>();
         return services;
     }
 }

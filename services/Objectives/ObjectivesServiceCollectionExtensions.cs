@@ -1,5 +1,6 @@
 using Platform.Objectives.Cards;
 using Platform.Objectives.Plans;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Objectives;
 
@@ -9,5 +10,6 @@ public static class ObjectivesServiceCollectionExtensions
         services.AddSingleton<PlanStore>()
             .AddSingleton<ObjectiveStore>()
             .AddSingleton<ReportStore>()
-            .AddSingleton<VersionStore>();
+            .AddSingleton<VersionStore>()
+            .AddSingleton<IPublicReadPolicy, PublishedPlanPolicy>();
 }

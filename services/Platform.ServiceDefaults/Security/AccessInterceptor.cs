@@ -16,26 +16,27 @@ public sealed record ServiceAccess(string WriterRole)
 /// UNAUTHENTICATED without a valid token (unless the RPC is a public read), PERMISSION_DENIED when the
 /// caller's roles do not reach the declared level, and for an RPC that declares nothing (fail closed).
 /// </summary>
-public sealed class AccessInterceptor(IRequestContext requestContext, ServiceAccess access) : Interceptor
+public sealed class AccessInterceptor(IRequestContext requestContext, ServiceAccess access,
+    IPublicReadPolicy? publicReads = null) : Interceptor
 {
     private static readonly string[] TenantRoles = [Roles.Admin, Roles.Planner, Roles.Finance, Roles.Reader];
 
-    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
         UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        Check(context);
-        return continuation(request, context);
+        await CheckAsync(request, context);
+        return await continuation(request, context);
     }
 
-    public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request,
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request,
         IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        Check(context);
-        return continuation(request, responseStream, context);
+        await CheckAsync(request, context);
+        await continuation(request, responseStream, context);
     }
 
-    private void Check(ServerCallContext context)
+    private async Task CheckAsync(object request, ServerCallContext context)
     {
         // Health and reflection are infrastructure, open to probes and tools.
         if (!context.Method.StartsWith("/platform.", StringComparison.Ordinal)) return;
@@ -44,8 +45,14 @@ public sealed class AccessInterceptor(IRequestContext requestContext, ServiceAcc
         var who = requestContext.Current;
         if (who.IsAnonymous)
         {
-            if (declared.PublicWhenPublished) return;
-            throw ApiErrors.Unauthenticated("A valid bearer token is required");
+            // Public reads are about one plan; a request that names none (a list, a search) needs a token.
+            if (!declared.PublicWhenPublished || request is not Google.Protobuf.IMessage message
+                || PublicReads.PlanIdOf(message) is null || publicReads is null)
+                throw ApiErrors.Unauthenticated("A valid bearer token is required");
+            // Citizens read published plans only; anything else does not exist for them.
+            if (!await publicReads.AllowsAsync(message, who, context.CancellationToken))
+                throw ApiErrors.NotFound("The requested resource");
+            return;
         }
         if (who.TenantId.Length == 0 || who.UserId.Length == 0)
             throw ApiErrors.Unauthenticated("The token names no tenant or subject");

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+
+namespace Platform.ServiceDefaults.Security;
+
+/// <summary>
+/// Decides whether an anonymous caller may make a public read (<see cref="AccessAttribute.PublicWhenPublished"/>):
+/// only when the plan the request is about is published. Each service that has public reads registers one.
+/// </summary>
+public interface IPublicReadPolicy
+{
+    Task<bool> AllowsAsync(IMessage request, RequestIdentity who, CancellationToken cancellationToken);
+}
+
+public static partial class PublicReads
+{
+    /// <summary>
+    /// The plan id a request is about: a resource name under <c>plans/{id}</c> in its <c>name</c>,
+    /// <c>parent</c> or <c>plan</c> field (or nested under the request's first message field), or a bare id
+    /// in a <c>plan</c> field. Null when the request names no plan.
+    /// </summary>
+    public static string? PlanIdOf(IMessage request)
+    {
+        foreach (var field in request.Descriptor.Fields.InFieldNumberOrder())
+        {
+            if (field.FieldType == FieldType.String && !field.IsRepeated && field.Name is "name" or "parent" or "plan")
+            {
+                var value = (string)field.Accessor.GetValue(request);
+                var match = PlanName().Match(value);
+                if (match.Success) return match.Groups["id"].Value;
+                if (field.Name == "plan" && value.Length > 0 && !value.Contains('/')) return value;
+            }
+        }
+        return null;
+    }
+
+    [GeneratedRegex("^plans/(?<id>[^/]+)")]
+    private static partial Regex PlanName();
+}
