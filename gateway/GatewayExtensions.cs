@@ -36,11 +36,7 @@ public static class GatewayExtensions
             Listen(options.RestPort, HttpProtocols.Http1);
             Listen(options.GrpcPort, HttpProtocols.Http2);
         });
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "HH:mm:ss.fff ";
-        });
+        builder.AddPlatformTelemetry("gateway");
 
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
@@ -67,6 +63,7 @@ public static class GatewayExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.MapPlatformTelemetry(traceIdHeader: false);
         app.UseCors(TrafficLimits.CorsPolicy);
         app.UseMiddleware<BearerTokenCheck>();
         app.UseRateLimiter();

@@ -92,4 +92,24 @@ public sealed class ThroughGatewayTests(PlatformFixture fixture) : IClassFixture
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains("fetch(\"/openapi.json\")", await page.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_trace_started_by_a_client_reaches_the_service_and_every_process_has_metrics()
+    {
+        var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToString();
+        var request = new HttpRequestMessage(HttpMethod.Get, "/v1/plans");
+        request.Headers.Add("traceparent", $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom()}-01");
+
+        var response = await Platform.Rest.SendAsync(request);
+
+        response.EnsureSuccessStatusCode();
+        // The service's own trace id header: the gateway passed the client's trace on.
+        Assert.Contains(traceId, response.Headers.GetValues("x-trace-id"));
+        using var plain = new HttpClient();
+        foreach (var child in Platform.System.Children)
+        {
+            var metrics = await plain.GetStringAsync(new Uri(child.ManagementAddress, "/metrics"));
+            Assert.Contains("http_server_request_duration_seconds", metrics);
+        }
+    }
 }

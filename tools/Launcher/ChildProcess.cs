@@ -9,12 +9,16 @@ public sealed partial class ChildProcess : IAsyncDisposable
     private readonly Process _process;
 
     public string Name { get; }
+    /// <summary>Where the program serves its API (h2c for services).</summary>
     public Uri Address { get; }
+    /// <summary>HTTP/1.1 address of its <c>/metrics</c> and <c>/healthz</c>.</summary>
+    public Uri ManagementAddress { get; }
 
-    private ChildProcess(string name, Uri address, Process process)
+    private ChildProcess(string name, Uri address, Uri managementAddress, Process process)
     {
         Name = name;
         Address = address;
+        ManagementAddress = managementAddress;
         _process = process;
     }
 
@@ -22,7 +26,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
     public int Id => _process.Id;
 
     public static ChildProcess Start(string name, Uri address, string assemblyPath,
-        IReadOnlyDictionary<string, string> environment, Action<string, string> output)
+        IReadOnlyDictionary<string, string> environment, Action<string, string> output, Uri managementAddress)
     {
         if (!File.Exists(assemblyPath))
             throw new FileNotFoundException($"{name} is not built: {assemblyPath} is missing (run dotnet build)", assemblyPath);
@@ -42,7 +46,7 @@ public sealed partial class ChildProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ChildProcess(name, address, process);
+        return new ChildProcess(name, address, managementAddress, process);
     }
 
     /// <summary>Asks the process to stop (SIGTERM), and kills it if it has not stopped within the grace period.</summary>

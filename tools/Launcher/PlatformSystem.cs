@@ -84,16 +84,23 @@ public sealed class PlatformSystem : IAsyncDisposable
             var addresses = replicas[name];
             for (var i = 0; i < addresses.Count; i++)
             {
-                var environment = new Dictionary<string, string>(common) { ["ASPNETCORE_URLS"] = addresses[i].ToString() };
+                // One h2c port for gRPC and REST, one HTTP/1.1 port for /metrics and /healthz (Prometheus, curl).
+                var management = new Uri($"http://127.0.0.1:{FreePort()}");
+                var environment = new Dictionary<string, string>(common)
+                {
+                    ["Kestrel__Endpoints__Grpc__Url"] = addresses[i].ToString(),
+                    ["Kestrel__Endpoints__Management__Url"] = management.ToString(),
+                    ["Kestrel__Endpoints__Management__Protocols"] = "Http1",
+                };
                 var childName = addresses.Count == 1 ? name : $"{name}-{i + 1}";
-                _children.Add(ChildProcess.Start(childName, addresses[i], AssemblyPath(project), environment, output));
+                _children.Add(ChildProcess.Start(childName, addresses[i], AssemblyPath(project), environment, output, management));
             }
         }
         foreach (var child in _children)
             await WaitHealthyAsync(child, new Uri(child.Address, "/healthz"), http2: true, cancellationToken);
 
         var gateway = ChildProcess.Start("gateway", RestAddress, AssemblyPath("gateway/Platform.Gateway"),
-            gatewayEnvironment, output);
+            gatewayEnvironment, output, RestAddress);
         _children.Add(gateway);
         await WaitHealthyAsync(gateway, new Uri(RestAddress, "/healthz"), http2: false, cancellationToken);
     }

@@ -63,6 +63,7 @@ Console.WriteLine($"""
       REST/JSON : {system.RestAddress}    (API docs: {system.RestAddress}docs)
       gRPC      : {system.GrpcAddress}    (h2c, server reflection on)
       Health    : {system.RestAddress}healthz
+      Metrics   : {string.Join(", ", system.Children.Select(c => $"{c.Name} {c.ManagementAddress}metrics"))}
       Data      : {options.DataDirectory}
       Token     : admin of the demo ente, in {tokenFile}
                   export TOKEN=$(cat {tokenFile})

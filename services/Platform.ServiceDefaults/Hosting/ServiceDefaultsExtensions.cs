@@ -28,14 +28,7 @@ public static class ServiceDefaultsExtensions
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
 
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.IncludeScopes = true;
-            console.TimestampFormat = "HH:mm:ss.fff ";
-        });
-        builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
-            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        builder.AddPlatformTelemetry(serviceName);
 
         var services = builder.Services;
         services.AddGrpc(grpc =>
@@ -65,9 +58,10 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Checks REST bodies strictly; maps reflection, <c>grpc.health.v1</c> and <c>/healthz</c>.</summary>
+    /// <summary>Trace ids and <c>/metrics</c>; authentication; strict REST bodies; reflection, <c>grpc.health.v1</c>, <c>/healthz</c>.</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        app.MapPlatformTelemetry();
         app.UseAuthentication();
         app.UseMiddleware<RestBodyValidation>();
         app.MapGrpcReflectionService();
