@@ -7,6 +7,8 @@ COPY . .
 RUN dotnet publish "$PROJECT" -c Release -o /app /p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# curl for the container health checks.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
 ARG ASSEMBLY

@@ -5,15 +5,15 @@ namespace Gateway.Tests;
 /// <summary>docker-compose.yml cannot run here (no Docker engine); check that it parses and is wired right.</summary>
 public sealed class ComposeFileTests
 {
-    private static readonly YamlMappingNode Services = Load();
+    private static readonly YamlMappingNode Root = Load();
+    private static readonly YamlMappingNode Services = (YamlMappingNode)Root["services"];
 
     private static YamlMappingNode Load()
     {
         var yaml = new YamlStream();
         using var reader = new StreamReader(RepoFiles.Path("docker-compose.yml"));
         yaml.Load(reader);
-        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
-        return (YamlMappingNode)root["services"];
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
     }
 
     private static YamlMappingNode Service(string name) => (YamlMappingNode)Services[name];
@@ -41,6 +41,20 @@ public sealed class ComposeFileTests
         Assert.Contains($"Database=platform_{name};", environment[$"ConnectionStrings__{name}"]);
         Assert.Contains("Server=sqlserver;", environment[$"ConnectionStrings__{name}"]);
         Assert.True(File.Exists(RepoFiles.Path(((YamlScalarNode)Service(name)["build"]["args"]["PROJECT"]).Value!)));
+        Assert.Equal("Http1", environment["Kestrel__Endpoints__Management__Protocols"]);
+        Assert.Contains("PLATFORM_SIGNING_KEY", environment["Auth__SigningKey"]);
+        if (name != "objectives") Assert.Equal("http://objectives:5000", environment["Services__objectives"]);
+    }
+
+    [Fact]
+    public void Every_program_is_health_checked_and_stateless_services_run_replicas()
+    {
+        var defaults = (YamlMappingNode)Root["x-service"];
+        Assert.Contains("/healthz", string.Join(" ", ((YamlSequenceNode)defaults["healthcheck"]["test"]).Children));
+        Assert.Contains("/healthz", string.Join(" ", ((YamlSequenceNode)Service("gateway")["healthcheck"]["test"]).Children));
+        foreach (var name in new[] { "indicators", "finance" })
+            Assert.Equal("2", ((YamlScalarNode)Service(name)["deploy"]["replicas"]).Value);
+        Assert.Contains("PLATFORM_SIGNING_KEY", Environment("gateway")["Auth__SigningKey"]);
     }
 
     [Fact]
