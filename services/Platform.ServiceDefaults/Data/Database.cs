@@ -18,8 +18,11 @@ public sealed class Database(SqlDialect dialect, string connectionString)
 
     private Action<string>? _observer;
 
-    /// <summary>Reports the text of every command run from now on (tests check them against SQL Server's grammar).</summary>
-    public void ObserveCommands(Action<string> observer) => _observer = observer;
+    /// <summary>
+    /// Reports the text of every command run from now on, to every observer added (tests check statements
+    /// against SQL Server's grammar and count the queries of a call).
+    /// </summary>
+    public void ObserveCommands(Action<string> observer) => _observer += observer;
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
