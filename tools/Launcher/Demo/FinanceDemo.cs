@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Text;
 using System.Globalization;
 using System.Text;
 using Grpc.Core;
@@ -62,16 +63,8 @@ public static class CremonaFinanceTables
     ];
 
     /// <summary>Finds the data folder from the working directory or the program's folder upwards.</summary>
-    public static string FindDataDirectory()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, DataFolder);
-                if (Directory.Exists(candidate)) return candidate;
-            }
-        throw new DirectoryNotFoundException($"{DataFolder} not found above {Directory.GetCurrentDirectory()}");
-    }
+    public static string FindDataDirectory() =>
+        DemoFiles.Find(DataFolder) ?? throw new DirectoryNotFoundException($"{DataFolder} not found above {Directory.GetCurrentDirectory()}");
 
     public static Budget Budget() => new()
     {
@@ -200,37 +193,5 @@ public static class CremonaFinanceTables
     private static BudgetLine Item(BalanceItem item) => new() { Kind = BudgetLine.Types.Kind.Balance, BalanceItem = item };
 
     /// <summary>RFC 4180 records keyed by the header (quoted fields, doubled quotes, line breaks in quotes).</summary>
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadCsv(string path)
-    {
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var ch = text[i];
-            if (quoted)
-            {
-                if (ch != '"') field.Append(ch);
-                else if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else quoted = false;
-                continue;
-            }
-            switch (ch)
-            {
-                case '"': quoted = true; break;
-                case ',': row.Add(field.ToString()); field.Clear(); break;
-                case '\r': break;
-                case '\n': row.Add(field.ToString()); field.Clear(); rows.Add(row); row = []; break;
-                default: field.Append(ch); break;
-            }
-        }
-        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
-        var header = rows[0];
-        return rows.Skip(1).Where(r => r.Count > 1)
-            .Select(r => (IReadOnlyDictionary<string, string>)header.Select((name, i) => (name, value: i < r.Count ? r[i] : ""))
-                .ToDictionary(x => x.name, x => x.value))
-            .ToList();
-    }
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadCsv(string path) => Csv.ReadRecords(path);
 }

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Text;
 using System.Text;
 using System.Text.RegularExpressions;
 using Grpc.Core;
@@ -133,53 +134,10 @@ public static partial class IndicatorsDemo
     public static IReadOnlyList<string> Kilograms(string note) =>
         ItalianThousands().Matches(note).Select(m => m.Value.Replace(".", "")).ToList();
 
-    public static string? FindDataFile()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, DataFile);
-                if (File.Exists(candidate)) return candidate;
-            }
-        }
-        return null;
-    }
+    public static string? FindDataFile() => DemoFiles.Find(DataFile);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
     /// <summary>RFC 4180 records keyed by the header row (quoted fields, doubled quotes, line breaks in quotes).</summary>
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadCsv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c != '"') field.Append(c);
-                else if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else quoted = false;
-                continue;
-            }
-            switch (c)
-            {
-                case '"': quoted = true; break;
-                case ',': row.Add(field.ToString()); field.Clear(); break;
-                case '\r': break;
-                case '\n': row.Add(field.ToString()); field.Clear(); rows.Add(row); row = []; break;
-                default: field.Append(c); break;
-            }
-        }
-        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
-        if (rows.Count == 0) return [];
-        var header = rows[0];
-        return rows.Skip(1).Where(r => r.Count > 1)
-            .Select(r => (IReadOnlyDictionary<string, string>)header.Select((h, i) => (h, v: i < r.Count ? r[i] : ""))
-                .ToDictionary(x => x.h, x => x.v))
-            .ToList();
-    }
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadCsv(string text) => Csv.ReadRecords(new StringReader(text));
 }

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Text;
 using System.Text;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -43,15 +44,9 @@ public static class CremonaPlans
     public static readonly string[] PactLevels = ["Focus", "Asse strategico", "Azione emblematica", "Progetto"];
 
     /// <summary>Walks up from <paramref name="start"/> to the repository's <c>data/demo</c> folder.</summary>
-    public static string FindDemoDirectory(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            var demo = Path.Combine(dir.FullName, "data", "demo");
-            if (Directory.Exists(Path.Combine(demo, "cremona-dup-2023-2025"))) return demo;
-        }
-        throw new DirectoryNotFoundException($"No data/demo/cremona-dup-2023-2025 above {start}");
-    }
+    public static string FindDemoDirectory(string start) =>
+        DemoFiles.Find("data/demo/cremona-dup-2023-2025", start) is { } dup ? Path.GetDirectoryName(dup)!
+        : throw new DirectoryNotFoundException($"No data/demo/cremona-dup-2023-2025 above {start}");
 
     /// <summary>The DUP: 10 mandate lines, 38 strategic and 175 operational objectives with their cards.</summary>
     public static DemoPlan Dup(string demoDirectory)
@@ -224,38 +219,5 @@ public static class CremonaPlans
         cell.Split([";", "||"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Reads a UTF-8 CSV file (RFC 4180: quotes, doubled quotes, line breaks in quotes) into rows by header.</summary>
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Read(string path)
-    {
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c != '"') field.Append(c);
-                else if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else quoted = false;
-                continue;
-            }
-            switch (c)
-            {
-                case '"': quoted = true; break;
-                case ',': row.Add(field.ToString()); field.Clear(); break;
-                case '\r': break;
-                case '\n': row.Add(field.ToString()); field.Clear(); rows.Add(row); row = []; break;
-                default: field.Append(c); break;
-            }
-        }
-        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
-        if (rows.Count == 0) return [];
-        var header = rows[0];
-        return rows.Skip(1).Where(r => r.Count > 1 || r[0].Length > 0)
-            .Select(r => (IReadOnlyDictionary<string, string>)header.Select((name, i) => (name, value: i < r.Count ? r[i] : ""))
-                .ToDictionary(x => x.name, x => x.value))
-            .ToList();
-    }
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Read(string path) => Csv.ReadRecords(path);
 }
