@@ -35,8 +35,19 @@ public static class ApiErrors
         Build(Code.Aborted, $"{resourceName} was changed by someone else (etag is now {currentEtag}); read it again and retry",
             "ETAG_MISMATCH", null, ("resource", resourceName), ("etag", currentEtag));
 
-    public static RpcException FailedPrecondition(string reason, string message, params (string Key, string Value)[] metadata) =>
-        Build(Code.FailedPrecondition, message, reason, null, metadata);
+    /// <summary>
+    /// The resource's state forbids the call (archived, approved, has children...): FAILED_PRECONDITION with a
+    /// <c>PreconditionFailure</c> naming the state and the resource.
+    /// </summary>
+    public static RpcException FailedPrecondition(string reason, string message, params (string Key, string Value)[] metadata)
+    {
+        var subject = metadata.FirstOrDefault(m => m.Key == "resource").Value ?? "";
+        var failure = new PreconditionFailure
+        {
+            Violations = { new PreconditionFailure.Types.Violation { Type = reason, Subject = subject, Description = message } },
+        };
+        return Build(Code.FailedPrecondition, message, reason, null, metadata, failure);
+    }
 
     public static RpcException Unauthenticated(string message) =>
         Build(Code.Unauthenticated, message, "UNAUTHENTICATED", null);
@@ -51,12 +62,16 @@ public static class ApiErrors
         Build(Code.Internal, $"Internal error (trace {traceId})", "INTERNAL", null, ("trace_id", traceId));
 
     private static RpcException Build(Code code, string message, string reason, BadRequest? badRequest,
-        params (string Key, string Value)[] metadata)
+        params (string Key, string Value)[] metadata) => Build(code, message, reason, badRequest, metadata, null);
+
+    private static RpcException Build(Code code, string message, string reason, BadRequest? badRequest,
+        (string Key, string Value)[] metadata, PreconditionFailure? failure)
     {
         var info = new ErrorInfo { Reason = reason, Domain = Domain };
         foreach (var (key, value) in metadata) info.Metadata[key] = value;
         var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(info) } };
         if (badRequest is not null) status.Details.Add(Any.Pack(badRequest));
+        if (failure is not null) status.Details.Add(Any.Pack(failure));
         return status.ToRpcException();
     }
 }
