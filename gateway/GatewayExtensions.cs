@@ -75,7 +75,7 @@ public static class GatewayExtensions
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<JsonBodyDefault>();
-            proxy.UseMiddleware<UnavailableBackend>();
+            proxy.UseMiddleware<ForwardingErrors>();
             proxy.UseMiddleware<FailoverOnConnectError>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();

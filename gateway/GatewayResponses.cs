@@ -16,9 +16,12 @@ public static class GatewayResponses
     public static bool IsGrpc(Microsoft.AspNetCore.Http.HttpRequest request) =>
         request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
 
-    /// <summary>Writes the status; <paramref name="headers"/> are set after the response is cleared.</summary>
+    /// <summary>
+    /// Writes the status; <paramref name="headers"/> are set after the response is cleared, and
+    /// <paramref name="statusCode"/> replaces the HTTP status the gRPC code maps to (e.g. 413).
+    /// </summary>
     public static async Task WriteAsync(HttpContext context, StatusCode code, string reason, string message,
-        IDictionary<string, string>? metadata = null, IDictionary<string, string>? headers = null)
+        IDictionary<string, string>? metadata = null, IDictionary<string, string>? headers = null, int? statusCode = null)
     {
         var info = new ErrorInfo { Reason = reason, Domain = ApiErrors.Domain };
         if (metadata is not null) info.Metadata.Add(metadata);
@@ -36,6 +39,6 @@ public static class GatewayResponses
             response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
             return;
         }
-        await StatusJson.WriteAsync(response, status);
+        await StatusJson.WriteAsync(response, status, statusCode);
     }
 }

@@ -69,6 +69,7 @@ public sealed class SecurityTests(PlatformFixture fixture) : IClassFixture<Platf
         var owner = Platform.RestAs("comune-a", "anna", Roles.Admin);
         (await owner.PostJsonAsync("/v1/plans?plan_id=piano-a", PlanJson)).EnsureSuccessStatusCode();
         (await owner.PostJsonAsync("/v1/budgets?budget_id=bilancio-a", """{"title":"B","firstYear":2024,"lastYear":2026}""")).EnsureSuccessStatusCode();
+        (await owner.PostJsonAsync("/v1/indicators?indicator_id=indice-a", """{"title":"Indice","unit":"%"}""")).EnsureSuccessStatusCode();
 
         var intruder = Platform.RestAs("comune-b", "bruno", Roles.Admin);
         intruder.DefaultRequestHeaders.Add("x-platform-tenant", "comune-a");
@@ -76,6 +77,9 @@ public sealed class SecurityTests(PlatformFixture fixture) : IClassFixture<Platf
 
         await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await intruder.GetAsync("/v1/plans/piano-a"));
         await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await intruder.GetAsync("/v1/budgets/bilancio-a"));
+        await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await intruder.GetAsync("/v1/indicators/indice-a"));
+        await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await intruder.DeleteAsync("/v1/indicators/indice-a"));
+        await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await intruder.GetAsync("/v1/plans/piano-a:tree"));
         await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await intruder.PatchJsonAsync("/v1/plans/piano-a?update_mask=title", """{"title":"Mine"}"""));
         await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await intruder.DeleteAsync("/v1/plans/piano-a"));
         Assert.DoesNotContain("piano-a", await (await intruder.GetAsync("/v1/plans")).Content.ReadAsStringAsync());
@@ -86,5 +90,35 @@ public sealed class SecurityTests(PlatformFixture fixture) : IClassFixture<Platf
             new Metadata { { "x-platform-tenant", "comune-a" } }).ResponseAsync);
 
         Assert.Equal("Piano", (await owner.GetJsonAsync("/v1/plans/piano-a")).GetProperty("title").GetString());
+        Assert.Equal("Indice", (await owner.GetJsonAsync("/v1/indicators/indice-a")).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Cors_allows_configured_origins_only_and_oversized_bodies_are_refused()
+    {
+        async Task<HttpResponseMessage> PreflightAsync(string origin)
+        {
+            var preflight = new HttpRequestMessage(HttpMethod.Options, "/v1/plans");
+            preflight.Headers.Add("Origin", origin);
+            preflight.Headers.Add("Access-Control-Request-Method", "POST");
+            preflight.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
+            return await Platform.Anonymous.SendAsync(preflight);
+        }
+        var allowed = await PreflightAsync("http://localhost:5173");
+        Assert.Equal("http://localhost:5173", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        var other = await PreflightAsync("https://evil.example");
+        Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
+
+        // A body announced above the 4 MiB limit is refused before it is read (raw socket: HttpClient
+        // would fail writing the rest of the body once the gateway has answered).
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync("localhost", Platform.System.RestAddress.Port);
+        var stream = socket.GetStream();
+        var head = $"POST /v1/plans?plan_id=huge HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer {Platform.Token("demo", "big", "admin")}\r\n" +
+                   $"Content-Type: application/json\r\nContent-Length: {5 * 1024 * 1024}\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+        var buffer = new byte[256];
+        var read = await stream.ReadAsync(buffer);
+        Assert.StartsWith("HTTP/1.1 413", System.Text.Encoding.ASCII.GetString(buffer, 0, read));
     }
 }

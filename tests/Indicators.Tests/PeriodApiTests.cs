@@ -133,6 +133,12 @@ public sealed class PeriodApiTests : IClassFixture<IndicatorsHost>, IDisposable
         var unchanged = await _grpc.GetPeriodAsync(new GetPeriodRequest { Name = name });
         Assert.Equal(("80.00", "74.75", closed.Etag), (unchanged.Target, unchanged.Actual, unchanged.Etag));
 
+        // Reopening is the admin's: a planner is refused and the period stays closed.
+        var planner = new IndicatorsService.IndicatorsServiceClient(_host.Factory.CreateGrpcChannel("demo", "paola", "planner"));
+        await ApiAssert.GrpcFailsAsync(StatusCode.PermissionDenied,
+            () => planner.ReopenPeriodAsync(new ReopenPeriodRequest { Name = name }).ResponseAsync);
+        Assert.True((await _grpc.GetPeriodAsync(new GetPeriodRequest { Name = name })).Closed);
+
         var reopened = await _grpc.ReopenPeriodAsync(new ReopenPeriodRequest { Name = name, Etag = closed.Etag });
         Assert.False(reopened.Closed);
         var changed = await SetAsync(name, p => p.Actual = "76", "actual");

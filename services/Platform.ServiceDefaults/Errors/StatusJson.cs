@@ -22,9 +22,10 @@ public static class StatusJson
 
     public static string Format(Google.Rpc.Status status) => Formatter.Format(status);
 
-    public static async Task WriteAsync(Microsoft.AspNetCore.Http.HttpResponse response, Google.Rpc.Status status)
+    /// <param name="httpStatus">Overrides the HTTP status the code maps to (e.g. 413 for an oversized body).</param>
+    public static async Task WriteAsync(Microsoft.AspNetCore.Http.HttpResponse response, Google.Rpc.Status status, int? httpStatus = null)
     {
-        response.StatusCode = HttpStatusFor((StatusCode)status.Code);
+        response.StatusCode = httpStatus ?? HttpStatusFor((StatusCode)status.Code);
         response.ContentType = "application/json; charset=utf-8";
         await response.WriteAsync(Format(status));
     }
