@@ -1,4 +1,6 @@
+using Empty = Google.Protobuf.WellKnownTypes.Empty;
 using Grpc.Core;
+using Platform.Common.V1;
 using Platform.Finance.Balances;
 using Platform.Finance.Budgets;
 using Platform.Finance.Debt;
@@ -9,6 +11,7 @@ using Platform.Finance.Lines;
 using Platform.Finance.V1;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 
@@ -16,7 +19,7 @@ namespace Platform.Finance;
 
 /// <summary>gRPC (and transcoded REST) face of the Finance service: validate, call the store, map.</summary>
 public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, DebtStore debt, InvestmentStore investments,
-    ObjectivesLookup objectives, IRequestContext requestContext)
+    ObjectivesLookup objectives, AuditLog audit, IRequestContext requestContext)
     : FinanceService.FinanceServiceBase
 {
     private static readonly string[] GroupLevels = ["titolo", "tipologia", "categoria", "mission", "programme", "macroaggregato", "balance_item"];
@@ -245,6 +248,42 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
     [Access(AccessLevel.Read)]
     public override Task<SummarizeInvestmentsResponse> SummarizeInvestments(SummarizeInvestmentsRequest request, ServerCallContext context) =>
         investments.SummarizeAsync(requestContext.Current, context.CancellationToken);
+
+    [Access(AccessLevel.Write)]
+    public override Task<Investment> UpdateInvestment(UpdateInvestmentRequest request, ServerCallContext context)
+    {
+        if (request.Investment is null) throw ApiErrors.InvalidArgument("investment", "is required");
+        var investmentId = InvestmentNames.ParseId(request.Investment.Name, "investment.name");
+        var validator = new RequestValidator();
+        var paths = UpdateMasks.Resolve(InvestmentValidation.SnakeCase(request.UpdateMask), InvestmentValidation.UpdatableFields,
+            path => InvestmentValidation.IsPopulated(request.Investment, path), validator);
+        validator.ThrowIfInvalid();
+        return investments.UpdateAsync(requestContext.Current, investmentId, request.Investment, paths, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Write)]
+    public override async Task<Empty> DeleteInvestment(DeleteInvestmentRequest request, ServerCallContext context)
+    {
+        await investments.DeleteAsync(requestContext.Current, InvestmentNames.ParseId(request.Name), request.Etag, context.CancellationToken);
+        return new Empty();
+    }
+
+    /// <summary>
+    /// The trail of a budget (its lines and debt schedule included) or of an investment. A budget must exist;
+    /// an investment's trail stays readable after it is deleted (events are scoped by tenant either way).
+    /// </summary>
+    [Access(AccessLevel.Read)]
+    public override async Task<ListAuditEventsResponse> ListAuditEvents(ListAuditEventsRequest request, ServerCallContext context)
+    {
+        var who = requestContext.Current;
+        if (request.Parent.StartsWith(InvestmentNames.Collection + "/", StringComparison.Ordinal))
+            InvestmentNames.ParseId(request.Parent, "parent");
+        else
+            await budgets.GetRowAsync(who, BudgetNames.ParseId(request.Parent, "parent"), context.CancellationToken);
+        var paging = PageRequest.Read(request.PageSize, request.PageToken, AuditLog.ListFingerprint(request.Parent));
+        var page = await audit.ListAsync(who, request.Parent, paging, context.CancellationToken);
+        return new ListAuditEventsResponse { AuditEvents = { page.Items }, NextPageToken = page.NextPageToken };
+    }
 
     private static void CheckStage(BudgetRow budget, int year, Stage stage, RequestValidator validator)
     {

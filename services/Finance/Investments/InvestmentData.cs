@@ -35,6 +35,24 @@ public sealed record InvestmentData
     public decimal TotalContribution => Years.Sum(y => y.PnrrContribution);
     public decimal TotalCofinancing => Years.Sum(y => y.Cofinancing);
 
+    /// <summary>Every field as the API shows it, for the audit trail (old and new values per field).</summary>
+    public IReadOnlyDictionary<string, string?> AuditFields() => new Dictionary<string, string?>
+    {
+        ["cup"] = Cup,
+        ["title"] = Title,
+        ["pnrr_measure"] = PnrrMeasure,
+        ["total_cost"] = Decimals.Format(TotalCost, 2),
+        ["years"] = Years.Count == 0 ? null : string.Join(";", Years.OrderBy(y => y.Year).Select(y =>
+            $"{y.Year}:{Decimals.Format(y.PnrrContribution, 2)}/{Decimals.Format(y.Cofinancing, 2)}")),
+        ["start"] = StartText,
+        ["end"] = EndText,
+        ["funding_body"] = FundingBody,
+        ["sector"] = Sector,
+        ["state"] = State,
+        ["objectives"] = Objectives.Length == 0 ? null : Objectives.Replace('\n', ','),
+        ["flags"] = Flags.Length == 0 ? null : Flags,
+    };
+
     public Investment ToProto()
     {
         var proto = new Investment

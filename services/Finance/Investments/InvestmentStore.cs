@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Platform.Finance.Funding;
 using Platform.Finance.V1;
@@ -75,15 +76,105 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
                         VALUES (@TenantId, @InvestmentId, @Year, @PnrrContribution, @Cofinancing)
                         """, new { who.TenantId, row.InvestmentId, year.Year, year.PnrrContribution, year.Cofinancing },
                         transaction, cancellationToken: ct));
-                await audit.WriteAsync(connection, transaction, who, row.ResourceName, "create", AuditLog.Snapshot(new Dictionary<string, string?>
-                {
-                    ["cup"] = row.Cup, ["title"] = row.Title, ["pnrr_measure"] = row.PnrrMeasure,
-                    ["total_cost"] = Decimals.Format(row.TotalCost, 2), ["flags"] = row.Flags,
-                }), ct);
+                await audit.WriteAsync(connection, transaction, who, row.ResourceName, "create",
+                    AuditLog.Snapshot(row.AuditFields().Where(f => f.Value is not null).ToDictionary()), ct);
             }
             return rows.Count;
         }, ct);
         return rows.Select(r => r.ToProto()).ToList();
+    }
+
+    /// <summary>
+    /// Applies the masked fields to the stored investment and checks the result as a create would (strictly;
+    /// a CUP or measure flagged by a lenient import and left untouched stays flagged). Linked objectives are
+    /// asked of the Objectives service only when they change. Nothing is written unless everything passes; the
+    /// write is guarded by the version read, so a concurrent change is ABORTED like a stale etag.
+    /// </summary>
+    public async Task<Investment> UpdateAsync(RequestIdentity who, string investmentId, Investment changes, IReadOnlySet<string> paths,
+        CancellationToken ct)
+    {
+        InvestmentData current;
+        await using (var connection = await database.OpenAsync(ct))
+            current = await LoadOneAsync(connection, null, who, investmentId, ct);
+        Etags.Check(changes.Etag, current.Version, current.ResourceName);
+
+        var merged = current.ToProto();
+        foreach (var path in paths)
+            switch (path)
+            {
+                case "cup": merged.Cup = changes.Cup; break;
+                case "title": merged.Title = changes.Title; break;
+                case "pnrr_measure": merged.PnrrMeasure = changes.PnrrMeasure; break;
+                case "total_cost": merged.TotalCost = changes.TotalCost; break;
+                case "years": merged.Years.Clear(); merged.Years.AddRange(changes.Years); break;
+                case "start": merged.Start = changes.Start; break;
+                case "end": merged.End = changes.End; break;
+                case "funding_body": merged.FundingBody = changes.FundingBody; break;
+                case "sector": merged.Sector = changes.Sector; break;
+                case "state": merged.State = changes.State; break;
+                case "objectives": merged.Objectives.Clear(); merged.Objectives.AddRange(changes.Objectives); break;
+            }
+        var validator = new RequestValidator();
+        var keepFlagged = new HashSet<string>(["cup", "pnrr_measure"], StringComparer.Ordinal);
+        keepFlagged.ExceptWith(paths);
+        var row = InvestmentValidation.Check(investmentId, merged, lenient: false, validator, "investment.name", "investment", keepFlagged);
+        validator.ThrowIfInvalid();
+
+        var objectivesChanged = !row!.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet()
+            .SetEquals(current.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        if (objectivesChanged)
+            for (var j = 0; j < merged.Objectives.Count; j++)
+                if (await objectives.FindObjectiveAsync(merged.Objectives[j], ct) is null)
+                    validator.Add($"investment.objectives[{j}]", $"{merged.Objectives[j]} does not exist in the Objectives service");
+        validator.ThrowIfInvalid();
+
+        var next = row with
+        {
+            TenantId = who.TenantId, Version = current.Version + 1, CreatedAt = current.CreatedAt, CreatedBy = current.CreatedBy,
+            UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = who.UserId,
+        };
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteVersionedAsync(transaction, """
+                UPDATE investments SET cup = @Cup, title = @Title, pnrr_measure = @PnrrMeasure, pnrr_mission = @PnrrMission,
+                    pnrr_component = @PnrrComponent, pnrr_investment = @PnrrInvestment, total_cost = @TotalCost,
+                    start_text = @StartText, end_text = @EndText, funding_body = @FundingBody, sector = @Sector, state = @State,
+                    objectives = @Objectives, flags = @Flags, version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
+                WHERE tenant_id = @TenantId AND investment_id = @InvestmentId AND version = @Version - 1
+                """, next, next.ResourceName, ct);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM investment_years WHERE tenant_id = @TenantId AND investment_id = @InvestmentId",
+                new { who.TenantId, InvestmentId = investmentId }, transaction, cancellationToken: ct));
+            foreach (var year in next.Years)
+                await connection.ExecuteAsync(new CommandDefinition("""
+                    INSERT INTO investment_years (tenant_id, investment_id, year, pnrr_contribution, cofinancing)
+                    VALUES (@TenantId, @InvestmentId, @Year, @PnrrContribution, @Cofinancing)
+                    """, new { who.TenantId, InvestmentId = investmentId, year.Year, year.PnrrContribution, year.Cofinancing },
+                    transaction, cancellationToken: ct));
+            await audit.WriteAsync(connection, transaction, who, next.ResourceName, "update",
+                AuditLog.Diff(current.AuditFields(), next.AuditFields()), ct);
+            return next;
+        }, ct);
+        return next.ToProto();
+    }
+
+    /// <summary>Deletes an investment and its years; the audit event keeps every field's last value.</summary>
+    public async Task DeleteAsync(RequestIdentity who, string investmentId, string? etag, CancellationToken ct)
+    {
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var current = await LoadOneAsync(connection, transaction, who, investmentId, ct);
+            Etags.Check(etag, current.Version, current.ResourceName);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM investment_years WHERE tenant_id = @TenantId AND investment_id = @InvestmentId",
+                new { who.TenantId, InvestmentId = investmentId }, transaction, cancellationToken: ct));
+            await connection.ExecuteVersionedAsync(transaction,
+                "DELETE FROM investments WHERE tenant_id = @TenantId AND investment_id = @InvestmentId AND version = @Version",
+                current, current.ResourceName, ct);
+            await audit.WriteAsync(connection, transaction, who, current.ResourceName, "delete",
+                AuditLog.Snapshot(current.AuditFields().Where(f => f.Value is not null).ToDictionary(), deleted: true), ct);
+            return current;
+        }, ct);
     }
 
     public async Task<Investment> GetAsync(RequestIdentity who, string investmentId, CancellationToken ct)
@@ -134,5 +225,21 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
             FROM investment_years WHERE tenant_id = @TenantId AND (@InvestmentId IS NULL OR investment_id = @InvestmentId)
             """, args, ct)).ToLookup(y => y.InvestmentId);
         return rows.Select(r => r with { Years = years[r.InvestmentId].ToList() }).ToList();
+    }
+
+    /// <summary>One investment with its years, on the caller's connection (and transaction); NOT_FOUND when absent.</summary>
+    private static async Task<InvestmentData> LoadOneAsync(DbConnection connection, DbTransaction? transaction, RequestIdentity who,
+        string investmentId, CancellationToken ct)
+    {
+        var args = new { who.TenantId, InvestmentId = investmentId };
+        var row = await connection.QuerySingleOrDefaultAsync<InvestmentData>(new CommandDefinition(
+                $"SELECT {Columns} FROM investments WHERE tenant_id = @TenantId AND investment_id = @InvestmentId",
+                args, transaction, cancellationToken: ct))
+            ?? throw ApiErrors.NotFound(InvestmentNames.Format(investmentId));
+        var years = await connection.QueryAsync<InvestmentYearData>(new CommandDefinition("""
+            SELECT investment_id AS InvestmentId, year, pnrr_contribution AS PnrrContribution, cofinancing
+            FROM investment_years WHERE tenant_id = @TenantId AND investment_id = @InvestmentId
+            """, args, transaction, cancellationToken: ct));
+        return row with { Years = years.ToList() };
     }
 }

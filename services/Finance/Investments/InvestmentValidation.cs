@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Google.Protobuf.WellKnownTypes;
 using Platform.Finance.V1;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Errors;
@@ -14,8 +15,46 @@ public static partial class InvestmentValidation
     [GeneratedRegex(@"^plans/[a-z][a-z0-9-]{0,62}/objectives/[^/\s]{1,63}$")]
     private static partial Regex ObjectiveName();
 
+    /// <summary>Fields an update may change; the mask paths of <c>UpdateInvestment</c>.</summary>
+    public static readonly IReadOnlySet<string> UpdatableFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "cup", "title", "pnrr_measure", "total_cost", "years", "start", "end", "funding_body", "sector", "state", "objectives",
+    };
+
+    /// <summary>
+    /// The mask with JSON (lowerCamelCase) paths turned into proto field names: a REST client writes
+    /// <c>?updateMask=totalCost,fundingBody</c> as the proto3 JSON mapping says, and transcoding passes it on as is.
+    /// </summary>
+    public static FieldMask? SnakeCase(FieldMask? mask)
+    {
+        if (mask is null) return null;
+        var result = new FieldMask();
+        result.Paths.AddRange(mask.Paths.Select(path => string.Concat(path.Select(c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()))));
+        return result;
+    }
+
+    public static bool IsPopulated(Investment investment, string path) => path switch
+    {
+        "cup" => investment.Cup.Length > 0,
+        "title" => investment.Title.Length > 0,
+        "pnrr_measure" => investment.PnrrMeasure.Length > 0,
+        "total_cost" => investment.TotalCost.Length > 0,
+        "years" => investment.Years.Count > 0,
+        "start" => investment.Start.Length > 0,
+        "end" => investment.End.Length > 0,
+        "funding_body" => investment.FundingBody.Length > 0,
+        "sector" => investment.Sector.Length > 0,
+        "state" => investment.State.Length > 0,
+        "objectives" => investment.Objectives.Count > 0,
+        _ => false,
+    };
+
+    /// <param name="keepFlagged">
+    /// Strict checks only: the fields (<c>cup</c>, <c>pnrr_measure</c>) an update leaves as they are, so a value
+    /// flagged by a lenient import stays flagged instead of refusing every later change.
+    /// </param>
     public static InvestmentData? Check(string investmentId, Investment? investment, bool lenient, RequestValidator validator,
-        string idField, string at)
+        string idField, string at, IReadOnlySet<string>? keepFlagged = null)
     {
         ResourceNames.CheckId(validator, investmentId, idField);
         if (!validator.Check(investment is not null, at, "is required")) return null;
@@ -28,7 +67,7 @@ public static partial class InvestmentValidation
         if (cup.Length > 0)
             foreach (var problem in PnrrCodes.CupProblems(cup))
             {
-                if (lenient) flags.Add(problem);
+                if (lenient || keepFlagged?.Contains("cup") == true) flags.Add(problem);
                 else validator.Add(at + ".cup", problem == "CUP_LENGTH"
                     ? $"must be {PnrrCodes.CupLength} characters, '{cup}' has {cup.Length}"
                     : "must be uppercase letters and digits, starting with a letter");
@@ -37,7 +76,7 @@ public static partial class InvestmentValidation
         PnrrMeasure? measure = null;
         if (i.PnrrMeasure.Length > 0 && !PnrrCodes.TryParseMeasure(i.PnrrMeasure.Trim(), out measure))
         {
-            if (lenient) flags.Add("MEASURE_FORMAT");
+            if (lenient || keepFlagged?.Contains("pnrr_measure") == true) flags.Add("MEASURE_FORMAT");
             else validator.Add(at + ".pnrr_measure", $"must be a PNRR measure such as M4-C1-I3.3, not '{i.PnrrMeasure}'");
         }
 
