@@ -255,7 +255,7 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
         if (request.Investment is null) throw ApiErrors.InvalidArgument("investment", "is required");
         var investmentId = InvestmentNames.ParseId(request.Investment.Name, "investment.name");
         var validator = new RequestValidator();
-        var paths = UpdateMasks.Resolve(InvestmentValidation.SnakeCase(request.UpdateMask), InvestmentValidation.UpdatableFields,
+        var paths = UpdateMasks.Resolve(request.UpdateMask, InvestmentValidation.UpdatableFields,
             path => InvestmentValidation.IsPopulated(request.Investment, path), validator);
         validator.ThrowIfInvalid();
         return investments.UpdateAsync(requestContext.Current, investmentId, request.Investment, paths, context.CancellationToken);

@@ -167,7 +167,7 @@ public sealed class PlanApiTests : IClassFixture<ServiceFactory<ObjectivesGrpcSe
     {
         await CreateAsync("dup-patch");
 
-        var json = await (await _rest.PatchJsonAsync("/v1/plans/dup-patch?update_mask=description,end_year",
+        var json = await (await _rest.PatchJsonAsync("/v1/plans/dup-patch?updateMask=description,endYear",
             """{"description":"Nuova descrizione","endYear":2026,"title":"not masked"}""")).ReadJsonAsync();
 
         Assert.Equal("Nuova descrizione", json.GetProperty("description").GetString());

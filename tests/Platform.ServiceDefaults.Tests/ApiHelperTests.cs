@@ -90,6 +90,14 @@ public sealed class ApiHelperTests
         Assert.Equal(["update_mask"], validator.Violations.Select(v => v.Field));
     }
 
+    [Theory]
+    [InlineData("endYear", "end_year")]
+    [InlineData("end_year", "end_year")]
+    [InlineData("pnrrMeasure", "pnrr_measure")]
+    [InlineData("title", "title")]
+    public void Json_mask_paths_read_as_proto_field_names(string path, string expected) =>
+        Assert.Equal(expected, UpdateMasks.ProtoName(path));
+
     [Fact]
     public void Etag_check_accepts_current_or_empty_and_aborts_otherwise()
     {

@@ -21,18 +21,6 @@ public static partial class InvestmentValidation
         "cup", "title", "pnrr_measure", "total_cost", "years", "start", "end", "funding_body", "sector", "state", "objectives",
     };
 
-    /// <summary>
-    /// The mask with JSON (lowerCamelCase) paths turned into proto field names: a REST client writes
-    /// <c>?updateMask=totalCost,fundingBody</c> as the proto3 JSON mapping says, and transcoding passes it on as is.
-    /// </summary>
-    public static FieldMask? SnakeCase(FieldMask? mask)
-    {
-        if (mask is null) return null;
-        var result = new FieldMask();
-        result.Paths.AddRange(mask.Paths.Select(path => string.Concat(path.Select(c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()))));
-        return result;
-    }
-
     public static bool IsPopulated(Investment investment, string path) => path switch
     {
         "cup" => investment.Cup.Length > 0,
