@@ -256,7 +256,7 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
         var investmentId = InvestmentNames.ParseId(request.Investment.Name, "investment.name");
         var validator = new RequestValidator();
         var paths = UpdateMasks.Resolve(request.UpdateMask, InvestmentValidation.UpdatableFields,
-            path => InvestmentValidation.IsPopulated(request.Investment, path), validator);
+            request.Investment, validator);
         validator.ThrowIfInvalid();
         return investments.UpdateAsync(requestContext.Current, investmentId, request.Investment, paths, context.CancellationToken);
     }

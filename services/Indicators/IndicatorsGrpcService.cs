@@ -48,7 +48,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
         var indicatorId = IndicatorNames.ParseId(request.Indicator.Name, "indicator.name");
         var validator = new RequestValidator();
         var paths = UpdateMasks.Resolve(request.UpdateMask, IndicatorValidation.UpdatableFields,
-            path => IndicatorValidation.IsPopulated(request.Indicator, path), validator);
+            request.Indicator, validator);
         validator.ThrowIfInvalid();
 
         var who = requestContext.Current;
@@ -76,7 +76,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
         var (indicatorId, key) = PeriodKey.ParseName(request.Period.Name, "period.name");
         var validator = new RequestValidator();
         var paths = UpdateMasks.Resolve(request.UpdateMask, PeriodStore.UpdatableFields,
-            path => PeriodStore.IsPopulated(request.Period, path), validator);
+            request.Period, validator);
         validator.ThrowIfInvalid();
         return periods.UpdateAsync(requestContext.Current, indicatorId, key, request.Period, paths, request.AllowMissing,
             context.CancellationToken);

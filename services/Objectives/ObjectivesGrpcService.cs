@@ -47,7 +47,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
         var planId = PlanNames.ParseId(request.Plan.Name, "plan.name");
         var validator = new RequestValidator();
         var paths = UpdateMasks.Resolve(request.UpdateMask, PlanValidation.UpdatableFields,
-            path => IsPopulated(request.Plan, path), validator);
+            request.Plan, validator);
         validator.ThrowIfInvalid();
         return plans.UpdateAsync(Who, planId, request.Plan, paths, context.CancellationToken);
     }
@@ -133,7 +133,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
         var (planId, code) = ObjectiveNames.Parse(request.Objective.Name, "objective.name");
         var validator = new RequestValidator();
         var paths = UpdateMasks.Resolve(request.UpdateMask, ObjectiveFields.Updatable,
-            path => ObjectiveFields.IsPopulated(request.Objective, path), validator);
+            request.Objective, validator);
         validator.ThrowIfInvalid();
         return objectives.UpdateAsync(Who, planId, code, request.Objective, paths, context.CancellationToken);
     }
@@ -247,16 +247,4 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
         var page = await audit.ListAsync(Who, request.Parent, paging, context.CancellationToken);
         return new ListAuditEventsResponse { AuditEvents = { page.Items }, NextPageToken = page.NextPageToken };
     }
-
-    private static bool IsPopulated(Plan plan, string path) => path switch
-    {
-        "title" => plan.Title.Length > 0,
-        "kind" => plan.Kind != Plan.Types.Kind.Unspecified,
-        "start_year" => plan.StartYear != 0,
-        "end_year" => plan.EndYear != 0,
-        "description" => plan.Description.Length > 0,
-        "levels" => plan.Levels.Count > 0,
-        "free_child_codes" => plan.FreeChildCodes,
-        _ => false,
-    };
 }

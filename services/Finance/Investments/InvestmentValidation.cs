@@ -21,22 +21,6 @@ public static partial class InvestmentValidation
         "cup", "title", "pnrr_measure", "total_cost", "years", "start", "end", "funding_body", "sector", "state", "objectives",
     };
 
-    public static bool IsPopulated(Investment investment, string path) => path switch
-    {
-        "cup" => investment.Cup.Length > 0,
-        "title" => investment.Title.Length > 0,
-        "pnrr_measure" => investment.PnrrMeasure.Length > 0,
-        "total_cost" => investment.TotalCost.Length > 0,
-        "years" => investment.Years.Count > 0,
-        "start" => investment.Start.Length > 0,
-        "end" => investment.End.Length > 0,
-        "funding_body" => investment.FundingBody.Length > 0,
-        "sector" => investment.Sector.Length > 0,
-        "state" => investment.State.Length > 0,
-        "objectives" => investment.Objectives.Count > 0,
-        _ => false,
-    };
-
     /// <param name="keepFlagged">
     /// Strict checks only: the fields (<c>cup</c>, <c>pnrr_measure</c>) an update leaves as they are, so a value
     /// flagged by a lenient import stays flagged instead of refusing every later change.

@@ -164,28 +164,6 @@ public static partial class IndicatorValidation
     }
 
     /// <summary>Whether an update request populated <paramref name="path"/> (used without an update mask).</summary>
-    public static bool IsPopulated(Indicator indicator, string path) => path switch
-    {
-        "title" => indicator.Title.Length > 0,
-        "unit" => indicator.Unit.Length > 0,
-        "description" => indicator.Description.Length > 0,
-        "objectives" => indicator.Objectives.Count > 0,
-        "kind" => indicator.Kind != Kind.Unspecified,
-        "decimals" => indicator.HasDecimals,
-        "polarity" => indicator.Polarity != Polarity.Unspecified,
-        "formula" => indicator.Formula.Length > 0,
-        "variables" => indicator.Variables.Count > 0,
-        "baseline_value" => indicator.BaselineValue.Length > 0,
-        "baseline_year" => indicator.BaselineYear != 0,
-        "achievement_method" => indicator.AchievementMethod != AchievementMethod.Unspecified,
-        "status_bands" => indicator.StatusBands is not null,
-        "weight" => indicator.Weight.Length > 0,
-        "data_source" => indicator.DataSource.Length > 0,
-        "owner" => indicator.Owner.Length > 0,
-        "aggregation" => indicator.Aggregation != Aggregation.Unspecified,
-        "threshold" => indicator.Threshold is not null,
-        _ => false,
-    };
 
     /// <summary>The current indicator with the masked fields taken from <paramref name="changes"/>.</summary>
     public static Indicator Merge(Indicator current, Indicator changes, IReadOnlySet<string> paths)

@@ -24,17 +24,6 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
     public static readonly IReadOnlySet<string> UpdatableFields =
         new HashSet<string> { "target", "target_high", "actual", "variables", "note", "evidence_uri" };
 
-    public static bool IsPopulated(Period period, string path) => path switch
-    {
-        "target" => period.Target.Length > 0,
-        "target_high" => period.TargetHigh.Length > 0,
-        "actual" => period.Actual.Length > 0,
-        "variables" => period.Variables.Count > 0,
-        "note" => period.Note.Length > 0,
-        "evidence_uri" => period.EvidenceUri.Length > 0,
-        _ => false,
-    };
-
     /// <summary>Applies the masked fields, checks them against the indicator, and writes the period with its audit event.</summary>
     public async Task<Period> UpdateAsync(RequestIdentity who, string indicatorId, PeriodKey key, Period changes,
         IReadOnlySet<string> paths, bool allowMissing, CancellationToken ct)

@@ -25,19 +25,6 @@ public static class ObjectiveFields
     /// <summary>What UpdateObjective may change.</summary>
     public static readonly IReadOnlySet<string> Updatable = CardFields.Select(f => f.Name).ToHashSet();
 
-    public static bool IsPopulated(Objective objective, string path)
-    {
-        var field = Objective.Descriptor.FindFieldByName(path);
-        if (field is null) return false;
-        return field.Accessor.GetValue(objective) switch
-        {
-            IDictionary map => map.Count > 0,
-            IList list => list.Count > 0,
-            string text => text.Length > 0,
-            _ => field.Accessor.HasValue(objective),
-        };
-    }
-
     /// <summary>Copies the fields named in <paramref name="paths"/> from <paramref name="source"/> into <paramref name="target"/>.</summary>
     public static void Apply(Objective target, Objective source, IEnumerable<string> paths)
     {

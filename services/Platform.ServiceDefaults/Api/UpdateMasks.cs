@@ -1,3 +1,5 @@
+using System.Collections;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Platform.ServiceDefaults.Errors;
 
@@ -24,6 +26,28 @@ public static class UpdateMasks
             else validator.Add(field, $"'{path}' is not an updatable field (allowed: {string.Join(", ", updatable.Order())})");
         }
         return paths;
+    }
+
+    /// <summary>The same, with "populated" read from <paramref name="changes"/> itself (see <see cref="IsPopulated"/>).</summary>
+    public static IReadOnlySet<string> Resolve(FieldMask? mask, IReadOnlySet<string> updatable, IMessage changes,
+        RequestValidator validator, string field = "update_mask") =>
+        Resolve(mask, updatable, path => IsPopulated(changes, path), validator, field);
+
+    /// <summary>
+    /// Whether a client set <paramref name="path"/> on <paramref name="message"/>: a non-empty string, list or
+    /// map, a non-default number, enum or bool, a present message or optional field.
+    /// </summary>
+    public static bool IsPopulated(IMessage message, string path)
+    {
+        var field = message.Descriptor.FindFieldByName(path);
+        if (field is null) return false;
+        return field.Accessor.GetValue(message) switch
+        {
+            IDictionary map => map.Count > 0,
+            IList list => list.Count > 0,
+            string text => text.Length > 0,
+            _ => field.Accessor.HasValue(message),
+        };
     }
 
     /// <summary><c>totalCost</c> becomes <c>total_cost</c>; proto names pass unchanged.</summary>
