@@ -41,6 +41,13 @@ public sealed class SqlServerScriptTests
     }
 
     [Fact]
+    public void The_sql_server_set_up_statements_parse_as_t_sql()
+    {
+        foreach (var sql in new[] { SqlDialect.SqlServer.SetupSql, SqlDialect.SqlServer.CreateJournalSql, SqlDialect.SqlServer.MigrationLockSql! })
+            Assert.True(SqlServerSyntax.Check(sql) is null, $"{sql}: {SqlServerSyntax.Check(sql)}");
+    }
+
+    [Fact]
     public void The_checker_rejects_sqlite_only_syntax()
     {
         Assert.Null(SqlServerSyntax.Check(SqlServerSyntax.FromSqlite("SELECT a FROM t WHERE b > @After ORDER BY a LIMIT @Limit")));

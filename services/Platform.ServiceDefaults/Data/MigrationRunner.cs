@@ -54,7 +54,9 @@ public sealed partial class MigrationRunner(Database database, ILogger<Migration
         {
             var applied = await database.InTransactionAsync(async (connection, transaction) =>
             {
-                // Read inside the transaction: another replica may have applied it meanwhile.
+                // Read inside the transaction, under the lock: another replica may have applied it meanwhile.
+                if (database.Dialect.MigrationLockSql is { } lockSql)
+                    await connection.ExecuteAsync(new CommandDefinition(lockSql, transaction: transaction, cancellationToken: cancellationToken));
                 var done = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
                     "SELECT COUNT(*) FROM schema_migrations WHERE module = @Module AND version = @Version",
                     migration, transaction, cancellationToken: cancellationToken));

@@ -27,6 +27,12 @@ public abstract class SqlDialect
     /// <summary>Creates the migration journal if it is missing.</summary>
     public abstract string CreateJournalSql { get; }
 
+    /// <summary>
+    /// Run first in each migration's transaction so that replicas starting together apply it once; null
+    /// where the transaction itself already excludes other writers (SQLite takes the write lock up front).
+    /// </summary>
+    public virtual string? MigrationLockSql => null;
+
     public abstract DbConnection CreateConnection(string connectionString);
 
     /// <summary>Creates the database named in the connection string when the server does not have it yet.</summary>
@@ -81,6 +87,9 @@ public abstract class SqlDialect
             """;
 
         public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+
+        public override string MigrationLockSql =>
+            "EXEC sp_getapplock @Resource = N'platform-migrations', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 60000;";
 
         public override async Task EnsureDatabaseExistsAsync(string connectionString, CancellationToken cancellationToken)
         {
