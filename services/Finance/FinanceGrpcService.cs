@@ -186,7 +186,7 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
         };
     }
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<ObjectiveFunding> GetObjectiveFunding(GetObjectiveFundingRequest request, ServerCallContext context)
     {
         var who = requestContext.Current;

@@ -5,6 +5,7 @@ using Platform.Finance.Investments;
 using Platform.Finance.Lines;
 using Platform.Objectives.V1;
 using Platform.ServiceDefaults.Clients;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Finance;
 
@@ -18,6 +19,7 @@ public static class FinanceServiceCollectionExtensions
         services.AddSingleton<InvestmentStore>();
         services.AddSingleton<ObjectivesLookup>();
         services.AddPlatformClient<ObjectivesService.ObjectivesServiceClient>("objectives");
+        services.AddPublicReadsOfPublishedPlans();
         return services;
     }
 }

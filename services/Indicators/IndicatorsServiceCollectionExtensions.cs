@@ -17,7 +17,7 @@ public static class IndicatorsServiceCollectionExtensions
         services.AddSingleton<PeriodStore>();
         services.AddScoped<ObjectiveLinks>();
         services.AddScoped<ScorecardService>();
-        services.AddTransient<IPublicReadPolicy, PublishedPlanPolicy>();
+        services.AddPublicReadsOfPublishedPlans();
         return services;
     }
 }

@@ -31,6 +31,12 @@ public sealed class PublicReadingTests(PlatformFixture fixture) : IClassFixture<
         Assert.Equal(1, tree.GetProperty("objectiveCount").GetInt32());
         var scorecard = await Platform.Anonymous.GetJsonAsync("/v1/scorecards/piano-pubblico?year=2023");
         Assert.Equal(1, scorecard.GetProperty("roots").GetArrayLength());
+
+        // The money behind the published plan's objectives, from the Finance service.
+        (await Platform.Rest.PostJsonAsync("/v1/budgets?budget_id=bilancio-pubblico",
+            """{"title":"Bilancio","firstYear":2023,"lastYear":2025}""")).EnsureSuccessStatusCode();
+        var funding = await Platform.Anonymous.GetAsync("/v1/budgets/bilancio-pubblico:objectiveFunding?plan=plans/piano-pubblico");
+        Assert.Equal(HttpStatusCode.OK, funding.StatusCode);
     }
 
     [Fact]
@@ -41,6 +47,9 @@ public sealed class PublicReadingTests(PlatformFixture fixture) : IClassFixture<
         await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await Platform.Anonymous.GetAsync("/v1/plans/piano-riservato"));
         await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await Platform.Anonymous.GetAsync("/v1/plans/piano-riservato:tree"));
         await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await Platform.Anonymous.GetAsync("/v1/scorecards/piano-riservato?year=2023"));
+        await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound,
+            await Platform.Anonymous.GetAsync("/v1/budgets/any:objectiveFunding?plan=plans/piano-riservato"));
+        await ApiAssert.RestFailsAsync(HttpStatusCode.Unauthorized, await Platform.Anonymous.GetAsync("/v1/budgets"));
         await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await Platform.Anonymous.GetAsync("/v1/plans/does-not-exist"));
         await ApiAssert.RestFailsAsync(HttpStatusCode.Unauthorized, await Platform.Anonymous.GetAsync("/v1/plans"));
         await ApiAssert.RestFailsAsync(HttpStatusCode.Unauthorized, await Platform.Anonymous.GetAsync("/v1/indicators"));

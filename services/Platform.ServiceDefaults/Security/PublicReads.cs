@@ -17,14 +17,14 @@ public static partial class PublicReads
 {
     /// <summary>
     /// The plan id a request is about: a resource name under <c>plans/{id}</c> in its <c>name</c>,
-    /// <c>parent</c> or <c>plan</c> field (or nested under the request's first message field), or a bare id
-    /// in a <c>plan</c> field. Null when the request names no plan.
+    /// <c>parent</c>, <c>plan</c> or <c>objective</c> field, or a bare id in a <c>plan</c> field. Null when the
+    /// request names no plan.
     /// </summary>
     public static string? PlanIdOf(IMessage request)
     {
         foreach (var field in request.Descriptor.Fields.InFieldNumberOrder())
         {
-            if (field.FieldType == FieldType.String && !field.IsRepeated && field.Name is "name" or "parent" or "plan")
+            if (field.FieldType == FieldType.String && !field.IsRepeated && field.Name is "name" or "parent" or "plan" or "objective")
             {
                 var value = (string)field.Accessor.GetValue(request);
                 var match = PlanName().Match(value);

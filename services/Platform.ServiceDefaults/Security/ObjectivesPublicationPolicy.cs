@@ -1,0 +1,35 @@
+using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Objectives.V1;
+
+namespace Platform.ServiceDefaults.Security;
+
+/// <summary>
+/// For services that show what belongs to a plan (scorecards, funding): an anonymous read is allowed when
+/// the Objectives service says the plan is published. Objectives answers an anonymous GetPlan only for
+/// published plans of the ente the caller named, so this service never decides publication itself.
+/// </summary>
+public sealed class ObjectivesPublicationPolicy(ObjectivesService.ObjectivesServiceClient objectives) : IPublicReadPolicy
+{
+    public async Task<bool> AllowsAsync(IMessage request, RequestIdentity who, CancellationToken cancellationToken)
+    {
+        if (PublicReads.PlanIdOf(request) is not { } planId) return false;
+        try
+        {
+            var plan = await objectives.GetPlanAsync(new GetPlanRequest { Name = $"plans/{planId}" }, cancellationToken: cancellationToken);
+            return plan.Published;
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument or StatusCode.Unauthenticated)
+        {
+            return false;
+        }
+    }
+}
+
+public static class PublicationPolicyExtensions
+{
+    /// <summary>Public reads of this service follow the plan's publication in Objectives (register its client first).</summary>
+    public static IServiceCollection AddPublicReadsOfPublishedPlans(this IServiceCollection services) =>
+        services.AddTransient<IPublicReadPolicy, ObjectivesPublicationPolicy>();
+}
