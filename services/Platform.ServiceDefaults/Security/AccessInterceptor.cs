@@ -16,8 +16,8 @@ public sealed record ServiceAccess(string WriterRole)
 /// UNAUTHENTICATED without a valid token (unless the RPC is a public read), PERMISSION_DENIED when the
 /// caller's roles do not reach the declared level, and for an RPC that declares nothing (fail closed).
 /// </summary>
-public sealed class AccessInterceptor(IRequestContext requestContext, ServiceAccess access,
-    IPublicReadPolicy? publicReads = null) : Interceptor
+public sealed class AccessInterceptor(IRequestContext requestContext, ServiceAccess access, IServiceProvider services)
+    : Interceptor
 {
     private static readonly string[] TenantRoles = [Roles.Admin, Roles.Planner, Roles.Finance, Roles.Reader];
 
@@ -46,8 +46,9 @@ public sealed class AccessInterceptor(IRequestContext requestContext, ServiceAcc
         if (who.IsAnonymous)
         {
             // Public reads are about one plan; a request that names none (a list, a search) needs a token.
+            // The policy is resolved only here: it may need a client of another service.
             if (!declared.PublicWhenPublished || request is not Google.Protobuf.IMessage message
-                || PublicReads.PlanIdOf(message) is null || publicReads is null)
+                || PublicReads.PlanIdOf(message) is null || services.GetService(typeof(IPublicReadPolicy)) is not IPublicReadPolicy publicReads)
                 throw ApiErrors.Unauthenticated("A valid bearer token is required");
             // Citizens read published plans only; anything else does not exist for them.
             if (!await publicReads.AllowsAsync(message, who, context.CancellationToken))
