@@ -90,4 +90,23 @@ public sealed class OperationsTests
         var health = await platform.Rest.GetJsonAsync("/healthz");
         Assert.Equal(2, health.GetProperty("clusters").GetProperty("indicators").GetProperty("replicas").GetInt32());
     }
+
+    [Fact]
+    public async Task Services_keep_reaching_objectives_when_one_of_its_replicas_dies()
+    {
+        await using var platform = await RunningPlatform.StartAsync(replicas: new Dictionary<string, int> { ["objectives"] = 2 });
+        (await platform.Rest.PostJsonAsync("/v1/plans?plan_id=replicated",
+            """{"title":"Piano","kind":"DUP","startYear":2023,"endYear":2025,"levels":["Linea"]}""")).EnsureSuccessStatusCode();
+        (await platform.Rest.PostJsonAsync("/v1/plans/replicated/objectives?objective_id=1", """{"title":"Linea 1"}""")).EnsureSuccessStatusCode();
+        for (var i = 0; i < 4; i++)
+            (await platform.Rest.GetAsync("/v1/scorecards/replicated?year=2023")).EnsureSuccessStatusCode();
+
+        platform.System.Child("objectives-1").Kill();
+
+        // The scorecard makes Indicators call Objectives: every call finds the live replica.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++)
+            statuses.Add((await platform.Rest.GetAsync("/v1/scorecards/replicated?year=2023")).StatusCode);
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+    }
 }

@@ -74,8 +74,8 @@ public sealed class PlatformSystem : IAsyncDisposable
             .Select(_ => new Uri($"http://127.0.0.1:{FreePort()}")).ToList());
         foreach (var (name, addresses) in replicas)
         {
-            // Services call each other directly (Indicators and Finance call Objectives), at its first replica.
-            common[$"Services__{name}"] = addresses[0].ToString();
+            // Services call each other directly (Indicators and Finance call Objectives), over all its replicas.
+            common[$"Services__{name}"] = string.Join(",", addresses);
             for (var i = 0; i < addresses.Count; i++)
                 gatewayEnvironment[$"ReverseProxy__Clusters__{name}__Destinations__d{i + 1}__Address"] = addresses[i].ToString();
         }
