@@ -93,6 +93,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (Platform is null) return;
         await Platform.DisposeAsync();
         Directory.Delete(Platform.DataDirectory, recursive: true);
     }

@@ -7,6 +7,7 @@ namespace Platform.Launcher;
 public sealed partial class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly Queue<string> _recent = new();
 
     public string Name { get; }
     /// <summary>Where the program serves its API (h2c for services).</summary>
@@ -23,6 +24,24 @@ public sealed partial class ChildProcess : IAsyncDisposable
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The last lines the program printed, for start-up failure messages.</summary>
+    public string RecentOutput
+    {
+        get
+        {
+            lock (_recent) return string.Join(Environment.NewLine, _recent);
+        }
+    }
+
+    private void Remember(string line)
+    {
+        lock (_recent)
+        {
+            _recent.Enqueue(line);
+            if (_recent.Count > 30) _recent.Dequeue();
+        }
+    }
     public int Id => _process.Id;
 
     public static ChildProcess Start(string name, Uri address, string assemblyPath,
@@ -41,12 +60,19 @@ public sealed partial class ChildProcess : IAsyncDisposable
         info.ArgumentList.Add(assemblyPath);
         foreach (var (key, value) in environment) info.Environment[key] = value;
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output(name, e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output(name, e.Data); };
+        var child = new ChildProcess(name, address, managementAddress, process);
+        void Forward(string? line)
+        {
+            if (line is null) return;
+            child.Remember(line);
+            output(name, line);
+        }
+        process.OutputDataReceived += (_, e) => Forward(e.Data);
+        process.ErrorDataReceived += (_, e) => Forward(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ChildProcess(name, address, managementAddress, process);
+        return child;
     }
 
     /// <summary>Asks the process to stop (SIGTERM), and kills it if it has not stopped within the grace period.</summary>

@@ -120,7 +120,8 @@ public sealed class PlatformSystem : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
-            if (child.HasExited) throw new InvalidOperationException($"{child.Name} exited during start-up (see its log above)");
+            if (child.HasExited)
+                throw new InvalidOperationException($"{child.Name} exited during start-up:{Environment.NewLine}{child.RecentOutput}");
             try
             {
                 using var response = await client.GetAsync(url, cancellationToken);
