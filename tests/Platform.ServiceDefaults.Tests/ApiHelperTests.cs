@@ -58,6 +58,20 @@ public sealed class ApiHelperTests
         Assert.Equal(["page_token", "page_token"], validator.Violations.Select(v => v.Field));
     }
 
+    [Fact]
+    public void A_hand_made_token_with_a_non_numeric_id_is_invalid_argument_not_a_crash()
+    {
+        var fingerprint = AuditLogFingerprint();
+        Assert.Equal(41, PageRequest.Read(10, Paging.Encode("41", fingerprint), fingerprint).AfterId);
+        Assert.Equal(0, PageRequest.Read(10, "", fingerprint).AfterId);
+
+        var forged = PageRequest.Read(10, Paging.Encode("41 OR 1=1", fingerprint), fingerprint);
+        var ex = Assert.Throws<RpcException>(() => forged.AfterId);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+    }
+
+    private static string AuditLogFingerprint() => Platform.ServiceDefaults.Data.AuditLog.ListFingerprint("plans/x");
+
     [Theory]
     [InlineData(0, 50)]
     [InlineData(10, 10)]

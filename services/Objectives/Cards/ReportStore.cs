@@ -110,7 +110,7 @@ public sealed partial class ReportStore(Database database, AuditLog audit, TimeP
             WHERE tenant_id = @TenantId AND plan_id = @PlanId AND objective_code = @Code AND seq > @After
             ORDER BY seq
             {database.Dialect.Limit("@Limit")}
-            """, new { who.TenantId, PlanId = planId, Code = code, After = paging.After is null ? 0 : long.Parse(paging.After),
+            """, new { who.TenantId, PlanId = planId, Code = code, After = paging.AfterId,
                 Limit = paging.PageSize + 1 }, ct);
         var page = Page<ReportRow>.From(rows, paging.PageSize, r => r.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ListFingerprint(planId, code));

@@ -73,7 +73,7 @@ public sealed class VersionStore(Database database, AuditLog audit, TimeProvider
             WHERE tenant_id = @TenantId AND plan_id = @PlanId AND number > @After
             ORDER BY number
             {database.Dialect.Limit("@Limit")}
-            """, new { who.TenantId, PlanId = planId, After = paging.After is null ? 0 : int.Parse(paging.After), Limit = paging.PageSize + 1 }, ct);
+            """, new { who.TenantId, PlanId = planId, After = paging.AfterId, Limit = paging.PageSize + 1 }, ct);
         var page = Page<VersionRow>.From(rows, paging.PageSize, r => r.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ListFingerprint(planId));
         return new Page<PlanVersion>(page.Items.Select(r => r.ToProto(full: false)).ToList(), page.NextPageToken);

@@ -82,4 +82,12 @@ public readonly record struct PageRequest(int PageSize, string? After)
         validator.ThrowIfInvalid();
         return new PageRequest(size, after);
     }
+
+    /// <summary>
+    /// The last key as a number, for lists keyed by an increasing id (0 on the first page). Page tokens are
+    /// opaque, not signed: a hand-made one with another key is INVALID_ARGUMENT, never a server error.
+    /// </summary>
+    public long AfterId => After is null ? 0
+        : long.TryParse(After, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id
+        : throw ApiErrors.InvalidArgument("page_token", "is not a token returned by this method");
 }

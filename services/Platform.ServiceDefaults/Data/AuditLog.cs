@@ -44,7 +44,6 @@ public sealed class AuditLog(Database database, TimeProvider clock)
     public async Task<Page<AuditEvent>> ListAsync(RequestIdentity who, string resource, PageRequest paging,
         CancellationToken cancellationToken)
     {
-        var after = paging.After is null ? 0 : long.Parse(paging.After);
         var rows = await database.QueryAsync<AuditRow>($"""
             SELECT id, resource, action, actor, occurred_at AS OccurredAt, changes FROM audit_events
             WHERE tenant_id = @TenantId AND (resource = @Resource OR resource LIKE @Below ESCAPE '\')
@@ -52,7 +51,7 @@ public sealed class AuditLog(Database database, TimeProvider clock)
             ORDER BY id
             {database.Dialect.Limit("@Limit")}
             """,
-            new { who.TenantId, Resource = resource, Below = EscapeLike(resource) + "/%", After = after, Limit = paging.PageSize + 1 },
+            new { who.TenantId, Resource = resource, Below = EscapeLike(resource) + "/%", After = paging.AfterId, Limit = paging.PageSize + 1 },
             cancellationToken);
         var page = Page<AuditRow>.From(rows, paging.PageSize, r => r.Id.ToString(), ListFingerprint(resource));
         return new Page<AuditEvent>(page.Items.Select(r => r.ToProto()).ToList(), page.NextPageToken);
