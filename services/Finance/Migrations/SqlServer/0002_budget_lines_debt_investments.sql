@@ -1,4 +1,4 @@
-ALTER TABLE budgets ADD state NVARCHAR(20) NOT NULL CONSTRAINT df_budgets_state DEFAULT 'DRAFT';
+ALTER TABLE budgets ADD state NVARCHAR(20) NOT NULL CONSTRAINT df_budgets_state DEFAULT 'Draft';
 GO
 
 CREATE TABLE budget_stages (

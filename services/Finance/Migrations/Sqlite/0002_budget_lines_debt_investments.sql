@@ -1,4 +1,4 @@
-ALTER TABLE budgets ADD COLUMN state TEXT NOT NULL DEFAULT 'DRAFT';
+ALTER TABLE budgets ADD COLUMN state TEXT NOT NULL DEFAULT 'Draft';
 
 CREATE TABLE budget_stages (
     tenant_id TEXT    NOT NULL,
