@@ -49,9 +49,7 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
         if (request.Budget is null) throw ApiErrors.InvalidArgument("budget", "is required");
         var budgetId = BudgetNames.ParseId(request.Budget.Name, "budget.name");
         var validator = new RequestValidator();
-        var paths = UpdateMasks.Resolve(request.UpdateMask, BudgetValidation.UpdatableFields,
-            path => path switch { "title" => request.Budget.Title.Length > 0, "stages" => request.Budget.Stages.Count > 0, _ => false },
-            validator);
+        var paths = UpdateMasks.Resolve(request.UpdateMask, BudgetValidation.UpdatableFields, request.Budget, validator);
         validator.ThrowIfInvalid();
         return budgets.UpdateAsync(requestContext.Current, budgetId, request.Budget, paths, context.CancellationToken);
     }

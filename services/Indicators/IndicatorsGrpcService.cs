@@ -29,11 +29,11 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
         return await indicators.CreateAsync(requestContext.Current, request.IndicatorId, definition, context.CancellationToken);
     }
 
-    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    [Access(AccessLevel.Read)]
     public override async Task<Indicator> GetIndicator(GetIndicatorRequest request, ServerCallContext context) =>
         (await indicators.GetRowAsync(requestContext.Current, IndicatorNames.ParseId(request.Name), context.CancellationToken)).ToProto();
 
-    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    [Access(AccessLevel.Read)]
     public override async Task<ListIndicatorsResponse> ListIndicators(ListIndicatorsRequest request, ServerCallContext context)
     {
         var paging = PageRequest.Read(request.PageSize, request.PageToken, IndicatorStore.ListFingerprint);
@@ -82,14 +82,14 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
             context.CancellationToken);
     }
 
-    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    [Access(AccessLevel.Read)]
     public override Task<Period> GetPeriod(GetPeriodRequest request, ServerCallContext context)
     {
         var (indicatorId, key) = PeriodKey.ParseName(request.Name, "name");
         return periods.GetAsync(requestContext.Current, indicatorId, key, context.CancellationToken);
     }
 
-    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    [Access(AccessLevel.Read)]
     public override async Task<ListPeriodsResponse> ListPeriods(ListPeriodsRequest request, ServerCallContext context)
     {
         var series = await SeriesAsync([IndicatorNames.ParseId(request.Parent, "parent")], 0, 0, context.CancellationToken);
@@ -121,7 +121,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
         return new ListAuditEventsResponse { AuditEvents = { page.Items }, NextPageToken = page.NextPageToken };
     }
 
-    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    [Access(AccessLevel.Read)]
     public override async Task<BatchGetTimeSeriesResponse> BatchGetTimeSeries(BatchGetTimeSeriesRequest request, ServerCallContext context)
     {
         var validator = new RequestValidator();

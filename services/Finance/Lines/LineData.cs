@@ -112,7 +112,6 @@ public sealed class Ledger(IReadOnlyList<LineData> lines)
     public IEnumerable<(LineData Line, AmountData Amount)> At(int year, Stage stage) =>
         Lines.Select(l => (Line: l, Amount: l.AmountFor(year, stage)!)).Where(x => x.Amount is not null);
 
-    public bool HasAmounts(int year, Stage stage) => At(year, stage).Any();
 
     public BalanceInputs BalanceInputs(int year, Stage stage)
     {

@@ -163,8 +163,6 @@ public static partial class IndicatorValidation
             comparison, thresholdValue);
     }
 
-    /// <summary>Whether an update request populated <paramref name="path"/> (used without an update mask).</summary>
-
     /// <summary>The current indicator with the masked fields taken from <paramref name="changes"/>.</summary>
     public static Indicator Merge(Indicator current, Indicator changes, IReadOnlySet<string> paths)
     {

@@ -123,7 +123,7 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
             who.TenantId, PlanId = planId, filter.ParentCode, filter.Level, filter.Manager,
             owner = filter.Owner, sector = filter.Sector, mission = filter.Mission, programme = filter.Programme,
             sdg = filter.Sdg?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Pattern = filter.Query is null ? null : "%" + EscapeLike(filter.Query.ToLowerInvariant()) + "%",
+            Pattern = filter.Query is null ? null : "%" + SqlText.EscapeLike(filter.Query.ToLowerInvariant()) + "%",
             paging.After, Limit = paging.PageSize + 1,
         }, ct);
         var page = Page<ObjectiveRow>.From(rows, paging.PageSize, r => r.SortKey, filter.Fingerprint(planId));
@@ -300,9 +300,6 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
             if (levels[i] == level) return i;
         return -1;
     }
-
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     private static async Task WriteTermsAsync(DbConnection connection, DbTransaction transaction, ObjectiveRow row,
         Objective objective, CancellationToken ct)

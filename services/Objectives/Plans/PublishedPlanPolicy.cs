@@ -13,7 +13,7 @@ public sealed class PublishedPlanPolicy(PlanStore plans) : IPublicReadPolicy
         if (PublicReads.PlanIdOf(request) is not { } planId) return false;
         try
         {
-            return (await plans.GetAsync(who, planId, cancellationToken)).Published;
+            return (await plans.GetRowAsync(who, planId, cancellationToken)).Published;
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
         {

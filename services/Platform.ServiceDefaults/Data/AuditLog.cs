@@ -51,14 +51,12 @@ public sealed class AuditLog(Database database, TimeProvider clock)
             ORDER BY id
             {database.Dialect.Limit("@Limit")}
             """,
-            new { who.TenantId, Resource = resource, Below = EscapeLike(resource) + "/%", After = paging.AfterId, Limit = paging.PageSize + 1 },
+            new { who.TenantId, Resource = resource, Below = SqlText.EscapeLike(resource) + "/%", After = paging.AfterId, Limit = paging.PageSize + 1 },
             cancellationToken);
         var page = Page<AuditRow>.From(rows, paging.PageSize, r => r.Id.ToString(), ListFingerprint(resource));
         return new Page<AuditEvent>(page.Items.Select(r => r.ToProto()).ToList(), page.NextPageToken);
     }
 
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     /// <summary>The fields whose values differ between two snapshots of a resource.</summary>
     public static IReadOnlyList<FieldChange> Diff(IReadOnlyDictionary<string, string?> before,
