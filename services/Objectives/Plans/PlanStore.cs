@@ -203,10 +203,18 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
         }, ct);
     }
 
-    /// <summary>Reads the plan inside a write transaction and checks the etag when one was sent.</summary>
+    /// <summary>
+    /// Reads the plan inside a write transaction and checks the etag when one was sent. Every write under a
+    /// plan comes through here, so it first takes the plan row's write lock: writers of one plan queue, and
+    /// what they read (the plan's state, the next report or version number) cannot change under them. SQLite
+    /// already holds the database write lock; on SQL Server the no-op UPDATE holds the row until commit.
+    /// </summary>
     public static async Task<PlanRow> LoadForWriteAsync(DbConnection connection, DbTransaction transaction,
         RequestIdentity who, string planId, string? etag, CancellationToken ct, bool requireWritable = false)
     {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE plans SET version = version WHERE tenant_id = @TenantId AND plan_id = @PlanId",
+            new { who.TenantId, PlanId = planId }, transaction, cancellationToken: ct));
         var row = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(
             $"SELECT {Columns} FROM plans WHERE tenant_id = @TenantId AND plan_id = @PlanId",
             new { who.TenantId, PlanId = planId }, transaction, cancellationToken: ct))
