@@ -325,4 +325,24 @@ public sealed class PlanApiTests : IClassFixture<ServiceFactory<ObjectivesGrpcSe
         var update = System.Text.Json.JsonSerializer.Deserialize<List<FieldChange>>(events[1].Changes)!;
         Assert.Equal([new FieldChange("title", "DUP 2023-2025", "Audited")], update);
     }
+
+    [Fact]
+    public async Task A_forced_plan_delete_records_how_many_objectives_went_with_it()
+    {
+        (await _rest.PostJsonAsync("/v1/plans?plan_id=dup-forced",
+            """{"title":"T","kind":"DUP","startYear":2023,"endYear":2025,"levels":["Linea","Obiettivo"]}""")).EnsureSuccessStatusCode();
+        (await _rest.PostJsonAsync("/v1/plans/dup-forced/objectives?objective_id=1", """{"title":"Linea"}""")).EnsureSuccessStatusCode();
+        (await _rest.PostJsonAsync("/v1/plans/dup-forced/objectives?objective_id=1.1",
+            """{"title":"Obiettivo","parent":"plans/dup-forced/objectives/1"}""")).EnsureSuccessStatusCode();
+
+        await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest, await _rest.DeleteAsync("/v1/plans/dup-forced"));
+        Assert.Equal(HttpStatusCode.OK, (await _rest.DeleteAsync("/v1/plans/dup-forced?force=true")).StatusCode);
+
+        var database = _factory.Services.GetRequiredService<Database>();
+        var changes = await database.QuerySingleOrDefaultAsync<string>(
+            "SELECT changes FROM audit_events WHERE tenant_id = 'demo' AND resource = 'plans/dup-forced' AND action = 'delete'",
+            null, CancellationToken.None);
+        var deleted = System.Text.Json.JsonSerializer.Deserialize<List<FieldChange>>(changes!)!;
+        Assert.Contains(new FieldChange("objectives", "2", null), deleted);
+    }
 }

@@ -181,8 +181,7 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
     {
         await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var current = await LoadForWriteAsync(connection, transaction, who, planId, etag, ct);
-            EnsureWritable(current);
+            var current = await LoadForWriteAsync(connection, transaction, who, planId, etag, ct, requireWritable: true);
             var key = new { who.TenantId, PlanId = planId };
             var objectives = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT COUNT(*) FROM objectives WHERE tenant_id = @TenantId AND plan_id = @PlanId", key, transaction,
@@ -197,8 +196,10 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
             await connection.ExecuteVersionedAsync(transaction,
                 "DELETE FROM plans WHERE tenant_id = @TenantId AND plan_id = @PlanId AND version = @Version",
                 current, current.ResourceName, ct);
-            await audit.WriteAsync(connection, transaction, who, current.ResourceName, "delete",
-                AuditLog.Snapshot(current.AuditFields(), deleted: true), ct);
+            // A forced delete takes the objectives with it: the event says how many went.
+            var deleted = AuditLog.Snapshot(current.AuditFields(), deleted: true)
+                .Append(new FieldChange("objectives", objectives.ToString(), null)).ToList();
+            await audit.WriteAsync(connection, transaction, who, current.ResourceName, "delete", deleted, ct);
             return current;
         }, ct);
     }
