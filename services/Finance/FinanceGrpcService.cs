@@ -11,6 +11,7 @@ using Platform.Finance.Lines;
 using Platform.Finance.V1;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Clients;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
@@ -211,7 +212,7 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
         IReadOnlyList<Platform.Objectives.V1.Objective> targets = planObjectives;
         if (request.Objective.Length > 0)
         {
-            var objective = await objectives.FindObjectiveAsync(request.Objective, ct)
+            var objective = planObjectives.FirstOrDefault(o => o.Name == request.Objective)
                 ?? throw ApiErrors.InvalidArgument("objective", $"{request.Objective} does not exist in the Objectives service");
             targets = [objective];
         }

@@ -1,6 +1,5 @@
 using Platform.Finance.Budgets;
 using Platform.Finance.Debt;
-using Platform.Finance.Funding;
 using Platform.Finance.Investments;
 using Platform.Finance.Lines;
 using Platform.Objectives.V1;

@@ -15,6 +15,7 @@ public static class IndicatorsServiceCollectionExtensions
         services.AddPlatformClient<ObjectivesService.ObjectivesServiceClient>("objectives");
         services.AddSingleton<IndicatorStore>();
         services.AddSingleton<PeriodStore>();
+        services.AddSingleton<ObjectivesLookup>();
         services.AddScoped<ObjectiveLinks>();
         services.AddScoped<ScorecardService>();
         services.AddPublicReadsOfPublishedPlans();

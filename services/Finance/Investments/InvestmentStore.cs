@@ -1,9 +1,9 @@
 using System.Data.Common;
 using Dapper;
-using Platform.Finance.Funding;
 using Platform.Finance.V1;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Clients;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Errors;
 
@@ -40,14 +40,13 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
         }
         validator.ThrowIfInvalid();
 
-        var known = new Dictionary<string, bool>();
-        foreach (var name in rows.SelectMany(r => r.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries)).Distinct())
-            known[name] = await objectives.FindObjectiveAsync(name, ct) is not null;
+        var missing = await objectives.MissingAsync(
+            rows.SelectMany(r => r.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries)), ct);
         for (var k = 0; k < requests.Count; k++)
         {
             var investment = requests[k].Investment;
             for (var j = 0; j < investment.Objectives.Count; j++)
-                if (!known[investment.Objectives[j]])
+                if (missing.Contains(investment.Objectives[j]))
                     validator.Add($"{(single ? "" : $"investments[{k}].")}investment.objectives[{j}]",
                         $"{investment.Objectives[j]} does not exist in the Objectives service");
         }
@@ -122,10 +121,10 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
 
         var objectivesChanged = !row!.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet()
             .SetEquals(current.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        if (objectivesChanged)
-            for (var j = 0; j < merged.Objectives.Count; j++)
-                if (await objectives.FindObjectiveAsync(merged.Objectives[j], ct) is null)
-                    validator.Add($"investment.objectives[{j}]", $"{merged.Objectives[j]} does not exist in the Objectives service");
+        var missing = objectivesChanged ? await objectives.MissingAsync(merged.Objectives, ct) : new HashSet<string>();
+        for (var j = 0; j < merged.Objectives.Count; j++)
+            if (missing.Contains(merged.Objectives[j]))
+                validator.Add($"investment.objectives[{j}]", $"{merged.Objectives[j]} does not exist in the Objectives service");
         validator.ThrowIfInvalid();
 
         var next = row with

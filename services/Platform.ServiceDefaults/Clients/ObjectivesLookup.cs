@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Objectives.V1;
+
+namespace Platform.ServiceDefaults.Clients;
+
+/// <summary>
+/// Reads objectives from the Objectives service for the services that link to them (Indicators, Finance).
+/// The client is resolved on first use, so a process without <c>Services:objectives</c> still serves
+/// everything that does not need it.
+/// </summary>
+public sealed partial class ObjectivesLookup(IServiceProvider services)
+{
+    private ObjectivesService.ObjectivesServiceClient Client => services.GetRequiredService<ObjectivesService.ObjectivesServiceClient>();
+
+    /// <summary>The objective, or null when the Objectives service says it does not exist.</summary>
+    public async Task<Objective?> FindObjectiveAsync(string name, CancellationToken ct)
+    {
+        try
+        {
+            return await Client.GetObjectiveAsync(new GetObjectiveRequest { Name = name }, cancellationToken: ct);
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
+        {
+            return null;
+        }
+    }
+
+    public async Task<PlanTree?> FindPlanTreeAsync(string plan, CancellationToken ct)
+    {
+        try
+        {
+            return await Client.GetPlanTreeAsync(new GetPlanTreeRequest { Name = plan }, cancellationToken: ct);
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The names among <paramref name="names"/> that are not objectives the Objectives service knows: one
+    /// plan tree per plan named, however many objectives are linked.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> MissingAsync(IEnumerable<string> names, CancellationToken ct)
+    {
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var plan in names.Distinct().GroupBy(PlanOf))
+        {
+            var tree = plan.Key is null ? null : await FindPlanTreeAsync(plan.Key, ct);
+            var known = tree is null ? [] : Flatten(tree.Roots).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+            missing.UnionWith(plan.Where(name => !known.Contains(name)));
+        }
+        return missing;
+    }
+
+    public static IEnumerable<Objective> Flatten(IEnumerable<PlanTreeNode> nodes) =>
+        nodes.SelectMany(n => new[] { n.Objective }.Concat(Flatten(n.Children)));
+
+    /// <summary><c>plans/{plan}</c> of an objective name, or null when the name has another shape.</summary>
+    private static string? PlanOf(string objectiveName) =>
+        ObjectiveName().Match(objectiveName) is { Success: true } m ? m.Groups["plan"].Value : null;
+
+    [GeneratedRegex("^(?<plan>plans/[^/]+)/objectives/[^/]+$")]
+    private static partial Regex ObjectiveName();
+}
