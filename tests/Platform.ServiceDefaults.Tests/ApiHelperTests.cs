@@ -73,6 +73,21 @@ public sealed class ApiHelperTests
     private static string AuditLogFingerprint() => Platform.ServiceDefaults.Data.AuditLog.ListFingerprint("plans/x");
 
     [Theory]
+    [InlineData("1234.56", false, true, "1234.56")]
+    [InlineData("", false, true, null)]
+    [InlineData("-5.00", true, true, "-5.00")]
+    [InlineData("-5.00", false, false, null)]
+    [InlineData("1.005", false, false, null)]
+    [InlineData("12a", false, false, null)]
+    public void Money_has_two_places_and_a_sign_only_where_allowed(string text, bool allowNegative, bool ok, string? expected)
+    {
+        var validator = new RequestValidator();
+        Assert.Equal(ok, Decimals.TryParseMoney(text, "amount", validator, required: false, allowNegative, out var value));
+        Assert.Equal(expected is null ? null : decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
+        Assert.Equal(ok, validator.IsValid);
+    }
+
+    [Theory]
     [InlineData(0, 50)]
     [InlineData(10, 10)]
     [InlineData(10_000, 500)]

@@ -110,10 +110,9 @@ public sealed class DebtStore(Database database, BudgetStore budgets, LineStore 
     /// <summary>Empty means 0.00; at most 2 decimals; negative only where allowed (altre variazioni).</summary>
     private static bool Amount(string text, string field, RequestValidator validator, bool signed, out decimal value)
     {
-        value = 0;
-        if (text.Length == 0) return true;
-        if (!Decimals.TryParse(text, field, validator, 2, out value)) return false;
-        return signed || validator.Check(value >= 0, field, "must not be negative");
+        var ok = Decimals.TryParseMoney(text, field, validator, required: false, allowNegative: signed, out var parsed);
+        value = parsed ?? 0;
+        return ok;
     }
 
     private sealed record DebtRow

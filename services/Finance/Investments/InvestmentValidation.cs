@@ -89,9 +89,8 @@ public static partial class InvestmentValidation
 
     private static bool Money(string text, string field, RequestValidator validator, bool required, out decimal value)
     {
-        value = 0;
-        if (text.Length == 0 && !required) return true;
-        if (!Decimals.TryParse(text, field, validator, 2, out value)) return false;
-        return validator.Check(value >= 0, field, "must not be negative");
+        var ok = Decimals.TryParseMoney(text, field, validator, required, allowNegative: false, out var parsed);
+        value = parsed ?? 0;
+        return ok;
     }
 }

@@ -128,13 +128,6 @@ public static partial class LineValidation
     }
 
     /// <summary>A non-negative amount with at most 2 decimals; empty means absent unless required.</summary>
-    public static bool Money(string text, string field, RequestValidator validator, bool required, out decimal? value)
-    {
-        value = null;
-        if (text.Length == 0 && !required) return true;
-        if (!Decimals.TryParse(text, field, validator, 2, out var parsed)) return false;
-        if (!validator.Check(parsed >= 0, field, "must not be negative")) return false;
-        value = parsed;
-        return true;
-    }
+    public static bool Money(string text, string field, RequestValidator validator, bool required, out decimal? value) =>
+        Decimals.TryParseMoney(text, field, validator, required, allowNegative: false, out value);
 }

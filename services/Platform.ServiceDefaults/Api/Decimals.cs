@@ -35,6 +35,24 @@ public static partial class Decimals
         return true;
     }
 
+    /// <summary>Places of a money amount (euro cents).</summary>
+    public const int MoneyPlaces = 2;
+
+    /// <summary>
+    /// An amount of money: at most 2 decimal places, not negative unless <paramref name="allowNegative"/>.
+    /// Empty text is a violation when <paramref name="required"/>, else absent (null).
+    /// </summary>
+    public static bool TryParseMoney(string? text, string field, RequestValidator validator, bool required,
+        bool allowNegative, out decimal? value)
+    {
+        value = null;
+        if (string.IsNullOrEmpty(text) && !required) return true;
+        if (!TryParse(text, field, validator, MoneyPlaces, out var parsed)) return false;
+        if (!allowNegative && !validator.Check(parsed >= 0, field, "must not be negative")) return false;
+        value = parsed;
+        return true;
+    }
+
     /// <summary>Rounds half away from zero ("round half up" as Italian accounts print it).</summary>
     public static decimal RoundHalfUp(decimal value, int places) => Math.Round(value, places, MidpointRounding.AwayFromZero);
 
