@@ -113,6 +113,20 @@ public sealed class InvestmentApiTests : IClassFixture<FinanceWithObjectives>, I
 
         var rest = await _factory.CreateRestClient("pnrr-lenient").GetJsonAsync("/v1/investments?pnrrMission=M4&pageSize=100");
         Assert.All(rest.GetProperty("investments").EnumerateArray(), i => Assert.Equal("M4", i.GetProperty("pnrrMission").GetString()));
+
+        // Paging in small pages returns every investment once, in id order, each with its yearly amounts.
+        var paged = new List<Investment>();
+        var token = "";
+        do
+        {
+            var page = await grpc.ListInvestmentsAsync(new ListInvestmentsRequest { PageSize = 7, PageToken = token });
+            paged.AddRange(page.Investments);
+            token = page.NextPageToken;
+        } while (token != "");
+        Assert.Equal(summary.GrandTotal.Count, paged.Count);
+        Assert.Equal(paged.Select(i => i.Name).Order(StringComparer.Ordinal), paged.Select(i => i.Name));
+        Assert.Equal(summary.GrandTotal.PnrrContribution,
+            paged.Sum(i => i.Years.Sum(y => decimal.Parse(y.PnrrContribution, CultureInfo.InvariantCulture))).ToString("F2", CultureInfo.InvariantCulture));
     }
 
     [Theory]

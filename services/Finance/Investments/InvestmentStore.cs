@@ -178,24 +178,32 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
 
     public async Task<Investment> GetAsync(RequestIdentity who, string investmentId, CancellationToken ct)
     {
-        var rows = await LoadAsync(who, investmentId, ct);
-        return rows.Count == 1 ? rows[0].ToProto() : throw ApiErrors.NotFound(InvestmentNames.Format(investmentId));
+        await using var connection = await database.OpenAsync(ct);
+        return (await LoadOneAsync(connection, null, who, investmentId, ct)).ToProto();
     }
 
+    /// <summary>One page, filtered and limited in SQL; years read for the page's investments only.</summary>
     public async Task<Page<Investment>> ListAsync(RequestIdentity who, string mission, PageRequest paging, CancellationToken ct)
     {
-        var all = (await LoadAsync(who, null, ct))
-            .Where(r => mission.Length == 0 || r.PnrrMission == mission)
-            .Where(r => paging.After is null || string.CompareOrdinal(r.InvestmentId, paging.After) > 0)
-            .OrderBy(r => r.InvestmentId, StringComparer.Ordinal).Take(paging.PageSize + 1).ToList();
-        var page = Page<InvestmentData>.From(all, paging.PageSize, r => r.InvestmentId, ListFingerprint(mission));
-        return new Page<Investment>(page.Items.Select(r => r.ToProto()).ToList(), page.NextPageToken);
+        var rows = await database.QueryAsync<InvestmentData>($"""
+            SELECT {Columns} FROM investments
+            WHERE tenant_id = @TenantId AND (@Mission = '' OR pnrr_mission = @Mission) AND (@After IS NULL OR investment_id > @After)
+            ORDER BY investment_id
+            {database.Dialect.Limit("@Limit")}
+            """, new { who.TenantId, Mission = mission, paging.After, Limit = paging.PageSize + 1 }, ct);
+        var page = Page<InvestmentData>.From(rows, paging.PageSize, r => r.InvestmentId, ListFingerprint(mission));
+        var years = (await database.QueryAsync<InvestmentYearData>("""
+            SELECT investment_id AS InvestmentId, year, pnrr_contribution AS PnrrContribution, cofinancing
+            FROM investment_years WHERE tenant_id = @TenantId AND investment_id IN @Ids
+            """, new { who.TenantId, Ids = page.Items.Select(r => r.InvestmentId).ToList() }, ct)).ToLookup(y => y.InvestmentId);
+        return new Page<Investment>(page.Items.Select(r => (r with { Years = years[r.InvestmentId].ToList() }).ToProto()).ToList(),
+            page.NextPageToken);
     }
 
     /// <summary>Totals of cost, PNRR contribution and co-financing by PNRR mission and by component.</summary>
     public async Task<SummarizeInvestmentsResponse> SummarizeAsync(RequestIdentity who, CancellationToken ct)
     {
-        var all = await LoadAsync(who, null, ct);
+        var all = await LoadAllAsync(who, ct);
         var response = new SummarizeInvestmentsResponse { GrandTotal = Total("", "", all) };
         response.Missions.AddRange(all.GroupBy(r => r.PnrrMission ?? "").OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => Total(g.Key, "", g.ToList())));
@@ -213,15 +221,14 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
         Cofinancing = Decimals.Format(rows.Sum(r => r.TotalCofinancing), 2),
     };
 
-    private async Task<IReadOnlyList<InvestmentData>> LoadAsync(RequestIdentity who, string? investmentId, CancellationToken ct)
+    /// <summary>Every investment of the tenant with its years (for totals), in two queries.</summary>
+    private async Task<IReadOnlyList<InvestmentData>> LoadAllAsync(RequestIdentity who, CancellationToken ct)
     {
-        var args = new { who.TenantId, InvestmentId = investmentId };
-        var rows = await database.QueryAsync<InvestmentData>(
-            $"SELECT {Columns} FROM investments WHERE tenant_id = @TenantId AND (@InvestmentId IS NULL OR investment_id = @InvestmentId)",
-            args, ct);
+        var args = new { who.TenantId };
+        var rows = await database.QueryAsync<InvestmentData>($"SELECT {Columns} FROM investments WHERE tenant_id = @TenantId", args, ct);
         var years = (await database.QueryAsync<InvestmentYearData>("""
             SELECT investment_id AS InvestmentId, year, pnrr_contribution AS PnrrContribution, cofinancing
-            FROM investment_years WHERE tenant_id = @TenantId AND (@InvestmentId IS NULL OR investment_id = @InvestmentId)
+            FROM investment_years WHERE tenant_id = @TenantId
             """, args, ct)).ToLookup(y => y.InvestmentId);
         return rows.Select(r => r with { Years = years[r.InvestmentId].ToList() }).ToList();
     }
