@@ -20,6 +20,9 @@ public sealed record ObjectiveFilter(string? ParentCode, string? Level, string? 
 /// <summary>Objectives of one tenant's plans: every statement is scoped by <c>tenant_id</c> and plan.</summary>
 public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>Codes per IN list: well below SQL Server's 2,100 parameters per statement.</summary>
+    private const int MaxCodesPerStatement = 500;
+
     public async Task<Objective> CreateAsync(RequestIdentity who, string planId, string code, Objective objective,
         CancellationToken ct)
     {
@@ -182,19 +185,21 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
             await connection.ExecuteVersionedAsync(transaction,
                 "DELETE FROM objectives WHERE tenant_id = @TenantId AND plan_id = @PlanId AND code = @Code AND version = @Version",
                 current, current.ResourceName, ct);
-            // Deepest first, so the trail reads like a bottom-up removal.
-            foreach (var row in subtree.OrderByDescending(r => r.Depth).ThenBy(r => r.SortKey, StringComparer.Ordinal))
+            // The rest of the subtree, its search terms and reports: a few statements per chunk of codes, not per row.
+            foreach (var codes in subtree.Select(r => r.Code).Chunk(MaxCodesPerStatement))
             {
-                var key = new { who.TenantId, PlanId = planId, row.Code };
+                var key = new { who.TenantId, PlanId = planId, Codes = codes };
                 await connection.ExecuteAsync(new CommandDefinition(
-                    "DELETE FROM objectives WHERE tenant_id = @TenantId AND plan_id = @PlanId AND code = @Code", key, transaction, cancellationToken: ct));
+                    "DELETE FROM objectives WHERE tenant_id = @TenantId AND plan_id = @PlanId AND code IN @Codes", key, transaction, cancellationToken: ct));
                 await connection.ExecuteAsync(new CommandDefinition(
-                    "DELETE FROM objective_terms WHERE tenant_id = @TenantId AND plan_id = @PlanId AND code = @Code", key, transaction, cancellationToken: ct));
+                    "DELETE FROM objective_terms WHERE tenant_id = @TenantId AND plan_id = @PlanId AND code IN @Codes", key, transaction, cancellationToken: ct));
                 await connection.ExecuteAsync(new CommandDefinition(
-                    "DELETE FROM progress_reports WHERE tenant_id = @TenantId AND plan_id = @PlanId AND objective_code = @Code", key, transaction, cancellationToken: ct));
+                    "DELETE FROM progress_reports WHERE tenant_id = @TenantId AND plan_id = @PlanId AND objective_code IN @Codes", key, transaction, cancellationToken: ct));
+            }
+            // One audit event per objective, deepest first, so the trail reads like a bottom-up removal.
+            foreach (var row in subtree.OrderByDescending(r => r.Depth).ThenBy(r => r.SortKey, StringComparer.Ordinal))
                 await audit.WriteAsync(connection, transaction, who, row.ResourceName, "delete",
                     AuditLog.Snapshot(ObjectiveFields.Flatten(row.ToProto()), deleted: true), ct);
-            }
             return true;
         }, ct);
     }
@@ -245,10 +250,10 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
                 WHERE tenant_id = @TenantId AND plan_id = @PlanId AND code = @Code AND version = @Version - 1
                 """, next, next.ResourceName, ct);
             if (delta != 0)
-                foreach (var below in subtree.Where(r => r.Code != code))
+                foreach (var codes in subtree.Where(r => r.Code != code).Select(r => r.Code).Chunk(MaxCodesPerStatement))
                     await connection.ExecuteAsync(new CommandDefinition(
-                        "UPDATE objectives SET depth = depth + @Delta WHERE tenant_id = @TenantId AND plan_id = @PlanId AND code = @Code",
-                        new { Delta = delta, who.TenantId, PlanId = planId, below.Code }, transaction, cancellationToken: ct));
+                        "UPDATE objectives SET depth = depth + @Delta WHERE tenant_id = @TenantId AND plan_id = @PlanId AND code IN @Codes",
+                        new { Delta = delta, who.TenantId, PlanId = planId, Codes = codes }, transaction, cancellationToken: ct));
             var proto = next.ToProto();
             await audit.WriteAsync(connection, transaction, who, next.ResourceName, "move",
                 AuditLog.Diff(ObjectiveFields.Flatten(current.ToProto()), ObjectiveFields.Flatten(proto)), ct);
