@@ -88,6 +88,13 @@ public sealed class ApiHelperTests
     }
 
     [Theory]
+    [InlineData("12", 2, "12.00")]
+    [InlineData("0.125", 2, "0.125")]
+    [InlineData("73.4200", 0, "73.42")]
+    public void Format_at_least_keeps_every_significant_place(string value, int places, string expected) =>
+        Assert.Equal(expected, Decimals.FormatAtLeast(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), places));
+
+    [Theory]
     [InlineData(0, 50)]
     [InlineData(10, 10)]
     [InlineData(10_000, 500)]

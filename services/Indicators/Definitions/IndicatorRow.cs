@@ -104,7 +104,7 @@ public sealed record IndicatorRow
         ["polarity"] = Polarity,
         ["formula"] = Formula,
         ["variables"] = Variables,
-        ["baseline_value"] = BaselineValue is null ? null : Values.Format(BaselineValue.Value, 0),
+        ["baseline_value"] = BaselineValue is null ? null : FormatValue(BaselineValue),
         ["baseline_year"] = BaselineYear.ToString(CultureInfo.InvariantCulture),
         ["achievement_method"] = AchievementMethod,
         ["status_bands"] = $"{Values.Format(AchievedFrom, 0)}/{Values.Format(PartiallyAchievedFrom, 0)}",
@@ -123,14 +123,8 @@ public static class IndicatorNames
     public static string ParseId(string? name, string field = "name") => ResourceNames.ParseId(name, Collection, field);
 }
 
-/// <summary>Exact decimal text for the API.</summary>
+/// <summary>Exact decimal text for the API (the row's <c>Decimals</c> property hides the shared class's name).</summary>
 public static class Values
 {
-    /// <summary>At least <paramref name="minPlaces"/> places, more when the value has them (never rounded away).</summary>
-    public static string Format(decimal value, int minPlaces)
-    {
-        var normalized = value / 1.0000000000000000000000000000m;
-        var scale = normalized.Scale;
-        return Decimals.Format(value, Math.Max(scale, minPlaces));
-    }
+    public static string Format(decimal value, int minPlaces) => Platform.ServiceDefaults.Api.Decimals.FormatAtLeast(value, minPlaces);
 }

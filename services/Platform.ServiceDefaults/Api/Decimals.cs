@@ -56,6 +56,16 @@ public static partial class Decimals
     /// <summary>Rounds half away from zero ("round half up" as Italian accounts print it).</summary>
     public static decimal RoundHalfUp(decimal value, int places) => Math.Round(value, places, MidpointRounding.AwayFromZero);
 
+    /// <summary>
+    /// Invariant text with at least <paramref name="minPlaces"/> places, more when the value has them: a
+    /// measured value is never rounded away (<c>12</c> with 2 places is <c>12.00</c>, <c>0.125</c> stays).
+    /// </summary>
+    public static string FormatAtLeast(decimal value, int minPlaces)
+    {
+        var scale = (value / 1.0000000000000000000000000000m).Scale;
+        return Format(value, Math.Max(scale, minPlaces));
+    }
+
     /// <summary>Invariant text with exactly <paramref name="places"/> decimals, e.g. <c>73.40</c>.</summary>
     public static string Format(decimal value, int places) =>
         RoundHalfUp(value, places).ToString("F" + places, CultureInfo.InvariantCulture);
