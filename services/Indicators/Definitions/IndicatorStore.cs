@@ -148,13 +148,14 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
         }, ct);
     }
 
+    /// <summary>One indicator; its objective links too unless <paramref name="withLinks"/> is false (periods never need them).</summary>
     public static async Task<IndicatorRow?> LoadAsync(DbConnection connection, DbTransaction? transaction,
-        RequestIdentity who, string indicatorId, CancellationToken ct)
+        RequestIdentity who, string indicatorId, CancellationToken ct, bool withLinks = true)
     {
         var row = await connection.QuerySingleOrDefaultAsync<IndicatorRow>(new CommandDefinition(
             $"SELECT {Columns} FROM indicators WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId",
             new { who.TenantId, IndicatorId = indicatorId }, transaction, cancellationToken: ct));
-        if (row is null) return null;
+        if (row is null || !withLinks) return row;
         var links = await connection.QueryAsync<string>(new CommandDefinition("""
             SELECT objective FROM indicator_objectives
             WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId ORDER BY position

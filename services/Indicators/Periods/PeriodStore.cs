@@ -30,7 +30,7 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
     {
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var indicator = await IndicatorStore.LoadAsync(connection, transaction, who, indicatorId, ct)
+            var indicator = await IndicatorStore.LoadAsync(connection, transaction, who, indicatorId, ct, withLinks: false)
                 ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
             var name = PeriodKey.FormatName(indicatorId, key.ToString());
             var current = await LoadAsync(connection, transaction, who, indicatorId, key.ToString(), ct);
@@ -160,7 +160,7 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
     public async Task<Period> GetAsync(RequestIdentity who, string indicatorId, PeriodKey key, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        var indicator = await IndicatorStore.LoadAsync(connection, null, who, indicatorId, ct)
+        var indicator = await IndicatorStore.LoadAsync(connection, null, who, indicatorId, ct, withLinks: false)
             ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
         var siblings = await ListRowsAsync(connection, null, who, [indicatorId], key.Year, key.Year, ct);
         var row = siblings.FirstOrDefault(p => p.PeriodKey == key.ToString())
@@ -195,7 +195,7 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
     {
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var indicator = await IndicatorStore.LoadAsync(connection, transaction, who, indicatorId, ct)
+            var indicator = await IndicatorStore.LoadAsync(connection, transaction, who, indicatorId, ct, withLinks: false)
                 ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
             var name = PeriodKey.FormatName(indicatorId, key.ToString());
             var current = await LoadAsync(connection, transaction, who, indicatorId, key.ToString(), ct) ?? throw ApiErrors.NotFound(name);
