@@ -19,7 +19,7 @@ public sealed class BudgetApiTests : IClassFixture<ServiceFactory<FinanceGrpcSer
         _rest = factory.CreateRestClient();
     }
 
-    public void Dispose() => Assert.Empty(_factory.ErrorLogs);
+    public void Dispose() => Assert.Empty(_factory.Problems);
 
     private static Budget Bilancio() => new() { Title = "Bilancio di previsione 2023-2025", FirstYear = 2023, LastYear = 2025 };
 

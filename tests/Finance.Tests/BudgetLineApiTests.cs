@@ -13,7 +13,7 @@ public sealed class BudgetLineApiTests : IClassFixture<ServiceFactory<FinanceGrp
 
     public BudgetLineApiTests(ServiceFactory<FinanceGrpcService> factory) => _factory = factory;
 
-    public void Dispose() => Assert.Empty(_factory.ErrorLogs);
+    public void Dispose() => Assert.Empty(_factory.Problems);
 
     private async Task<FinanceService.FinanceServiceClient> NewBudgetAsync(string tenant)
     {

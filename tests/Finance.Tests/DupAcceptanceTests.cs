@@ -16,7 +16,7 @@ public sealed class DupAcceptanceTests : IClassFixture<ServiceFactory<FinanceGrp
 
     public DupAcceptanceTests(ServiceFactory<FinanceGrpcService> factory) => _factory = factory;
 
-    public void Dispose() => Assert.Empty(_factory.ErrorLogs);
+    public void Dispose() => Assert.Empty(_factory.Problems);
 
     private async Task<FinanceService.FinanceServiceClient> LoadBudgetAsync(string tenant, bool withDebt = true)
     {

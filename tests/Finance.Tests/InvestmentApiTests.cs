@@ -65,7 +65,7 @@ public sealed class InvestmentApiTests : IClassFixture<FinanceWithObjectives>, I
 
     public InvestmentApiTests(FinanceWithObjectives fixture) => _factory = fixture.Finance;
 
-    public void Dispose() => Assert.Empty(_factory.ErrorLogs);
+    public void Dispose() => Assert.Empty(_factory.Problems);
 
     private FinanceService.FinanceServiceClient Grpc(string tenant) => new(_factory.CreateGrpcChannel(tenant));
 

@@ -16,7 +16,7 @@ public sealed class InvestmentChangeTests : IClassFixture<FinanceWithObjectives>
 
     public InvestmentChangeTests(FinanceWithObjectives fixture) => _factory = fixture.Finance;
 
-    public void Dispose() => Assert.Empty(_factory.ErrorLogs);
+    public void Dispose() => Assert.Empty(_factory.Problems);
 
     private FinanceService.FinanceServiceClient Grpc(string tenant, params string[] roles) =>
         new(_factory.CreateGrpcChannel(tenant, "tester", roles));

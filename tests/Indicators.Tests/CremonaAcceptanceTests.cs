@@ -77,7 +77,7 @@ public sealed class CremonaAcceptanceTests : IClassFixture<CremonaHost>, IDispos
         _rest = host.Factory.CreateRestClient();
     }
 
-    public void Dispose() => Assert.Empty(_host.Factory.ErrorLogs);
+    public void Dispose() => Assert.Empty(_host.Factory.Problems);
 
     /// <summary>The printed Raggiungimento of a table row, read from the DUP text at the row's source line.</summary>
     private static decimal Printed(string[] seed, IReadOnlyDictionary<string, string> row)

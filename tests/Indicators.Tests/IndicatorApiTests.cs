@@ -23,7 +23,7 @@ public sealed class IndicatorApiTests : IClassFixture<IndicatorsHost>, IDisposab
         _rest = factory.CreateRestClient();
     }
 
-    public void Dispose() => Assert.Empty(_factory.ErrorLogs);
+    public void Dispose() => Assert.Empty(_factory.Problems);
 
     private static Indicator Waste() => new()
     {

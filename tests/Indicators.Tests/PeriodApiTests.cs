@@ -21,7 +21,7 @@ public sealed class PeriodApiTests : IClassFixture<IndicatorsHost>, IDisposable
         _rest = host.Factory.CreateRestClient();
     }
 
-    public void Dispose() => Assert.Empty(_host.Factory.ErrorLogs);
+    public void Dispose() => Assert.Empty(_host.Factory.Problems);
 
     private async Task<Indicator> WasteAsync(string id)
     {

@@ -25,7 +25,7 @@ public sealed class CremonaAcceptanceTests : IClassFixture<ServiceFactory<Object
         _rest = factory.CreateRestClient("comune-di-cremona");
     }
 
-    public void Dispose() => Assert.Empty(_factory.ErrorLogs);
+    public void Dispose() => Assert.Empty(_factory.Problems);
 
     private IReadOnlyList<IReadOnlyDictionary<string, string>> Csv(string folder, string file) =>
         CremonaPlans.Read(Path.Combine(_demo, folder, file));

@@ -21,7 +21,7 @@ public sealed class ObjectiveApiTests : IClassFixture<ServiceFactory<ObjectivesG
         _rest = factory.CreateRestClient();
     }
 
-    public void Dispose() => Assert.Empty(_factory.ErrorLogs);
+    public void Dispose() => Assert.Empty(_factory.Problems);
 
     private async Task<Plan> PlanAsync(string id, bool freeCodes = false) =>
         await _grpc.CreatePlanAsync(new CreatePlanRequest

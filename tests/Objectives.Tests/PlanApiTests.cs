@@ -23,7 +23,7 @@ public sealed class PlanApiTests : IClassFixture<ServiceFactory<ObjectivesGrpcSe
         _rest = factory.CreateRestClient();
     }
 
-    public void Dispose() => Assert.Empty(_factory.ErrorLogs);
+    public void Dispose() => Assert.Empty(_factory.Problems);
 
     private static Plan NewPlan(string title = "DUP 2023-2025") =>
         new() { Title = title, Kind = Plan.Types.Kind.Dup, StartYear = 2023, EndYear = 2025, Description = "Cremona" };

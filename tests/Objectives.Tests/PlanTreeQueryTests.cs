@@ -14,7 +14,7 @@ public sealed class PlanTreeQueryTests : IClassFixture<ServiceFactory<Objectives
 
     public PlanTreeQueryTests(ServiceFactory<ObjectivesGrpcService> factory) => _factory = factory;
 
-    public void Dispose() => Assert.Empty(_factory.ErrorLogs);
+    public void Dispose() => Assert.Empty(_factory.Problems);
 
     [Fact]
     public async Task The_whole_dup_tree_takes_a_fixed_number_of_queries()

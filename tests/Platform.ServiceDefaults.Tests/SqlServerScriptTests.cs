@@ -69,12 +69,12 @@ public sealed class StatementCheckTests : IDisposable
     {
         using var client = _factory.CreateRestClient();
         (await client.GetAsync("/v1/plans")).EnsureSuccessStatusCode();
-        Assert.Empty(_factory.ErrorLogs);
+        Assert.Empty(_factory.Problems);
 
         var database = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<Database>(_factory.Services);
         await database.QueryAsync<int>("SELECT 1 AS one ORDER BY one LIMIT 1", null, CancellationToken.None);
 
-        Assert.Contains(_factory.ErrorLogs, e => e.StartsWith("Not valid T-SQL") && e.Contains("LIMIT 1"));
+        Assert.Contains(_factory.Problems, e => e.StartsWith("Not valid T-SQL") && e.Contains("LIMIT 1"));
     }
 }

@@ -30,7 +30,7 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
     /// Problems seen so far: error-level log lines, and SQL statements the service ran that SQL Server would
     /// not parse (every statement is checked with ScriptDom, whatever database the test runs on).
     /// </summary>
-    public IReadOnlyCollection<string> ErrorLogs =>
+    public IReadOnlyCollection<string> Problems =>
         _errors.Concat(_statements.Keys
                 .Where(sql => !SqlServerSyntax.IsSqliteHousekeeping(sql))
                 .Select(sql => (sql, errors: SqlServerSyntax.Check(SqlServerSyntax.FromSqlite(sql))))
