@@ -15,21 +15,31 @@ public static class ApiErrors
 
     public static RpcException InvalidArgument(IEnumerable<BadRequest.Types.FieldViolation> violations)
     {
-        var list = violations.ToList();
-        var summary = string.Join("; ", list.Select(v => $"{v.Field}: {v.Description}"));
+        var all = violations.ToList();
+        var listed = all.Take(ErrorLimits.MaxViolations).Select(v => new BadRequest.Types.FieldViolation
+        {
+            Field = ErrorLimits.Clip(v.Field, ErrorLimits.MaxFieldLength),
+            Description = ErrorLimits.Clip(v.Description, ErrorLimits.MaxDescriptionLength),
+        }).ToList();
+        var summary = string.Join("; ", listed.Take(5).Select(v => $"{v.Field}: {v.Description}"));
+        if (all.Count > 5) summary += $" (and {all.Count - 5} more)";
         var badRequest = new BadRequest();
-        badRequest.FieldViolations.AddRange(list);
-        return Build(Code.InvalidArgument, $"Invalid request: {summary}", "INVALID_ARGUMENT", badRequest);
+        badRequest.FieldViolations.AddRange(listed);
+        return all.Count > listed.Count
+            ? Build(Code.InvalidArgument, $"Invalid request: {summary}", "INVALID_ARGUMENT", badRequest,
+                ("violations_total", all.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("violations_listed", listed.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            : Build(Code.InvalidArgument, $"Invalid request: {summary}", "INVALID_ARGUMENT", badRequest);
     }
 
     public static RpcException InvalidArgument(string field, string description) =>
         InvalidArgument([new BadRequest.Types.FieldViolation { Field = field, Description = description }]);
 
     public static RpcException NotFound(string resourceName) =>
-        Build(Code.NotFound, $"{resourceName} not found", "NOT_FOUND", null, ("resource", resourceName));
+        Build(Code.NotFound, $"{ErrorLimits.Clip(resourceName, ErrorLimits.MaxValueLength)} not found", "NOT_FOUND", null, ("resource", resourceName));
 
     public static RpcException AlreadyExists(string resourceName) =>
-        Build(Code.AlreadyExists, $"{resourceName} already exists", "ALREADY_EXISTS", null, ("resource", resourceName));
+        Build(Code.AlreadyExists, $"{ErrorLimits.Clip(resourceName, ErrorLimits.MaxValueLength)} already exists", "ALREADY_EXISTS", null, ("resource", resourceName));
 
     public static RpcException EtagMismatch(string resourceName, string currentEtag) =>
         Build(Code.Aborted, $"{resourceName} was changed by someone else (etag is now {currentEtag}); read it again and retry",
@@ -68,8 +78,19 @@ public static class ApiErrors
         (string Key, string Value)[] metadata, PreconditionFailure? failure)
     {
         var info = new ErrorInfo { Reason = reason, Domain = Domain };
-        foreach (var (key, value) in metadata) info.Metadata[key] = value;
-        var status = new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(info) } };
+        foreach (var (key, value) in metadata) info.Metadata[key] = ErrorLimits.Clip(value, ErrorLimits.MaxValueLength);
+        if (failure is not null)
+            foreach (var violation in failure.Violations)
+            {
+                violation.Subject = ErrorLimits.Clip(violation.Subject, ErrorLimits.MaxValueLength);
+                violation.Description = ErrorLimits.Clip(violation.Description, ErrorLimits.MaxDescriptionLength);
+            }
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)code,
+            Message = ErrorLimits.Clip(message, ErrorLimits.MaxMessageLength),
+            Details = { Any.Pack(info) },
+        };
         if (badRequest is not null) status.Details.Add(Any.Pack(badRequest));
         if (failure is not null) status.Details.Add(Any.Pack(failure));
         return status.ToRpcException();

@@ -34,9 +34,11 @@ public static class ServiceDefaultsExtensions
         services.AddGrpc(grpc =>
             {
                 grpc.Interceptors.Add<ErrorInterceptor>();
+                grpc.Interceptors.Add<RequestLimits>();
                 grpc.Interceptors.Add<AccessInterceptor>();
             })
             .AddJsonTranscoding(transcoding => transcoding.TypeRegistry = StatusJson.DetailTypes);
+        services.AddProtobufBodyErrors();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -11,8 +12,9 @@ using OpenTelemetry.Trace;
 namespace Platform.ServiceDefaults;
 
 /// <summary>
-/// Logs, traces and metrics, the same in every process (gateway included): one-line console logs that
-/// carry the trace id, OpenTelemetry traces across gateway, services and service-to-service calls
+/// Logs, traces and metrics, the same in every process (gateway included): one-line, length-capped console
+/// logs that carry the trace id (<see cref="BoundedConsoleFormatter"/>), OpenTelemetry traces across gateway,
+/// services and service-to-service calls
 /// (exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), and Prometheus metrics at
 /// <c>/metrics</c>. Service responses say their trace id in <c>x-trace-id</c> (for support requests).
 /// </summary>
@@ -22,12 +24,8 @@ public static class Telemetry
 
     public static IHostApplicationBuilder AddPlatformTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.IncludeScopes = true;
-            console.TimestampFormat = "HH:mm:ss.fff ";
-        });
+        builder.Logging.AddConsole(console => console.FormatterName = BoundedConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<BoundedConsoleFormatter, ConsoleFormatterOptions>();
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
