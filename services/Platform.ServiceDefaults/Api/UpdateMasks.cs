@@ -17,10 +17,12 @@ public static class UpdateMasks
     public static IReadOnlySet<string> Resolve(FieldMask? mask, IReadOnlySet<string> updatable,
         Func<string, bool> isPopulated, RequestValidator validator, string field = "update_mask")
     {
-        if (mask is null || mask.Paths.Count == 0) return updatable.Where(isPopulated).ToHashSet(StringComparer.Ordinal);
-        if (mask.Paths is ["*"]) return updatable;
+        // REST writes a mask as one comma-separated string: `?updateMask=,,,` arrives as empty paths.
+        var given = mask?.Paths.Where(p => p.Trim().Length > 0).Select(p => p.Trim()).ToList() ?? [];
+        if (given.Count == 0) return updatable.Where(isPopulated).ToHashSet(StringComparer.Ordinal);
+        if (given is ["*"]) return updatable;
         var paths = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in mask.Paths.Select(ProtoName))
+        foreach (var path in given.Select(ProtoName))
         {
             if (updatable.Contains(path)) paths.Add(path);
             else validator.Add(field, $"'{path}' is not an updatable field (allowed: {string.Join(", ", updatable.Order())})");
@@ -34,19 +36,24 @@ public static class UpdateMasks
         Resolve(mask, updatable, path => IsPopulated(changes, path), validator, field);
 
     /// <summary>
-    /// Whether a client set <paramref name="path"/> on <paramref name="message"/>: a non-empty string, list or
-    /// map, a non-default number, enum or bool, a present message or optional field.
+    /// Whether a client set <paramref name="path"/> on <paramref name="message"/>: a present message or optional
+    /// field, a non-empty string, bytes, list or map, a non-default number, enum or bool.
     /// </summary>
     public static bool IsPopulated(IMessage message, string path)
     {
         var field = message.Descriptor.FindFieldByName(path);
         if (field is null) return false;
+        if (field.HasPresence && !field.IsRepeated && !field.IsMap) return field.Accessor.HasValue(message);
         return field.Accessor.GetValue(message) switch
         {
             IDictionary map => map.Count > 0,
             IList list => list.Count > 0,
             string text => text.Length > 0,
-            _ => field.Accessor.HasValue(message),
+            ByteString bytes => bytes.Length > 0,
+            bool flag => flag,
+            System.Enum value => Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) != 0,
+            IConvertible number => Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture) != 0,
+            _ => false,
         };
     }
 

@@ -1,0 +1,49 @@
+using Platform.Objectives;
+using Platform.Objectives.V1;
+using Platform.Testing;
+
+namespace Objectives.Tests;
+
+/// <summary>An absent or empty update mask means "every field the client set" (AIP-134; issue 9, defect 6).</summary>
+public sealed class UpdateMaskTests(ServiceFactory<ObjectivesGrpcService> factory)
+    : IClassFixture<ServiceFactory<ObjectivesGrpcService>>, IDisposable
+{
+    private readonly HttpClient _rest = factory.CreateRestClient("update-masks");
+    private readonly ObjectivesService.ObjectivesServiceClient _grpc = new(factory.CreateGrpcChannel("update-masks"));
+
+    public void Dispose() => Assert.Empty(factory.Problems);
+
+    private Task<Plan> CreateAsync(string id) => _grpc.CreatePlanAsync(new CreatePlanRequest
+    {
+        PlanId = id,
+        Plan = new Plan { Title = "DUP", Kind = Plan.Types.Kind.Dup, StartYear = 2023, EndYear = 2025, Description = "Cremona" },
+    }).ResponseAsync;
+
+    [Theory]
+    [InlineData("no-mask", "")]
+    [InlineData("empty-mask", "?updateMask=")]
+    [InlineData("commas-mask", "?updateMask=,,,")]
+    public async Task Rest_patch_without_a_mask_changes_the_fields_sent_and_keeps_the_others(string id, string query)
+    {
+        await CreateAsync(id);
+
+        var json = await (await _rest.PatchJsonAsync($"/v1/plans/{id}{query}", """{"title":"DUP 2024-2026","endYear":2026}""")).ReadJsonAsync();
+
+        Assert.Equal("DUP 2024-2026", json.GetProperty("title").GetString());
+        Assert.Equal(2026, json.GetProperty("endYear").GetInt32());
+        Assert.Equal(2023, json.GetProperty("startYear").GetInt32());
+        Assert.Equal("Cremona", json.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Grpc_update_without_a_mask_changes_the_fields_set()
+    {
+        var created = await CreateAsync("grpc-no-mask");
+
+        var updated = await _grpc.UpdatePlanAsync(new UpdatePlanRequest { Plan = new Plan { Name = created.Name, FreeChildCodes = true } });
+
+        Assert.True(updated.FreeChildCodes);
+        Assert.Equal("DUP", updated.Title);
+        Assert.Equal(2025, updated.EndYear);
+    }
+}
