@@ -110,17 +110,46 @@ public sealed class PlanApiTests : IClassFixture<ServiceFactory<ObjectivesGrpcSe
     }
 
     [Theory]
-    [InlineData("""{"title":""", "truncated JSON")]
-    [InlineData("""{"title":"T","kind":"DUP","startYear":2023,"endYear":2025,"titel":"typo"}""", "unknown field")]
-    [InlineData("""{"title":"T","kind":"NOT_A_KIND","startYear":2023,"endYear":2025}""", "unknown enum value")]
-    [InlineData("""{"title":"T","kind":"DUP","startYear":"soon","endYear":2025}""", "letters in a number")]
-    public async Task Malformed_json_is_a_400_that_names_the_body_field(string body, string because)
+    [InlineData("""{"title":""", "plan")]
+    [InlineData("""{"title":"T","kind":"DUP","startYear":2023,"endYear":2025,"titel":"typo"}""", "plan.titel")]
+    [InlineData("""{"title":"T","kind":"NOT_A_KIND","startYear":2023,"endYear":2025}""", "plan.kind")]
+    [InlineData("""{"title":"T","kind":"DUP","startYear":"soon","endYear":2025}""", "plan.start_year")]
+    [InlineData("""{"title":"T","kind":"DUP","startYear":{"year":2023},"endYear":2025}""", "plan.start_year")]
+    [InlineData("""["not","an","object"]""", "plan")]
+    public async Task Malformed_json_is_a_400_that_names_the_field(string body, string field)
     {
         var response = await _rest.PostJsonAsync("/v1/plans?plan_id=malformed", body);
 
         var error = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest, response);
-        Assert.True(error.Fields.SequenceEqual(["plan"]), because);
+        Assert.Equal([field], error.Fields);
         Assert.Equal(HttpStatusCode.NotFound, (await _rest.GetAsync("/v1/plans/malformed")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_year_written_as_a_json_string_is_read_as_the_number()
+    {
+        var json = await (await _rest.PostJsonAsync("/v1/plans?plan_id=quoted-year",
+            """{"title":"T","kind":"DUP","startYear":"2027","endYear":"2029"}""")).ReadJsonAsync();
+
+        Assert.Equal(2027, json.GetProperty("startYear").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("/v1/plans?pagesize=2", "pagesize")]
+    [InlineData("/v1/plans?page_size=2&pageTokn=x", "pageTokn")]
+    [InlineData("/v1/plans/some-plan?view=BASIC", "view")]
+    public async Task Unknown_query_parameters_are_a_400_that_names_them(string url, string field)
+    {
+        var error = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest, await _rest.GetAsync(url));
+
+        Assert.Equal([field], error.Fields);
+    }
+
+    [Fact]
+    public async Task Known_query_parameters_in_either_spelling_are_accepted()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _rest.GetAsync("/v1/plans?page_size=2")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _rest.GetAsync("/v1/plans?pageSize=2&ente=demo")).StatusCode);
     }
 
     [Fact]

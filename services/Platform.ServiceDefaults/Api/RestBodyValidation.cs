@@ -1,7 +1,7 @@
-using Google.Protobuf;
+using System.Text;
 using Google.Protobuf.Reflection;
-using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.AspNetCore.Http;
 using Platform.ServiceDefaults.Errors;
@@ -9,66 +9,79 @@ using Platform.ServiceDefaults.Errors;
 namespace Platform.ServiceDefaults.Api;
 
 /// <summary>
-/// Reads the JSON body of a transcoded REST call with the strict protobuf JSON parser before transcoding
-/// does, so malformed JSON, unknown fields and wrong value types come back as 400 with a field violation
-/// that names the body field and says what is wrong (transcoding alone answers with a bare message).
+/// Checks a transcoded REST call before transcoding does: every query parameter must be a field of the request
+/// (a typo such as <c>?pagesize=</c> is a 400, like an unknown JSON field), and the JSON body is read strictly by
+/// <see cref="JsonBodyReader"/>, which names the offending field. Transcoding then reads the canonical body.
 /// </summary>
 public sealed class RestBodyValidation(RequestDelegate next)
 {
-    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
+    /// <summary>Query parameters that belong to the platform, not to a request message.</summary>
+    private static readonly HashSet<string> PlatformParameters = [ClaimsRequestContext.PublicEnteQuery];
 
     public async Task InvokeAsync(HttpContext context)
     {
         var metadata = context.GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>();
-        var bodyField = metadata?.HttpRule.Body;
-        if (metadata is null || string.IsNullOrEmpty(bodyField) || !IsJson(context.Request.ContentType))
+        if (metadata is null)
         {
             await next(context);
             return;
         }
-
-        context.Request.EnableBuffering();
-        string body;
-        using (var reader = new StreamReader(context.Request.Body, leaveOpen: true))
-            body = await reader.ReadToEndAsync(context.RequestAborted);
-        context.Request.Body.Position = 0;
 
         var input = metadata.MethodDescriptor.InputType;
-        var target = bodyField == "*" ? input : input.FindFieldByName(bodyField)?.MessageType;
-        var error = target is null || string.IsNullOrWhiteSpace(body) ? null : TryParse(body, target);
-        if (error is null)
+        var violations = context.Request.Query.Keys
+            .Where(key => !PlatformParameters.Contains(key) && !IsFieldPath(input, key))
+            .Select(key => new BadRequest.Types.FieldViolation
+            {
+                Field = key,
+                Description = $"is not a parameter of {metadata.MethodDescriptor.Name} (known: {string.Join(", ", input.Fields.InDeclarationOrder().Select(f => f.JsonName))})",
+            })
+            .ToList();
+        if (violations.Count > 0)
         {
-            await next(context);
+            await WriteAsync(context, ApiErrors.InvalidArgument(violations));
             return;
         }
 
-        var field = bodyField == "*" ? "body" : bodyField;
-        var violations = new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = error } } };
-        var status = new Google.Rpc.Status
+        var bodyField = metadata.HttpRule.Body;
+        if (!string.IsNullOrEmpty(bodyField) && IsJson(context.Request.ContentType))
         {
-            Code = (int)Grpc.Core.StatusCode.InvalidArgument,
-            Message = $"Invalid request: {field}: {error}",
-            Details =
+            var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
+            if (!string.IsNullOrWhiteSpace(body))
             {
-                Any.Pack(new ErrorInfo { Reason = "INVALID_ARGUMENT", Domain = ApiErrors.Domain }),
-                Any.Pack(violations),
-            },
-        };
-        await StatusJson.WriteAsync(context.Response, status);
+                var target = bodyField == "*" ? input : input.FindFieldByName(bodyField)?.MessageType;
+                if (target is not null)
+                {
+                    var result = JsonBodyReader.Read(body, target, bodyField == "*" ? "" : bodyField);
+                    if (result.Violation is not null)
+                    {
+                        await WriteAsync(context, ApiErrors.InvalidArgument([result.Violation]));
+                        return;
+                    }
+                    body = result.CanonicalJson!;
+                }
+            }
+            var bytes = Encoding.UTF8.GetBytes(body);
+            context.Request.Body = new MemoryStream(bytes);
+            context.Request.ContentLength = bytes.Length;
+        }
+        await next(context);
     }
 
-    private static string? TryParse(string body, MessageDescriptor target)
+    /// <summary>Whether <paramref name="path"/> (<c>page_size</c>, <c>pageSize</c>, <c>filter.year</c>) names a field.</summary>
+    private static bool IsFieldPath(MessageDescriptor message, string path)
     {
-        try
+        MessageDescriptor? current = message;
+        foreach (var part in path.Split('.'))
         {
-            Parser.Parse(body, target);
-            return null;
+            var field = current?.Fields.InDeclarationOrder().FirstOrDefault(f => f.JsonName == part || f.Name == part);
+            if (field is null) return false;
+            current = field.FieldType == FieldType.Message ? field.MessageType : null;
         }
-        catch (Exception ex) when (ex is InvalidJsonException or InvalidProtocolBufferException or FormatException)
-        {
-            return "is not valid JSON for this request: " + ex.Message;
-        }
+        return true;
     }
+
+    private static Task WriteAsync(HttpContext context, RpcException error) =>
+        StatusJson.WriteAsync(context.Response, error.GetRpcStatus()!);
 
     private static bool IsJson(string? contentType) =>
         contentType is not null && contentType.Contains("json", StringComparison.OrdinalIgnoreCase);
