@@ -4,12 +4,15 @@ using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Indicators.Periods;
 
-/// <summary>A period key: a year (<c>2023</c>), a half-year (<c>2023-H1</c>) or a quarter (<c>2023-Q2</c>).</summary>
+/// <summary>
+/// A period key: a year (<c>2023</c>), a half-year (<c>2023-H1</c>, or <c>2023-S1</c> as Italian offices write a
+/// semestre) or a quarter (<c>2023-Q2</c>).
+/// </summary>
 public sealed partial record PeriodKey(int Year, char Part, int Index)
 {
-    public const string Rule = "must be a year (2023), a half-year (2023-H1, 2023-H2) or a quarter (2023-Q1 to 2023-Q4)";
+    public const string Rule = "must be a year (2023), a half-year (2023-H1, 2023-H2; or 2023-S1, 2023-S2) or a quarter (2023-Q1 to 2023-Q4)";
 
-    [GeneratedRegex(@"^(?<year>\d{4})(-(?<part>[HQ])(?<index>\d))?$")]
+    [GeneratedRegex(@"^(?<year>\d{4})(-(?<part>[HQS])(?<index>\d))?$")]
     private static partial Regex Pattern();
 
     public bool IsYear => Part == 'Y';
@@ -31,7 +34,7 @@ public sealed partial record PeriodKey(int Year, char Part, int Index)
             key = new PeriodKey(year, 'Y', 0);
             return true;
         }
-        var part = match.Groups["part"].Value[0];
+        var part = match.Groups["part"].Value[0] is 'S' ? 'H' : match.Groups["part"].Value[0];
         var index = int.Parse(match.Groups["index"].Value);
         if (index < 1 || index > (part == 'H' ? 2 : 4)) return false;
         key = new PeriodKey(year, part, index);

@@ -81,7 +81,7 @@ public sealed class RestBodyValidation(RequestDelegate next)
     }
 
     private static Task WriteAsync(HttpContext context, RpcException error) =>
-        StatusJson.WriteAsync(context.Response, error.GetRpcStatus()!);
+        StatusJson.WriteAsync(context.Response, ErrorLocalization.ForCaller(error, context).GetRpcStatus()!);
 
     private static bool IsJson(string? contentType) =>
         contentType is not null && contentType.Contains("json", StringComparison.OrdinalIgnoreCase);

@@ -7,7 +7,8 @@ namespace Platform.ServiceDefaults.Errors;
 
 /// <summary>
 /// Last line of defence: an exception that is not an <see cref="RpcException"/> is a bug, so it is logged with
-/// its trace id and the client gets INTERNAL without internals. Client mistakes never reach this point.
+/// its trace id and the client gets INTERNAL without internals. Every error leaves in the caller's language
+/// (<see cref="ErrorLocalization"/>).
 /// </summary>
 public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
 {
@@ -18,9 +19,9 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interce
         {
             return await continuation(request, context);
         }
-        catch (Exception ex) when (ex is not RpcException)
+        catch (Exception ex)
         {
-            throw Translate(ex, context);
+            throw ErrorLocalization.ForCaller(ex as RpcException ?? Translate(ex, context), context.GetHttpContext());
         }
     }
 
@@ -32,9 +33,9 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interce
         {
             await continuation(request, responseStream, context);
         }
-        catch (Exception ex) when (ex is not RpcException)
+        catch (Exception ex)
         {
-            throw Translate(ex, context);
+            throw ErrorLocalization.ForCaller(ex as RpcException ?? Translate(ex, context), context.GetHttpContext());
         }
     }
 

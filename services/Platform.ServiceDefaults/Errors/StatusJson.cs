@@ -15,7 +15,7 @@ public static class StatusJson
     /// <summary>The detail types every service may put in an error; transcoding needs them to write <c>Any</c>.</summary>
     public static readonly TypeRegistry DetailTypes =
         TypeRegistry.FromMessages(ErrorInfo.Descriptor, BadRequest.Descriptor, PreconditionFailure.Descriptor,
-            ResourceInfo.Descriptor, RetryInfo.Descriptor, QuotaFailure.Descriptor);
+            ResourceInfo.Descriptor, RetryInfo.Descriptor, QuotaFailure.Descriptor, LocalizedMessage.Descriptor);
 
     private static readonly JsonFormatter Formatter =
         new(JsonFormatter.Settings.Default.WithTypeRegistry(DetailTypes).WithFormatDefaultValues(true));
