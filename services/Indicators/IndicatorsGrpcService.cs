@@ -29,7 +29,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
         return await indicators.CreateAsync(requestContext.Current, request.IndicatorId, definition, context.CancellationToken);
     }
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<Indicator> GetIndicator(GetIndicatorRequest request, ServerCallContext context) =>
         (await indicators.GetRowAsync(requestContext.Current, IndicatorNames.ParseId(request.Name), context.CancellationToken)).ToProto();
 
@@ -82,14 +82,14 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
             context.CancellationToken);
     }
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override Task<Period> GetPeriod(GetPeriodRequest request, ServerCallContext context)
     {
         var (indicatorId, key) = PeriodKey.ParseName(request.Name, "name");
         return periods.GetAsync(requestContext.Current, indicatorId, key, context.CancellationToken);
     }
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<ListPeriodsResponse> ListPeriods(ListPeriodsRequest request, ServerCallContext context)
     {
         var series = await SeriesAsync([IndicatorNames.ParseId(request.Parent, "parent")], 0, 0, context.CancellationToken);
@@ -121,7 +121,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
         return new ListAuditEventsResponse { AuditEvents = { page.Items }, NextPageToken = page.NextPageToken };
     }
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<BatchGetTimeSeriesResponse> BatchGetTimeSeries(BatchGetTimeSeriesRequest request, ServerCallContext context)
     {
         var validator = new RequestValidator();

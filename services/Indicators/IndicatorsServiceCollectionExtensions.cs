@@ -18,7 +18,8 @@ public static class IndicatorsServiceCollectionExtensions
         services.AddSingleton<ObjectivesLookup>();
         services.AddScoped<ObjectiveLinks>();
         services.AddScoped<ScorecardService>();
-        services.AddPublicReadsOfPublishedPlans();
+        services.AddTransient<ObjectivesPublicationPolicy>();
+        services.AddTransient<IPublicReadPolicy, PublishedIndicatorPolicy>();
         return services;
     }
 }

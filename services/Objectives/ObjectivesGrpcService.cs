@@ -32,7 +32,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     public override Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context) =>
         plans.GetAsync(Who, PlanNames.ParseId(request.Name), context.CancellationToken);
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicListing = true)]
     public override async Task<ListPlansResponse> ListPlans(ListPlansRequest request, ServerCallContext context)
     {
         var paging = PageRequest.Read(request.PageSize, request.PageToken, PlanStore.ListFingerprint);

@@ -51,10 +51,56 @@ public sealed class PublicReadingTests(PlatformFixture fixture) : IClassFixture<
             await Platform.Anonymous.GetAsync("/v1/budgets/any:objectiveFunding?plan=plans/piano-riservato"));
         await ApiAssert.RestFailsAsync(HttpStatusCode.Unauthorized, await Platform.Anonymous.GetAsync("/v1/budgets"));
         await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await Platform.Anonymous.GetAsync("/v1/plans/does-not-exist"));
-        await ApiAssert.RestFailsAsync(HttpStatusCode.Unauthorized, await Platform.Anonymous.GetAsync("/v1/plans"));
         await ApiAssert.RestFailsAsync(HttpStatusCode.Unauthorized, await Platform.Anonymous.GetAsync("/v1/indicators"));
         await ApiAssert.RestFailsAsync(HttpStatusCode.Unauthorized,
             await Platform.Anonymous.PostJsonAsync("/v1/plans?plan_id=x", """{"title":"x","kind":"DUP","startYear":2023,"endYear":2023}"""));
+    }
+
+    [Fact]
+    public async Task Anonymous_lists_the_published_plans_of_the_ente_it_names()
+    {
+        await CreatePlanAsync("lista-pubblica", publish: true);
+        await CreatePlanAsync("lista-riservata", publish: false);
+
+        var names = (await Platform.Anonymous.GetJsonAsync("/v1/plans?ente=demo&pageSize=500")).GetProperty("plans").EnumerateArray()
+            .Select(p => p.GetProperty("name").GetString()).ToList();
+
+        Assert.Contains("plans/lista-pubblica", names);
+        Assert.DoesNotContain("plans/lista-riservata", names);
+        var elsewhere = await Platform.Anonymous.GetJsonAsync("/v1/plans?ente=nessun-comune");
+        Assert.False(elsewhere.TryGetProperty("plans", out var none) && none.GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task Anonymous_reads_the_indicators_of_a_published_plan_and_only_those()
+    {
+        await CreatePlanAsync("piano-misurato", publish: false);
+        await CreatePlanAsync("piano-misurato-pubblico", publish: true);
+        foreach (var (id, plan) in new[] { ("ind-pubblico", "piano-misurato-pubblico"), ("ind-riservato", "piano-misurato") })
+        {
+            (await Platform.Rest.PostJsonAsync($"/v1/indicators?indicator_id={id}",
+                $$"""{"title":"Raccolta differenziata","unit":"%","objectives":["plans/{{plan}}/objectives/1"]}""")).EnsureSuccessStatusCode();
+            (await Platform.Rest.PatchJsonAsync($"/v1/indicators/{id}/periods/2023?allow_missing=true", """{"target":"70","actual":"65"}""")).EnsureSuccessStatusCode();
+        }
+
+        Assert.Equal("%", (await Platform.Anonymous.GetJsonAsync("/v1/indicators/ind-pubblico?ente=demo")).GetProperty("unit").GetString());
+        Assert.Equal(1, (await Platform.Anonymous.GetJsonAsync("/v1/indicators/ind-pubblico/periods?ente=demo")).GetProperty("periods").GetArrayLength());
+        await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await Platform.Anonymous.GetAsync("/v1/indicators/ind-riservato?ente=demo"));
+        await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await Platform.Anonymous.GetAsync("/v1/indicators/ind-riservato/periods/2023?ente=demo"));
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_of_another_ente_reads_a_published_plan_as_a_citizen_does()
+    {
+        await CreatePlanAsync("piano-per-altri", publish: true);
+        await CreatePlanAsync("piano-non-per-altri", publish: false);
+        var outsider = Platform.RestAs("comune-vicino", "assessore", "reader");
+
+        Assert.Equal("Piano trasparente", (await outsider.GetJsonAsync("/v1/plans/piano-per-altri?ente=demo")).GetProperty("title").GetString());
+        Assert.Equal(1, (await outsider.GetJsonAsync("/v1/plans/piano-per-altri:tree?ente=demo")).GetProperty("objectiveCount").GetInt32());
+        await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await outsider.GetAsync("/v1/plans/piano-non-per-altri?ente=demo"));
+        await ApiAssert.RestFailsAsync(HttpStatusCode.Unauthorized,
+            await outsider.PostJsonAsync("/v1/plans/piano-per-altri/objectives?objective_id=2&ente=demo", """{"title":"intruso"}"""));
     }
 
     [Fact]

@@ -62,6 +62,8 @@ public sealed class PlatformSystem : IAsyncDisposable
         {
             ["PLATFORM_DATA_DIR"] = Path.GetFullPath(Options.DataDirectory),
             ["PLATFORM_PARENT_PID"] = Environment.ProcessId.ToString(),
+            // Citizens who name no ente read the demo ente's published plans.
+            ["Platform__DefaultTenant"] = "demo",
         };
 
         var gatewayEnvironment = new Dictionary<string, string>(common)

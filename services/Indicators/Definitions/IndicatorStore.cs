@@ -163,6 +163,19 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
         return row with { Objectives = links.AsList() };
     }
 
+    /// <summary>The objectives each of <paramref name="indicatorIds"/> is linked to (unknown ids: none).</summary>
+    public async Task<ILookup<string, string>> ObjectiveLinksAsync(RequestIdentity who, IReadOnlyCollection<string> indicatorIds,
+        CancellationToken ct)
+    {
+        var links = new List<LinkRow>();
+        foreach (var chunk in indicatorIds.Chunk(500))
+            links.AddRange(await database.QueryAsync<LinkRow>("""
+                SELECT indicator_id AS IndicatorId, objective, position FROM indicator_objectives
+                WHERE tenant_id = @TenantId AND indicator_id IN @Ids
+                """, new { who.TenantId, Ids = chunk }, ct));
+        return links.ToLookup(l => l.IndicatorId, l => l.Objective);
+    }
+
     private async Task<IReadOnlyList<IndicatorRow>> WithLinksAsync(RequestIdentity who, IReadOnlyList<IndicatorRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return rows;

@@ -57,10 +57,10 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
     {
         var rows = await database.QueryAsync<PlanRow>($"""
             SELECT {Columns} FROM plans
-            WHERE tenant_id = @TenantId AND (@After IS NULL OR plan_id > @After)
+            WHERE tenant_id = @TenantId AND (@After IS NULL OR plan_id > @After) AND (@PublishedOnly = 0 OR published = 1)
             ORDER BY plan_id
             {database.Dialect.Limit("@Limit")}
-            """, new { who.TenantId, paging.After, Limit = paging.PageSize + 1 }, ct);
+            """, new { who.TenantId, paging.After, Limit = paging.PageSize + 1, PublishedOnly = who.IsAnonymous ? 1 : 0 }, ct);
         var page = Page<PlanRow>.From(rows, paging.PageSize, r => r.PlanId, ListFingerprint);
         return new Page<Plan>(page.Items.Select(r => r.ToProto()).ToList(), page.NextPageToken);
     }

@@ -23,14 +23,18 @@ public interface IRequestContext
 
 public sealed class TenancyOptions
 {
-    /// <summary>Ente read by anonymous callers that name none (the embedded demo ente).</summary>
-    public string DefaultTenant { get; set; } = "demo";
+    /// <summary>
+    /// Ente read by anonymous callers that name none (<c>Platform__DefaultTenant</c>; the launcher sets the demo
+    /// ente). Empty by default: then a citizen must name the ente.
+    /// </summary>
+    public string DefaultTenant { get; set; } = "";
 }
 
 /// <summary>
 /// Identity from the validated bearer token: <c>sub</c>, <c>tenant</c>, <c>roles</c>. No header a client
 /// sets can replace it. Anonymous callers only choose which ente's published plans they read, with the
-/// <c>ente</c> query parameter (REST) or the <c>x-platform-ente</c> metadata entry (gRPC).
+/// <c>ente</c> query parameter (REST) or the <c>x-platform-ente</c> metadata entry (gRPC); a signed-in user
+/// who names another ente than their own reads it as a citizen does.
 /// </summary>
 public sealed class ClaimsRequestContext(IHttpContextAccessor accessor, IOptions<TenancyOptions> options) : IRequestContext
 {
@@ -43,18 +47,18 @@ public sealed class ClaimsRequestContext(IHttpContextAccessor accessor, IOptions
         {
             var http = accessor.HttpContext;
             var user = http?.User;
-            if (user?.Identity?.IsAuthenticated == true)
-            {
-                return new RequestIdentity(
-                    user.FindFirst(PlatformTokens.TenantClaim)?.Value ?? "",
-                    user.FindFirst(PlatformTokens.SubjectClaim)?.Value ?? "")
-                {
-                    Roles = PlatformTokens.RolesOf(user),
-                    IsAuthenticated = true,
-                };
-            }
             var ente = http?.Request.Query[PublicEnteQuery].ToString();
             if (string.IsNullOrWhiteSpace(ente)) ente = http?.Request.Headers[PublicEnteHeader].ToString();
+            if (user?.Identity?.IsAuthenticated == true)
+            {
+                var tenant = user.FindFirst(PlatformTokens.TenantClaim)?.Value ?? "";
+                if (string.IsNullOrWhiteSpace(ente) || ente == tenant)
+                    return new RequestIdentity(tenant, user.FindFirst(PlatformTokens.SubjectClaim)?.Value ?? "")
+                    {
+                        Roles = PlatformTokens.RolesOf(user),
+                        IsAuthenticated = true,
+                    };
+            }
             return new RequestIdentity(string.IsNullOrWhiteSpace(ente) ? options.Value.DefaultTenant : ente, "anonymous");
         }
     }

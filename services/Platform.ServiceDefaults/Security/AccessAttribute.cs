@@ -22,6 +22,9 @@ public sealed class AccessAttribute(AccessLevel level) : Attribute
 
     /// <summary>Anonymous reading is allowed when the plan the request is about is published.</summary>
     public bool PublicWhenPublished { get; init; }
+
+    /// <summary>A list anonymous callers may use: it then answers with what is published only.</summary>
+    public bool PublicListing { get; init; }
 }
 
 /// <summary>Role names as they appear in tokens.</summary>

@@ -45,14 +45,7 @@ public sealed class AccessInterceptor(IRequestContext requestContext, ServiceAcc
         var who = requestContext.Current;
         if (who.IsAnonymous)
         {
-            // Public reads are about one plan; a request that names none (a list, a search) needs a token.
-            // The policy is resolved only here: it may need a client of another service.
-            if (!declared.PublicWhenPublished || request is not Google.Protobuf.IMessage message
-                || PublicReads.PlanIdOf(message) is null || services.GetService(typeof(IPublicReadPolicy)) is not IPublicReadPolicy publicReads)
-                throw ApiErrors.Unauthenticated("A valid bearer token is required");
-            // Citizens read published plans only; anything else does not exist for them.
-            if (!await publicReads.AllowsAsync(message, who, context.CancellationToken))
-                throw ApiErrors.NotFound("The requested resource");
+            await CheckPublicReadAsync(declared, request, who, context.CancellationToken);
             return;
         }
         if (who.TenantId.Length == 0 || who.UserId.Length == 0)
@@ -72,5 +65,23 @@ public sealed class AccessInterceptor(IRequestContext requestContext, ServiceAcc
                 AccessLevel.Admin => "Needs the admin role",
                 _ => "Needs a role of this ente",
             });
+    }
+
+    /// <summary>
+    /// Citizens read what is published: a public list (which then shows published plans only), or a public read
+    /// of something a policy judges (a published plan and what is under it); anything else does not exist for
+    /// them. The policy is resolved only here: it may need a client of another service.
+    /// </summary>
+    private async Task CheckPublicReadAsync(AccessAttribute declared, object request, RequestIdentity who, CancellationToken ct)
+    {
+        var policy = declared.PublicWhenPublished ? services.GetService(typeof(IPublicReadPolicy)) as IPublicReadPolicy : null;
+        if (request is not Google.Protobuf.IMessage message || !(declared.PublicListing || policy?.Covers(message) == true))
+            throw ApiErrors.Unauthenticated("A valid bearer token is required");
+        if (who.TenantId.Length == 0)
+            throw ApiErrors.InvalidArgument(ClaimsRequestContext.PublicEnteQuery,
+                "is required to read without signing in: name the ente with ?ente= (REST) or x-platform-ente metadata (gRPC)");
+        if (declared.PublicListing) return;
+        if (!await policy!.AllowsAsync(message, who, ct))
+            throw ApiErrors.NotFound("The requested resource");
     }
 }

@@ -12,9 +12,12 @@ namespace Platform.ServiceDefaults.Security;
 /// </summary>
 public sealed class ObjectivesPublicationPolicy(ObjectivesService.ObjectivesServiceClient objectives) : IPublicReadPolicy
 {
-    public async Task<bool> AllowsAsync(IMessage request, RequestIdentity who, CancellationToken cancellationToken)
+    public Task<bool> AllowsAsync(IMessage request, RequestIdentity who, CancellationToken cancellationToken) =>
+        PublicReads.PlanIdOf(request) is { } planId ? IsPublishedAsync(planId, cancellationToken) : Task.FromResult(false);
+
+    /// <summary>Whether the caller's ente has published <c>plans/{planId}</c>.</summary>
+    public async Task<bool> IsPublishedAsync(string planId, CancellationToken cancellationToken)
     {
-        if (PublicReads.PlanIdOf(request) is not { } planId) return false;
         try
         {
             var plan = await objectives.GetPlanAsync(new GetPlanRequest { Name = $"plans/{planId}" }, cancellationToken: cancellationToken);
@@ -31,5 +34,6 @@ public static class PublicationPolicyExtensions
 {
     /// <summary>Public reads of this service follow the plan's publication in Objectives (register its client first).</summary>
     public static IServiceCollection AddPublicReadsOfPublishedPlans(this IServiceCollection services) =>
-        services.AddTransient<IPublicReadPolicy, ObjectivesPublicationPolicy>();
+        services.AddTransient<ObjectivesPublicationPolicy>()
+            .AddTransient<IPublicReadPolicy>(provider => provider.GetRequiredService<ObjectivesPublicationPolicy>());
 }

@@ -10,6 +10,9 @@ namespace Platform.ServiceDefaults.Security;
 /// </summary>
 public interface IPublicReadPolicy
 {
+    /// <summary>Whether the request names something this policy judges (a plan, an indicator...).</summary>
+    bool Covers(IMessage request) => PublicReads.PlanIdOf(request) is not null;
+
     Task<bool> AllowsAsync(IMessage request, RequestIdentity who, CancellationToken cancellationToken);
 }
 
