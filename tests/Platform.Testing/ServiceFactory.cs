@@ -27,15 +27,20 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
     private int _observing;
 
     /// <summary>
-    /// Problems seen so far: error-level log lines, and SQL statements the service ran that SQL Server would
-    /// not parse (every statement is checked with ScriptDom, whatever database the test runs on).
+    /// Problems seen so far: error-level log lines, SQL statements the service ran that SQL Server would not
+    /// parse (every statement is checked with ScriptDom, whatever database the test runs on), and statements on
+    /// a tenant table without their tenant predicate (<see cref="TenantScopeGuard"/>).
     /// </summary>
     public IReadOnlyCollection<string> Problems =>
         _errors.Concat(_statements.Keys
                 .Where(sql => !SqlServerSyntax.IsSqliteHousekeeping(sql))
-                .Select(sql => (sql, errors: SqlServerSyntax.Check(SqlServerSyntax.FromSqlite(sql))))
-                .Where(r => r.errors is not null)
-                .Select(r => $"Not valid T-SQL ({r.errors}): {r.sql}"))
+                .Select(sql => (sql, tsql: SqlServerSyntax.FromSqlite(sql)))
+                .SelectMany(r => new[]
+                {
+                    SqlServerSyntax.Check(r.tsql) is { } errors ? $"Not valid T-SQL ({errors}): {r.sql}" : null,
+                    TenantScopeGuard.Check(r.tsql) is { } unscoped ? $"Not scoped by tenant ({unscoped}): {r.sql}" : null,
+                })
+                .OfType<string>())
             .ToList();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
