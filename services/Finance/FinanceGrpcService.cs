@@ -11,7 +11,7 @@ using Platform.Finance.Lines;
 using Platform.Finance.V1;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Clients;
+using Platform.Objectives.Client;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;

@@ -2,8 +2,7 @@ using Platform.Finance.Budgets;
 using Platform.Finance.Debt;
 using Platform.Finance.Investments;
 using Platform.Finance.Lines;
-using Platform.Objectives.V1;
-using Platform.ServiceDefaults.Clients;
+using Platform.Objectives.Client;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Finance;
@@ -16,9 +15,9 @@ public static class FinanceServiceCollectionExtensions
         services.AddSingleton<LineStore>();
         services.AddSingleton<DebtStore>();
         services.AddSingleton<InvestmentStore>();
-        services.AddSingleton<ObjectivesLookup>();
-        services.AddPlatformClient<ObjectivesService.ObjectivesServiceClient>("objectives");
-        services.AddPublicReadsOfPublishedPlans();
+        services.AddSingleton(new ServiceAccess(WriterRole: Roles.Finance));
+        services.AddObjectivesClient();
+        services.AddTransient<IPublicReadPolicy>(provider => provider.GetRequiredService<ObjectivesPublicationPolicy>());
         return services;
     }
 }

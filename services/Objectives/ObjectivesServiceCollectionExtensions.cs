@@ -7,7 +7,8 @@ namespace Platform.Objectives;
 public static class ObjectivesServiceCollectionExtensions
 {
     public static IServiceCollection AddObjectives(this IServiceCollection services) =>
-        services.AddSingleton<PlanStore>()
+        services.AddSingleton(new ServiceAccess(WriterRole: Roles.Planner))
+            .AddSingleton<PlanStore>()
             .AddSingleton<ObjectiveStore>()
             .AddSingleton<ReportStore>()
             .AddSingleton<VersionStore>()

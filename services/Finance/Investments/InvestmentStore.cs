@@ -3,7 +3,7 @@ using Dapper;
 using Platform.Finance.V1;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Clients;
+using Platform.Objectives.Client;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Errors;
 

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Clients;
+using Platform.Objectives.Client;
 using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Indicators.Definitions;

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Platform.ServiceDefaults;
+using Platform.Objectives.Client;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Indicators.Definitions;

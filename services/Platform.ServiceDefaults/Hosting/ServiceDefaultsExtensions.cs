@@ -46,7 +46,6 @@ public static class ServiceDefaultsExtensions
         services.Configure<TenancyOptions>(builder.Configuration.GetSection("Platform"));
         services.AddPlatformAuthentication();
         services.AddSingleton<IRequestContext, ClaimsRequestContext>();
-        services.AddSingleton(ServiceAccess.For(serviceName));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditLog>();
 
@@ -60,7 +59,10 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Trace ids and <c>/metrics</c>; authentication; strict REST bodies; reflection, <c>grpc.health.v1</c>, <c>/healthz</c>.</summary>
+    /// <summary>
+    /// Trace ids and <c>/metrics</c>; authentication; strict REST bodies; reflection, <c>grpc.health.v1</c>,
+    /// <c>/healthz</c> (ready: database included) and <c>/alive</c> (the process answers).
+    /// </summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
         app.MapPlatformTelemetry();
@@ -69,6 +71,8 @@ public static class ServiceDefaultsExtensions
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHealthChecks("/healthz");
+        // Liveness: the process answers, whatever its database says (orchestrators restart on this one).
+        app.MapHealthChecks("/alive", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         return app;
     }
 }

@@ -5,11 +5,11 @@ using Platform.ServiceDefaults.Errors;
 
 namespace Platform.ServiceDefaults.Security;
 
-/// <summary>The role that writes in a service: planners own plans and indicators, the finance office budgets.</summary>
-public sealed record ServiceAccess(string WriterRole)
-{
-    public static ServiceAccess For(string serviceName) => new(serviceName == "finance" ? Roles.Finance : Roles.Planner);
-}
+/// <summary>
+/// The role that writes in a service, registered by the service itself: planners own plans and indicators, the
+/// finance office budgets.
+/// </summary>
+public sealed record ServiceAccess(string WriterRole);
 
 /// <summary>
 /// Enforces the <see cref="AccessAttribute"/> of every Platform RPC (gRPC and transcoded REST alike):

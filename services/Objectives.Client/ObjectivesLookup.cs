@@ -3,7 +3,7 @@ using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Objectives.V1;
 
-namespace Platform.ServiceDefaults.Clients;
+namespace Platform.Objectives.Client;
 
 /// <summary>
 /// Reads objectives from the Objectives service for the services that link to them (Indicators, Finance).

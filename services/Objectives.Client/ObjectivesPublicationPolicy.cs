@@ -1,9 +1,11 @@
 using Google.Protobuf;
 using Grpc.Core;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Objectives.V1;
 
-namespace Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.Objectives.Client;
 
 /// <summary>
 /// For services that show what belongs to a plan (scorecards, funding): an anonymous read is allowed when
@@ -28,12 +30,4 @@ public sealed class ObjectivesPublicationPolicy(ObjectivesService.ObjectivesServ
             return false;
         }
     }
-}
-
-public static class PublicationPolicyExtensions
-{
-    /// <summary>Public reads of this service follow the plan's publication in Objectives (register its client first).</summary>
-    public static IServiceCollection AddPublicReadsOfPublishedPlans(this IServiceCollection services) =>
-        services.AddTransient<ObjectivesPublicationPolicy>()
-            .AddTransient<IPublicReadPolicy>(provider => provider.GetRequiredService<ObjectivesPublicationPolicy>());
 }
