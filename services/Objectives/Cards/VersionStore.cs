@@ -16,7 +16,7 @@ public sealed class VersionStore(Database database, AuditLog audit, TimeProvider
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
     private const string Columns = """
-        tenant_id AS TenantId, plan_id AS PlanId, CAST(number AS BIGINT) AS Number, description, snapshot, created_at AS CreatedAt, created_by AS CreatedBy
+        tenant_id AS TenantId, plan_id AS PlanId, number AS Number, description, snapshot, created_at AS CreatedAt, created_by AS CreatedBy
         """;
 
     public static string FormatName(string planId, long number) => $"{PlanNames.Format(planId)}/versions/v{number}";
@@ -41,8 +41,11 @@ public sealed class VersionStore(Database database, AuditLog audit, TimeProvider
                 "SELECT COALESCE(MAX(number), 0) FROM plan_versions WHERE tenant_id = @TenantId AND plan_id = @PlanId",
                 new { who.TenantId, PlanId = planId }, transaction, cancellationToken: ct)) + 1;
             var content = new PlanVersion { Plan = plan.ToProto(), Objectives = { rows.Select(r => r.ToProto()) } };
-            var row = new VersionRow(who.TenantId, planId, number, description, JsonFormatter.Default.Format(content),
-                clock.GetUtcNow().UtcDateTime, who.UserId);
+            var row = new VersionRow
+            {
+                TenantId = who.TenantId, PlanId = planId, Number = number, Description = description,
+                Snapshot = JsonFormatter.Default.Format(content), CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = who.UserId,
+            };
             await connection.InsertAsync(transaction, database.Dialect, """
                 INSERT INTO plan_versions (tenant_id, plan_id, number, description, snapshot, created_at, created_by)
                 VALUES (@TenantId, @PlanId, @Number, @Description, @Snapshot, @CreatedAt, @CreatedBy)
@@ -110,9 +113,20 @@ public sealed class VersionStore(Database database, AuditLog audit, TimeProvider
         return change;
     });
 
-    private sealed record VersionRow(string TenantId, string PlanId, long Number, string Description, string Snapshot,
-        DateTime CreatedAt, string CreatedBy)
+    /// <summary>
+    /// Read by property, not by constructor: SQLite describes the columns of an empty result by declared type
+    /// only, which a positional constructor match cannot rely on.
+    /// </summary>
+    private sealed class VersionRow
     {
+        public string TenantId { get; init; } = "";
+        public string PlanId { get; init; } = "";
+        public long Number { get; init; }
+        public string Description { get; init; } = "";
+        public string Snapshot { get; init; } = "";
+        public DateTime CreatedAt { get; init; }
+        public string CreatedBy { get; init; } = "";
+
         public PlanVersion ToProto(bool full)
         {
             var version = Parser.Parse<PlanVersion>(Snapshot);
