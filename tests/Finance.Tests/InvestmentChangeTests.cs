@@ -178,7 +178,8 @@ public sealed class InvestmentChangeTests : IClassFixture<FinanceWithObjectives>
         var rest = _factory.CreateRestClient("inv-stranger");
         await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await rest.PatchJsonAsync($"/v1/{created.Name}?updateMask=title", """{"title":"Hijacked"}"""));
         await ApiAssert.RestFailsAsync(HttpStatusCode.NotFound, await rest.DeleteAsync($"/v1/{created.Name}"));
-        Assert.Empty((await other.ListAuditEventsAsync(new ListAuditEventsRequest { Parent = created.Name })).AuditEvents);
+        await ApiAssert.GrpcFailsAsync(StatusCode.NotFound,
+            () => other.ListAuditEventsAsync(new ListAuditEventsRequest { Parent = created.Name }).ResponseAsync);
 
         Assert.Equal(created, await owner.GetInvestmentAsync(new GetInvestmentRequest { Name = created.Name }));
     }

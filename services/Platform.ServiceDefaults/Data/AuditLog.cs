@@ -4,6 +4,8 @@ using Dapper;
 using Platform.Common.V1;
 using Platform.ServiceDefaults.Api;
 
+using Platform.ServiceDefaults.Errors;
+
 namespace Platform.ServiceDefaults.Data;
 
 /// <summary>One changed field of an audited resource; values are written as the API shows them.</summary>
@@ -39,7 +41,9 @@ public sealed class AuditLog(Database database, TimeProvider clock)
 
     /// <summary>
     /// Events of <paramref name="resource"/> and of every resource below it (<c>plans/x</c> includes
-    /// <c>plans/x/objectives/1.2</c>), oldest first.
+    /// <c>plans/x/objectives/1.2</c>), oldest first. A resource with no event in the caller's ente was never
+    /// created there (every create is audited; another ente's resource is as unknown as a missing one), so its
+    /// trail is NOT_FOUND; a deleted resource keeps its trail.
     /// </summary>
     public async Task<Page<AuditEvent>> ListAsync(RequestIdentity who, string resource, PageRequest paging,
         CancellationToken cancellationToken)
@@ -53,6 +57,7 @@ public sealed class AuditLog(Database database, TimeProvider clock)
             """,
             new { who.TenantId, Resource = resource, Below = SqlText.EscapeLike(resource) + "/%", After = paging.AfterId, Limit = paging.PageSize + 1 },
             cancellationToken);
+        if (rows.Count == 0 && paging.After is null) throw ApiErrors.NotFound(resource);
         var page = Page<AuditRow>.From(rows, paging.PageSize, r => r.Id.ToString(), ListFingerprint(resource));
         return new Page<AuditEvent>(page.Items.Select(r => r.ToProto()).ToList(), page.NextPageToken);
     }
