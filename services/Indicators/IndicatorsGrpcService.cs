@@ -52,14 +52,21 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
         validator.ThrowIfInvalid();
 
         var who = requestContext.Current;
-        var current = await indicators.GetRowAsync(who, indicatorId, context.CancellationToken);
-        Etags.Check(request.Indicator.Etag, current.Version, current.ResourceName);
-        var merged = IndicatorValidation.Merge(current.ToProto(), request.Indicator, paths);
-        var definition = IndicatorValidation.ValidateFields(merged, validator);
-        validator.ThrowIfInvalid();
-        var added = definition.Objectives.Except(current.Objectives).ToList();
-        await CheckLinksAsync(added, context.CancellationToken, definition.Objectives);
-        return await indicators.UpdateAsync(who, current, definition, context.CancellationToken);
+        IndicatorDefinition Build(IndicatorRow current)
+        {
+            var rules = new RequestValidator();
+            var definition = IndicatorValidation.ValidateFields(IndicatorValidation.Merge(current.ToProto(), request.Indicator, paths), rules);
+            rules.ThrowIfInvalid();
+            return definition;
+        }
+
+        // Links are checked with the Objectives service before the write transaction, never inside it; the
+        // objectives a client sends are the same whatever the stored version, and stored links were checked.
+        var read = await indicators.GetRowAsync(who, indicatorId, context.CancellationToken);
+        Etags.Check(request.Indicator.Etag, read.Version, read.ResourceName);
+        var planned = Build(read);
+        await CheckLinksAsync(planned.Objectives.Except(read.Objectives).ToList(), context.CancellationToken, planned.Objectives);
+        return await indicators.UpdateAsync(who, indicatorId, request.Indicator.Etag, Build, context.CancellationToken);
     }
 
     [Access(AccessLevel.Write)]

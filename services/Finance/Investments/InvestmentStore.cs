@@ -92,48 +92,58 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
     public async Task<Investment> UpdateAsync(RequestIdentity who, string investmentId, Investment changes, IReadOnlySet<string> paths,
         CancellationToken ct)
     {
-        InvestmentData current;
-        await using (var connection = await database.OpenAsync(ct))
-            current = await LoadOneAsync(connection, null, who, investmentId, ct);
-        Etags.Check(changes.Etag, current.Version, current.ResourceName);
-
-        var merged = current.ToProto();
-        foreach (var path in paths)
-            switch (path)
+        InvestmentData Build(InvestmentData current)
+        {
+            var merged = current.ToProto();
+            foreach (var path in paths)
+                switch (path)
+                {
+                    case "cup": merged.Cup = changes.Cup; break;
+                    case "title": merged.Title = changes.Title; break;
+                    case "pnrr_measure": merged.PnrrMeasure = changes.PnrrMeasure; break;
+                    case "total_cost": merged.TotalCost = changes.TotalCost; break;
+                    case "years": merged.Years.Clear(); merged.Years.AddRange(changes.Years); break;
+                    case "start": merged.Start = changes.Start; break;
+                    case "end": merged.End = changes.End; break;
+                    case "funding_body": merged.FundingBody = changes.FundingBody; break;
+                    case "sector": merged.Sector = changes.Sector; break;
+                    case "state": merged.State = changes.State; break;
+                    case "objectives": merged.Objectives.Clear(); merged.Objectives.AddRange(changes.Objectives); break;
+                }
+            var validator = new RequestValidator();
+            var keepFlagged = new HashSet<string>(["cup", "pnrr_measure"], StringComparer.Ordinal);
+            keepFlagged.ExceptWith(paths);
+            var row = InvestmentValidation.Check(investmentId, merged, lenient: false, validator, "investment.name", "investment", keepFlagged);
+            validator.ThrowIfInvalid();
+            return row! with
             {
-                case "cup": merged.Cup = changes.Cup; break;
-                case "title": merged.Title = changes.Title; break;
-                case "pnrr_measure": merged.PnrrMeasure = changes.PnrrMeasure; break;
-                case "total_cost": merged.TotalCost = changes.TotalCost; break;
-                case "years": merged.Years.Clear(); merged.Years.AddRange(changes.Years); break;
-                case "start": merged.Start = changes.Start; break;
-                case "end": merged.End = changes.End; break;
-                case "funding_body": merged.FundingBody = changes.FundingBody; break;
-                case "sector": merged.Sector = changes.Sector; break;
-                case "state": merged.State = changes.State; break;
-                case "objectives": merged.Objectives.Clear(); merged.Objectives.AddRange(changes.Objectives); break;
-            }
-        var validator = new RequestValidator();
-        var keepFlagged = new HashSet<string>(["cup", "pnrr_measure"], StringComparer.Ordinal);
-        keepFlagged.ExceptWith(paths);
-        var row = InvestmentValidation.Check(investmentId, merged, lenient: false, validator, "investment.name", "investment", keepFlagged);
-        validator.ThrowIfInvalid();
+                TenantId = who.TenantId, Version = current.Version + 1, CreatedAt = current.CreatedAt, CreatedBy = current.CreatedBy,
+                UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = who.UserId,
+            };
+        }
 
-        var objectivesChanged = !row!.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet()
-            .SetEquals(current.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        var missing = objectivesChanged ? await objectives.MissingAsync(merged.Objectives, ct) : new HashSet<string>();
-        for (var j = 0; j < merged.Objectives.Count; j++)
-            if (missing.Contains(merged.Objectives[j]))
-                validator.Add($"investment.objectives[{j}]", $"{merged.Objectives[j]} does not exist in the Objectives service");
-        validator.ThrowIfInvalid();
+        // Links are checked with the Objectives service before the write transaction, never inside it: the
+        // objectives a client sends are the same whatever the stored version, and stored links were checked.
+        InvestmentData read;
+        await using (var connection = await database.OpenAsync(ct))
+            read = await LoadOneAsync(connection, null, who, investmentId, ct);
+        Etags.Check(changes.Etag, read.Version, read.ResourceName);
+        var planned = Build(read);
+        var sent = Lines(planned.Objectives);
+        var added = sent.Except(Lines(read.Objectives)).ToList();
+        var missing = added.Count > 0 ? await objectives.MissingAsync(added, ct) : new HashSet<string>();
+        var linkErrors = new RequestValidator();
+        for (var j = 0; j < sent.Count; j++)
+            if (missing.Contains(sent[j]))
+                linkErrors.Add($"investment.objectives[{j}]", $"{sent[j]} does not exist in the Objectives service");
+        linkErrors.ThrowIfInvalid();
 
-        var next = row with
+        var next = await database.InTransactionAsync(async (connection, transaction) =>
         {
-            TenantId = who.TenantId, Version = current.Version + 1, CreatedAt = current.CreatedAt, CreatedBy = current.CreatedBy,
-            UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = who.UserId,
-        };
-        await database.InTransactionAsync(async (connection, transaction) =>
-        {
+            await connection.LockRowAsync(transaction, "investments", "investment_id", who.TenantId, investmentId, ct);
+            var current = await LoadOneAsync(connection, transaction, who, investmentId, ct);
+            Etags.Check(changes.Etag, current.Version, current.ResourceName);
+            var next = Build(current);
             await connection.ExecuteVersionedAsync(transaction, """
                 UPDATE investments SET cup = @Cup, title = @Title, pnrr_measure = @PnrrMeasure, pnrr_mission = @PnrrMission,
                     pnrr_component = @PnrrComponent, pnrr_investment = @PnrrInvestment, total_cost = @TotalCost,
@@ -156,6 +166,8 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
         }, ct);
         return next.ToProto();
     }
+
+    private static List<string> Lines(string joined) => joined.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
 
     /// <summary>Deletes an investment and its years; the audit event keeps every field's last value.</summary>
     public async Task DeleteAsync(RequestIdentity who, string investmentId, string? etag, CancellationToken ct)

@@ -100,19 +100,25 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
     }
 
     /// <summary>
-    /// Writes the new version of an indicator built from <paramref name="definition"/>; the version read by the
-    /// caller (<paramref name="current"/>) must still be the stored one.
+    /// Writes the new version of an indicator: in one transaction it locks the row, reads it, checks
+    /// <paramref name="etag"/> (when given) and applies <paramref name="build"/> (merge and rules, no I/O) to the
+    /// row as stored, so two writers without an etag both succeed, one after the other.
     /// </summary>
-    public async Task<Indicator> UpdateAsync(RequestIdentity who, IndicatorRow current, IndicatorDefinition definition, CancellationToken ct)
+    public async Task<Indicator> UpdateAsync(RequestIdentity who, string indicatorId, string? etag,
+        Func<IndicatorRow, IndicatorDefinition> build, CancellationToken ct)
     {
-        var next = definition.ApplyTo(current) with
+        var next = await database.InTransactionAsync(async (connection, transaction) =>
         {
-            Version = current.Version + 1,
-            UpdatedAt = clock.GetUtcNow().UtcDateTime,
-            UpdatedBy = who.UserId,
-        };
-        await database.InTransactionAsync(async (connection, transaction) =>
-        {
+            await connection.LockRowAsync(transaction, "indicators", "indicator_id", who.TenantId, indicatorId, ct);
+            var current = await LoadAsync(connection, transaction, who, indicatorId, ct)
+                ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
+            Etags.Check(etag, current.Version, current.ResourceName);
+            var next = build(current).ApplyTo(current) with
+            {
+                Version = current.Version + 1,
+                UpdatedAt = clock.GetUtcNow().UtcDateTime,
+                UpdatedBy = who.UserId,
+            };
             await connection.ExecuteVersionedAsync(transaction, $"""
                 UPDATE indicators SET {WriteColumns}
                 WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId AND version = @Version - 1

@@ -213,9 +213,7 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
     public static async Task<PlanRow> LoadForWriteAsync(DbConnection connection, DbTransaction transaction,
         RequestIdentity who, string planId, string? etag, CancellationToken ct, bool requireWritable = false)
     {
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE plans SET version = version WHERE tenant_id = @TenantId AND plan_id = @PlanId",
-            new { who.TenantId, PlanId = planId }, transaction, cancellationToken: ct));
+        await connection.LockRowAsync(transaction, "plans", "plan_id", who.TenantId, planId, ct);
         var row = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(
             $"SELECT {Columns} FROM plans WHERE tenant_id = @TenantId AND plan_id = @PlanId",
             new { who.TenantId, PlanId = planId }, transaction, cancellationToken: ct))

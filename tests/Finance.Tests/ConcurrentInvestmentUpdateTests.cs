@@ -1,0 +1,66 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Platform.Finance;
+using Platform.Finance.V1;
+using Platform.Testing;
+
+namespace Finance.Tests;
+
+/// <summary>Writers without an etag never get ABORTED; with one etag exactly one wins (issue 9, defect 8).</summary>
+public sealed class ConcurrentInvestmentUpdateTests(FinanceWithObjectives fixture) : IClassFixture<FinanceWithObjectives>, IDisposable
+{
+    private readonly ServiceFactory<FinanceGrpcService> _factory = fixture.Finance;
+
+    public void Dispose() => Assert.Empty(_factory.Problems);
+
+    private async Task<(FinanceService.FinanceServiceClient Grpc, Investment Created)> CreateAsync(string tenant)
+    {
+        var grpc = new FinanceService.FinanceServiceClient(_factory.CreateGrpcChannel(tenant));
+        var created = await grpc.CreateInvestmentAsync(new CreateInvestmentRequest
+        {
+            InvestmentId = "scuola",
+            Investment = new Investment { Cup = "D18I21000100005", Title = "Scuola", TotalCost = "1000.00", State = "PLANNED" },
+        });
+        return (grpc, created);
+    }
+
+    [Fact]
+    public async Task Twenty_writers_without_an_etag_all_succeed()
+    {
+        var (grpc, created) = await CreateAsync("concurrent-no-etag");
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => grpc.UpdateInvestmentAsync(new UpdateInvestmentRequest
+        {
+            Investment = new Investment { Name = created.Name, Title = $"Scuola {i}" }, UpdateMask = new FieldMask { Paths = { "title" } },
+        }).ResponseAsync));
+
+        Assert.Equal(20, results.Length);
+        Assert.Equal("W/\"21\"", (await grpc.GetInvestmentAsync(new GetInvestmentRequest { Name = created.Name })).Etag);
+    }
+
+    [Fact]
+    public async Task Twenty_writers_with_the_same_etag_have_exactly_one_winner()
+    {
+        var (grpc, created) = await CreateAsync("concurrent-etag");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 20).Select(async i =>
+        {
+            try
+            {
+                await grpc.UpdateInvestmentAsync(new UpdateInvestmentRequest
+                {
+                    Investment = new Investment { Name = created.Name, Title = $"Scuola {i}", Etag = created.Etag },
+                    UpdateMask = new FieldMask { Paths = { "title" } },
+                });
+                return StatusCode.OK;
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        }));
+
+        Assert.Equal(1, outcomes.Count(o => o == StatusCode.OK));
+        Assert.Equal(19, outcomes.Count(o => o == StatusCode.Aborted));
+    }
+}

@@ -1,0 +1,62 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Platform.Indicators;
+using Platform.Indicators.V1;
+using Platform.Testing;
+
+namespace Indicators.Tests;
+
+/// <summary>Writers without an etag never get ABORTED; with one etag exactly one wins (issue 9, defect 8).</summary>
+public sealed class ConcurrentIndicatorUpdateTests(IndicatorsHost host) : IClassFixture<IndicatorsHost>, IDisposable
+{
+    private readonly ServiceFactory<IndicatorsGrpcService> _factory = host.Factory;
+
+    public void Dispose() => Assert.Empty(_factory.Problems);
+
+    private async Task<(IndicatorsService.IndicatorsServiceClient Grpc, Indicator Created)> CreateAsync(string tenant)
+    {
+        var grpc = new IndicatorsService.IndicatorsServiceClient(_factory.CreateGrpcChannel(tenant));
+        var created = await grpc.CreateIndicatorAsync(new CreateIndicatorRequest { IndicatorId = "rd", Indicator = new Indicator { Title = "Indice", Unit = "%" } });
+        return (grpc, created);
+    }
+
+    [Fact]
+    public async Task Twenty_writers_without_an_etag_all_succeed()
+    {
+        var (grpc, created) = await CreateAsync("indicator-no-etag");
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => grpc.UpdateIndicatorAsync(new UpdateIndicatorRequest
+        {
+            Indicator = new Indicator { Name = created.Name, Title = $"Indice {i}" }, UpdateMask = new FieldMask { Paths = { "title" } },
+        }).ResponseAsync));
+
+        Assert.Equal(20, results.Length);
+        Assert.Equal("W/\"21\"", (await grpc.GetIndicatorAsync(new GetIndicatorRequest { Name = created.Name })).Etag);
+    }
+
+    [Fact]
+    public async Task Twenty_writers_with_the_same_etag_have_exactly_one_winner()
+    {
+        var (grpc, created) = await CreateAsync("indicator-etag");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 20).Select(async i =>
+        {
+            try
+            {
+                await grpc.UpdateIndicatorAsync(new UpdateIndicatorRequest
+                {
+                    Indicator = new Indicator { Name = created.Name, Title = $"Indice {i}", Etag = created.Etag },
+                    UpdateMask = new FieldMask { Paths = { "title" } },
+                });
+                return StatusCode.OK;
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        }));
+
+        Assert.Equal(1, outcomes.Count(o => o == StatusCode.OK));
+        Assert.Equal(19, outcomes.Count(o => o == StatusCode.Aborted));
+    }
+}
