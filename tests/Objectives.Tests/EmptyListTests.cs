@@ -5,19 +5,18 @@ using Platform.Testing;
 namespace Objectives.Tests;
 
 /// <summary>Lists of a resource that has none answer an empty page, never a 500 (issue 9, defect 7).</summary>
-public sealed class EmptyListTests(ServiceFactory<ObjectivesGrpcService> factory) : IClassFixture<ServiceFactory<ObjectivesGrpcService>>, IDisposable
+public sealed class EmptyListTests(ServiceFactory<ObjectivesGrpcService> factory)
+    : ApiTest<ObjectivesGrpcService>(factory), IClassFixture<ServiceFactory<ObjectivesGrpcService>>
 {
-    public void Dispose() => Assert.Empty(factory.Problems);
-
     [Fact]
     public async Task A_plan_without_versions_lists_none_over_rest_and_grpc()
     {
-        var rest = factory.CreateRestClient("empty-lists");
+        var rest = Rest("empty-lists");
         await (await rest.PostJsonAsync("/v1/plans?plan_id=senza-versioni", """{"title":"DUP","kind":"DUP","startYear":2023,"endYear":2025}""")).ReadJsonAsync();
 
         var json = await rest.GetJsonAsync("/v1/plans/senza-versioni/versions");
-        var grpc = await new ObjectivesService.ObjectivesServiceClient(factory.CreateGrpcChannel("empty-lists"))
-            .ListPlanVersionsAsync(new ListPlanVersionsRequest { Parent = "plans/senza-versioni" });
+        var grpc = await new ObjectivesService.ObjectivesServiceClient(Channel("empty-lists"))
+            .ListPlanVersionsAsync(new ListPlanVersionsRequest { Parent = "plans/senza-versioni" }, Call());
 
         Assert.False(json.TryGetProperty("versions", out var versions) && versions.GetArrayLength() > 0);
         Assert.Empty(grpc.Versions);
@@ -26,7 +25,7 @@ public sealed class EmptyListTests(ServiceFactory<ObjectivesGrpcService> factory
     [Fact]
     public async Task An_objective_without_reports_lists_none()
     {
-        var rest = factory.CreateRestClient("empty-lists");
+        var rest = Rest("empty-lists");
         await (await rest.PostJsonAsync("/v1/plans?plan_id=senza-report", """{"title":"DUP","kind":"DUP","startYear":2023,"endYear":2025,"levels":["Linea di mandato"]}""")).ReadJsonAsync();
         await (await rest.PostJsonAsync("/v1/plans/senza-report/objectives?objective_id=1", """{"title":"Linea 1"}""")).ReadJsonAsync();
 

@@ -6,18 +6,16 @@ namespace Objectives.Tests;
 
 /// <summary>An absent or empty update mask means "every field the client set" (AIP-134; issue 9, defect 6).</summary>
 public sealed class UpdateMaskTests(ServiceFactory<ObjectivesGrpcService> factory)
-    : IClassFixture<ServiceFactory<ObjectivesGrpcService>>, IDisposable
+    : ApiTest<ObjectivesGrpcService>(factory), IClassFixture<ServiceFactory<ObjectivesGrpcService>>
 {
-    private readonly HttpClient _rest = factory.CreateRestClient("update-masks");
-    private readonly ObjectivesService.ObjectivesServiceClient _grpc = new(factory.CreateGrpcChannel("update-masks"));
+    private HttpClient RestClient => Rest("update-masks");
+    private ObjectivesService.ObjectivesServiceClient Grpc => new(Channel("update-masks"));
 
-    public void Dispose() => Assert.Empty(factory.Problems);
-
-    private Task<Plan> CreateAsync(string id) => _grpc.CreatePlanAsync(new CreatePlanRequest
+    private Task<Plan> CreateAsync(string id) => Grpc.CreatePlanAsync(new CreatePlanRequest
     {
         PlanId = id,
         Plan = new Plan { Title = "DUP", Kind = Plan.Types.Kind.Dup, StartYear = 2023, EndYear = 2025, Description = "Cremona" },
-    }).ResponseAsync;
+    }, Call()).ResponseAsync;
 
     [Theory]
     [InlineData("no-mask", "")]
@@ -27,7 +25,7 @@ public sealed class UpdateMaskTests(ServiceFactory<ObjectivesGrpcService> factor
     {
         await CreateAsync(id);
 
-        var json = await (await _rest.PatchJsonAsync($"/v1/plans/{id}{query}", """{"title":"DUP 2024-2026","endYear":2026}""")).ReadJsonAsync();
+        var json = await (await RestClient.PatchJsonAsync($"/v1/plans/{id}{query}", """{"title":"DUP 2024-2026","endYear":2026}""")).ReadJsonAsync();
 
         Assert.Equal("DUP 2024-2026", json.GetProperty("title").GetString());
         Assert.Equal(2026, json.GetProperty("endYear").GetInt32());
@@ -40,7 +38,7 @@ public sealed class UpdateMaskTests(ServiceFactory<ObjectivesGrpcService> factor
     {
         var created = await CreateAsync("grpc-no-mask");
 
-        var updated = await _grpc.UpdatePlanAsync(new UpdatePlanRequest { Plan = new Plan { Name = created.Name, FreeChildCodes = true } });
+        var updated = await Grpc.UpdatePlanAsync(new UpdatePlanRequest { Plan = new Plan { Name = created.Name, FreeChildCodes = true } }, Call());
 
         Assert.True(updated.FreeChildCodes);
         Assert.Equal("DUP", updated.Title);
