@@ -29,12 +29,12 @@ public sealed class ConcurrentInvestmentUpdateTests(FinanceWithObjectives fixtur
     {
         var (grpc, created) = await CreateAsync("concurrent-no-etag");
 
-        var results = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => grpc.UpdateInvestmentAsync(new UpdateInvestmentRequest
+        var statuses = await Concurrent.StatusesAsync(20, i => grpc.UpdateInvestmentAsync(new UpdateInvestmentRequest
         {
             Investment = new Investment { Name = created.Name, Title = $"Scuola {i}" }, UpdateMask = new FieldMask { Paths = { "title" } },
-        }).ResponseAsync));
+        }).ResponseAsync);
 
-        Assert.Equal(20, results.Length);
+        Assert.All(statuses, status => Assert.Equal(StatusCode.OK, status));
         Assert.Equal("W/\"21\"", (await grpc.GetInvestmentAsync(new GetInvestmentRequest { Name = created.Name })).Etag);
     }
 
@@ -43,22 +43,11 @@ public sealed class ConcurrentInvestmentUpdateTests(FinanceWithObjectives fixtur
     {
         var (grpc, created) = await CreateAsync("concurrent-etag");
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(1, 20).Select(async i =>
+        var outcomes = await Concurrent.StatusesAsync(20, i => grpc.UpdateInvestmentAsync(new UpdateInvestmentRequest
         {
-            try
-            {
-                await grpc.UpdateInvestmentAsync(new UpdateInvestmentRequest
-                {
-                    Investment = new Investment { Name = created.Name, Title = $"Scuola {i}", Etag = created.Etag },
-                    UpdateMask = new FieldMask { Paths = { "title" } },
-                });
-                return StatusCode.OK;
-            }
-            catch (RpcException ex)
-            {
-                return ex.StatusCode;
-            }
-        }));
+            Investment = new Investment { Name = created.Name, Title = $"Scuola {i}", Etag = created.Etag },
+            UpdateMask = new FieldMask { Paths = { "title" } },
+        }).ResponseAsync);
 
         Assert.Equal(1, outcomes.Count(o => o == StatusCode.OK));
         Assert.Equal(19, outcomes.Count(o => o == StatusCode.Aborted));
