@@ -45,6 +45,13 @@ public sealed record BudgetRow
         return budget;
     }
 
+    /// <summary>This row with the client-editable fields of <paramref name="budget"/> (title trimmed).</summary>
+    public BudgetRow WithFields(Budget budget) => this with
+    {
+        Title = budget.Title.Trim(),
+        Stages = budget.Stages.Select(s => new StageRow(s.Year, s.Stage.ToString())).ToList(),
+    };
+
     public IReadOnlyDictionary<string, string?> AuditFields() => new Dictionary<string, string?>
     {
         ["title"] = Title,

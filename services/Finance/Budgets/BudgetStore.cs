@@ -75,13 +75,9 @@ public sealed class BudgetStore(Database database, AuditLog audit, TimeProvider 
         var updated = await database.InTransactionAsync(async (connection, transaction) =>
         {
             var current = await LoadForWriteAsync(connection, transaction, who, budgetId, changes.Etag, ct);
-            var next = current with
-            {
-                Title = paths.Contains("title") ? changes.Title.Trim() : current.Title,
-                Stages = paths.Contains("stages")
-                    ? changes.Stages.Select(s => new StageRow(s.Year, s.Stage.ToString())).ToList()
-                    : current.Stages,
-            };
+            var merged = current.ToProto();
+            UpdateMasks.Apply(merged, changes, paths);
+            var next = current.WithFields(merged);
             var validator = new RequestValidator();
             validator.Text(next.Title, "budget.title", 300);
             BudgetValidation.ValidateStages(next.ToProto().Stages, next.FirstYear, next.LastYear, validator, "budget.stages");

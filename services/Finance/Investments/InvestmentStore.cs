@@ -95,21 +95,7 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
         InvestmentData Build(InvestmentData current)
         {
             var merged = current.ToProto();
-            foreach (var path in paths)
-                switch (path)
-                {
-                    case "cup": merged.Cup = changes.Cup; break;
-                    case "title": merged.Title = changes.Title; break;
-                    case "pnrr_measure": merged.PnrrMeasure = changes.PnrrMeasure; break;
-                    case "total_cost": merged.TotalCost = changes.TotalCost; break;
-                    case "years": merged.Years.Clear(); merged.Years.AddRange(changes.Years); break;
-                    case "start": merged.Start = changes.Start; break;
-                    case "end": merged.End = changes.End; break;
-                    case "funding_body": merged.FundingBody = changes.FundingBody; break;
-                    case "sector": merged.Sector = changes.Sector; break;
-                    case "state": merged.State = changes.State; break;
-                    case "objectives": merged.Objectives.Clear(); merged.Objectives.AddRange(changes.Objectives); break;
-                }
+            UpdateMasks.Apply(merged, changes, paths);
             var validator = new RequestValidator();
             var keepFlagged = new HashSet<string>(["cup", "pnrr_measure"], StringComparer.Ordinal);
             keepFlagged.ExceptWith(paths);

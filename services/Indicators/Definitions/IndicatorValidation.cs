@@ -167,32 +167,7 @@ public static partial class IndicatorValidation
     public static Indicator Merge(Indicator current, Indicator changes, IReadOnlySet<string> paths)
     {
         var next = current.Clone();
-        foreach (var path in paths)
-        {
-            switch (path)
-            {
-                case "title": next.Title = changes.Title; break;
-                case "unit": next.Unit = changes.Unit; break;
-                case "description": next.Description = changes.Description; break;
-                case "objectives": next.Objectives.Clear(); next.Objectives.Add(changes.Objectives); break;
-                case "kind": next.Kind = changes.Kind; break;
-                case "decimals":
-                    if (changes.HasDecimals) next.Decimals = changes.Decimals; else next.ClearDecimals();
-                    break;
-                case "polarity": next.Polarity = changes.Polarity; break;
-                case "formula": next.Formula = changes.Formula; break;
-                case "variables": next.Variables.Clear(); next.Variables.Add(changes.Variables); break;
-                case "baseline_value": next.BaselineValue = changes.BaselineValue; break;
-                case "baseline_year": next.BaselineYear = changes.BaselineYear; break;
-                case "achievement_method": next.AchievementMethod = changes.AchievementMethod; break;
-                case "status_bands": next.StatusBands = changes.StatusBands?.Clone(); break;
-                case "weight": next.Weight = changes.Weight; break;
-                case "data_source": next.DataSource = changes.DataSource; break;
-                case "owner": next.Owner = changes.Owner; break;
-                case "aggregation": next.Aggregation = changes.Aggregation; break;
-                case "threshold": next.Threshold = changes.Threshold?.Clone(); break;
-            }
-        }
+        UpdateMasks.Apply(next, changes, paths);
         return next;
     }
 }

@@ -25,30 +25,6 @@ public static class ObjectiveFields
     /// <summary>What UpdateObjective may change.</summary>
     public static readonly IReadOnlySet<string> Updatable = CardFields.Select(f => f.Name).ToHashSet();
 
-    /// <summary>Copies the fields named in <paramref name="paths"/> from <paramref name="source"/> into <paramref name="target"/>.</summary>
-    public static void Apply(Objective target, Objective source, IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            var field = Objective.Descriptor.FindFieldByName(path);
-            var accessor = field.Accessor;
-            switch (accessor.GetValue(target))
-            {
-                case IDictionary map:
-                    map.Clear();
-                    foreach (DictionaryEntry entry in (IDictionary)accessor.GetValue(source)) map[entry.Key] = entry.Value;
-                    break;
-                case IList list:
-                    list.Clear();
-                    foreach (var item in (IList)accessor.GetValue(source)) list.Add(item);
-                    break;
-                default:
-                    accessor.SetValue(target, accessor.GetValue(source));
-                    break;
-            }
-        }
-    }
-
     /// <summary>
     /// The objective as the audit trail and version diffs show it: one entry per non-empty field, lists joined
     /// with "; ", maps one entry per key (<c>yearly_actions.2023</c>), the parent as its code.

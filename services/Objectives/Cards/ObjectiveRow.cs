@@ -66,7 +66,7 @@ public sealed record ObjectiveRow
     public static string CardJson(Objective objective)
     {
         var card = new Objective();
-        ObjectiveFields.Apply(card, objective, ObjectiveFields.Updatable);
+        UpdateMasks.Apply(card, objective, ObjectiveFields.Updatable);
         card.Title = card.Description = card.Manager = card.LeadSector = "";
         return JsonFormatter.Default.Format(card);
     }

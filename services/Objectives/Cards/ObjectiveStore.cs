@@ -148,7 +148,7 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
             var current = await LoadForWriteAsync(connection, transaction, who, planId, code, changes.Etag, ct);
             var before = current.ToProto();
             var after = before.Clone();
-            ObjectiveFields.Apply(after, changes, paths);
+            UpdateMasks.Apply(after, changes, paths);
             var validator = new RequestValidator();
             ObjectiveValidation.ValidateCard(after, validator);
             validator.ThrowIfInvalid();

@@ -53,6 +53,18 @@ public sealed record PlanRow
         FreeChildCodes = FreeChildCodes,
     };
 
+    /// <summary>This row with the client-editable fields of <paramref name="plan"/> (texts trimmed).</summary>
+    public PlanRow WithFields(Plan plan) => this with
+    {
+        Title = plan.Title.Trim(),
+        Kind = plan.Kind.ToString(),
+        StartYear = plan.StartYear,
+        EndYear = plan.EndYear,
+        Description = plan.Description,
+        Levels = LevelsJson(plan.Levels.Select(l => l.Trim())),
+        FreeChildCodes = plan.FreeChildCodes,
+    };
+
     /// <summary>The client-visible fields, as the audit trail records them.</summary>
     public IReadOnlyDictionary<string, string?> AuditFields() => new Dictionary<string, string?>
     {

@@ -77,15 +77,10 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
         var updated = await database.InTransactionAsync(async (connection, transaction) =>
         {
             var current = await LoadForWriteAsync(connection, transaction, who, planId, changes.Etag, ct, requireWritable: true);
-            var next = current with
+            var merged = current.ToProto();
+            UpdateMasks.Apply(merged, changes, paths);
+            var next = current.WithFields(merged) with
             {
-                Title = paths.Contains("title") ? changes.Title.Trim() : current.Title,
-                Kind = paths.Contains("kind") ? changes.Kind.ToString() : current.Kind,
-                StartYear = paths.Contains("start_year") ? changes.StartYear : current.StartYear,
-                EndYear = paths.Contains("end_year") ? changes.EndYear : current.EndYear,
-                Description = paths.Contains("description") ? changes.Description : current.Description,
-                Levels = paths.Contains("levels") ? PlanRow.LevelsJson(changes.Levels.Select(l => l.Trim())) : current.Levels,
-                FreeChildCodes = paths.Contains("free_child_codes") ? changes.FreeChildCodes : current.FreeChildCodes,
                 Version = current.Version + 1,
                 UpdatedAt = clock.GetUtcNow().UtcDateTime,
                 UpdatedBy = who.UserId,

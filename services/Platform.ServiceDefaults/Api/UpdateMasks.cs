@@ -57,6 +57,37 @@ public static class UpdateMasks
         };
     }
 
+    /// <summary>
+    /// Copies the fields named in <paramref name="paths"/> from <paramref name="source"/> into
+    /// <paramref name="target"/> (same message type), read through the descriptor: lists and maps are replaced
+    /// whole, an optional field or message the source leaves unset is cleared. The one way every resource
+    /// applies an update, so a new field needs no code here.
+    /// </summary>
+    public static void Apply(IMessage target, IMessage source, IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            var field = target.Descriptor.FindFieldByName(path)
+                ?? throw new ArgumentException($"{path} is not a field of {target.Descriptor.Name}", nameof(paths));
+            var accessor = field.Accessor;
+            switch (accessor.GetValue(target))
+            {
+                case IDictionary map:
+                    map.Clear();
+                    foreach (DictionaryEntry entry in (IDictionary)accessor.GetValue(source)) map[entry.Key] = entry.Value;
+                    break;
+                case IList list:
+                    list.Clear();
+                    foreach (var item in (IList)accessor.GetValue(source)) list.Add(item);
+                    break;
+                default:
+                    if (field.HasPresence && !accessor.HasValue(source)) accessor.Clear(target);
+                    else accessor.SetValue(target, accessor.GetValue(source) is IMessage message ? message.Descriptor.Parser.ParseFrom(message.ToByteString()) : accessor.GetValue(source));
+                    break;
+            }
+        }
+    }
+
     /// <summary><c>totalCost</c> becomes <c>total_cost</c>; proto names pass unchanged.</summary>
     public static string ProtoName(string path) =>
         string.Concat(path.Select(c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
