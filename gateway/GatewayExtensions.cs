@@ -47,6 +47,7 @@ public static class GatewayExtensions
             {
                 // Identity travels only in the bearer token; headers that look like identity are dropped.
                 foreach (var header in StrippedHeaders) transforms.AddRequestHeaderRemove(header);
+                transforms.AddResponseTransform(RestErrorBodies.FillEmptyAsync);
                 transforms.AddResponseTransform(response =>
                 {
                     OversizedGrpcStatus.Shrink(response.HttpContext.Response.Headers, options.MaxForwardedStatusBytes);
@@ -90,6 +91,7 @@ public static class GatewayExtensions
         app.MapGrpcHealthChecksService();
         app.MapGet("/healthz", GatewayHealth.ReportAsync);
         app.MapApiDocs();
+        app.MapFallback(RestErrorBodies.NoRouteAsync);
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<JsonBodyDefault>();
