@@ -4,7 +4,7 @@ using Google.Protobuf.Reflection;
 namespace Platform.Gateway.ApiDocs;
 
 /// <summary>JSON schemas of protobuf messages in their proto3 JSON mapping (camelCase names, int64 as string).</summary>
-public sealed class SchemaSet
+public sealed class SchemaSet(ProtoComments comments)
 {
     public JsonObject Definitions { get; } = new();
 
@@ -17,9 +17,15 @@ public sealed class SchemaSet
         {
             var properties = new JsonObject();
             var schema = new JsonObject { ["type"] = "object", ["properties"] = properties };
+            if (comments.For(id) is { } description) schema["description"] = description;
             Definitions[id] = schema;
+            var required = new JsonArray();
             foreach (var field in message.Fields.InFieldNumberOrder())
-                properties[field.JsonName] = For(field);
+            {
+                properties[field.JsonName] = Documented(field);
+                if (FieldBehaviors.IsRequired(field, comments)) required.Add(field.JsonName);
+            }
+            if (required.Count > 0) schema["required"] = required;
         }
         return new JsonObject { ["$ref"] = $"#/components/schemas/{id}" };
     }
@@ -38,6 +44,22 @@ public sealed class SchemaSet
             },
         },
     };
+
+    /// <summary>The field's schema with its comment, example and whether only the service sets it.</summary>
+    public JsonNode Documented(FieldDescriptor field)
+    {
+        var schema = For(field);
+        var description = comments.For(field.FullName);
+        var readOnly = FieldBehaviors.IsOutputOnly(field, comments);
+        if (description is null && !readOnly) return schema;
+        // Next to a $ref, OpenAPI 3.0 ignores other keywords; allOf keeps them.
+        var documented = schema is JsonObject o && o.ContainsKey("$ref") ? new JsonObject { ["allOf"] = new JsonArray(schema) } : (JsonObject)schema;
+        if (description is not null) documented["description"] = description;
+        if (readOnly) documented["readOnly"] = true;
+        if (documented["type"]?.GetValue<string>() == "string" && ProtoComments.Example(description) is { } example)
+            documented["example"] = example;
+        return documented;
+    }
 
     public JsonNode For(FieldDescriptor field)
     {
