@@ -49,7 +49,7 @@ public sealed class SchemaSet(ProtoComments comments)
     public JsonNode Documented(FieldDescriptor field)
     {
         var schema = For(field);
-        var description = comments.For(field.FullName);
+        var description = Join(comments.For(field.FullName), field.FieldType == FieldType.Enum ? EnumValues(field.EnumType) : null);
         var readOnly = FieldBehaviors.IsOutputOnly(field, comments);
         if (description is null && !readOnly) return schema;
         // Next to a $ref, OpenAPI 3.0 ignores other keywords; allOf keeps them.
@@ -60,6 +60,17 @@ public sealed class SchemaSet(ProtoComments comments)
             documented["example"] = example;
         return documented;
     }
+
+    /// <summary>The enum's values that have a comment, one line each.</summary>
+    private string? EnumValues(EnumDescriptor enumType)
+    {
+        var lines = enumType.Values.Select(v => (v.Name, About: comments.For($"{enumType.FullName}.{v.Name}")))
+            .Where(v => v.About is not null).Select(v => $"- `{v.Name}`: {v.About}").ToList();
+        return lines.Count == 0 ? null : string.Join('\n', lines);
+    }
+
+    private static string? Join(string? first, string? second) =>
+        first is null ? second : second is null ? first : $"{first}\n\n{second}";
 
     public JsonNode For(FieldDescriptor field)
     {

@@ -22,6 +22,13 @@ public sealed class ApiDocsCommentsTests
     }
 
     [Fact]
+    public void Enum_fields_list_what_their_values_mean()
+    {
+        var kind = Schema("platform.objectives.v1.Plan")["properties"]!["kind"]!["description"]!.GetValue<string>();
+        Assert.Contains("- `DEVELOPMENT_PACT`: Territorial development pact.", kind);
+    }
+
+    [Fact]
     public void Examples_come_from_the_comments()
     {
         var unit = Schema("platform.indicators.v1.Indicator")["properties"]!["unit"]!;
