@@ -7,6 +7,9 @@ using Platform.Indicators.V1;
 using Platform.Objectives.V1;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.Features;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Platform.Gateway;
@@ -44,7 +47,23 @@ public static class GatewayExtensions
             {
                 // Identity travels only in the bearer token; headers that look like identity are dropped.
                 foreach (var header in StrippedHeaders) transforms.AddRequestHeaderRemove(header);
+                transforms.AddResponseTransform(RestErrorBodies.FillEmptyAsync);
+                transforms.AddResponseTransform(response =>
+                {
+                    OversizedGrpcStatus.Shrink(response.HttpContext.Response.Headers, options.MaxForwardedStatusBytes);
+                    return ValueTask.CompletedTask;
+                });
+                transforms.AddResponseTrailersTransform(response =>
+                {
+                    if (response.HttpContext.Features.Get<IHttpResponseTrailersFeature>()?.Trailers is { } trailers)
+                        OversizedGrpcStatus.Shrink(trailers, options.MaxForwardedStatusBytes);
+                    return ValueTask.CompletedTask;
+                });
             });
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<IForwarderHttpClientFactory, UpstreamHttpClientFactory>();
+        builder.Services.AddSingleton<IPassiveHealthCheckPolicy, ServiceFailureRatePolicy>();
+        HealthChangeLog.Decorate(builder.Services);
         builder.Services.AddPlatformAuthentication();
         builder.Services.AddTrafficLimits(builder.Configuration);
 
@@ -72,9 +91,11 @@ public static class GatewayExtensions
         app.MapGrpcHealthChecksService();
         app.MapGet("/healthz", GatewayHealth.ReportAsync);
         app.MapApiDocs();
+        app.MapFallback(RestErrorBodies.NoRouteAsync);
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<JsonBodyDefault>();
+            proxy.UseMiddleware<GrpcUnavailableOnUpstreamFailure>();
             proxy.UseMiddleware<ForwardingErrors>();
             proxy.UseMiddleware<FailoverOnConnectError>();
             proxy.UseSessionAffinity();

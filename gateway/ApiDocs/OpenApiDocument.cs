@@ -14,12 +14,19 @@ namespace Platform.Gateway.ApiDocs;
 /// </summary>
 public static partial class OpenApiDocument
 {
-    public static JsonObject Build(IEnumerable<ServiceDescriptor> services, string title, string version)
+    public static JsonObject Build(IEnumerable<ServiceDescriptor> services, string title, string version) =>
+        Build(services, title, version, ProtoComments.Embedded);
+
+    public static JsonObject Build(IEnumerable<ServiceDescriptor> services, string title, string version, ProtoComments comments)
     {
         var paths = new JsonObject();
-        var schemas = new SchemaSet();
+        var schemas = new SchemaSet(comments);
+        var tags = new JsonArray();
         foreach (var service in services)
         {
+            var tag = new JsonObject { ["name"] = service.Name };
+            if (comments.For(service.FullName) is { } about) tag["description"] = about;
+            tags.Add(tag);
             foreach (var method in service.Methods)
             {
                 var rule = method.GetOptions()?.GetExtension(AnnotationsExtensions.Http);
@@ -29,7 +36,7 @@ public static partial class OpenApiDocument
                     var (verb, template) = VerbAndPath(binding);
                     var route = Route.Parse(template);
                     var item = (JsonObject)(paths[route.OpenApiPath] ??= new JsonObject());
-                    item[verb] = Operation(service, method, binding, route, schemas);
+                    item[verb] = Operation(service, method, binding, route, schemas, comments);
                 }
             }
         }
@@ -38,6 +45,7 @@ public static partial class OpenApiDocument
         {
             ["openapi"] = "3.0.3",
             ["info"] = new JsonObject { ["title"] = title, ["version"] = version },
+            ["tags"] = tags,
             ["paths"] = paths,
             ["components"] = new JsonObject
             {
@@ -51,7 +59,8 @@ public static partial class OpenApiDocument
         };
     }
 
-    private static JsonObject Operation(ServiceDescriptor service, MethodDescriptor method, HttpRule rule, Route route, SchemaSet schemas)
+    private static JsonObject Operation(ServiceDescriptor service, MethodDescriptor method, HttpRule rule, Route route, SchemaSet schemas,
+        ProtoComments comments)
     {
         var parameters = new JsonArray();
         foreach (var variable in route.Variables)
@@ -60,7 +69,7 @@ public static partial class OpenApiDocument
                 ["name"] = variable.Name,
                 ["in"] = "path",
                 ["required"] = true,
-                ["description"] = $"`{variable.FieldPath}` segment",
+                ["description"] = $"`{variable.FieldPath}` segment" + (comments.For(FieldOf(method.InputType, variable.FieldPath)) is { } about ? $": {about}" : ""),
                 ["schema"] = new JsonObject { ["type"] = "string" },
             });
 
@@ -72,12 +81,15 @@ public static partial class OpenApiDocument
             {
                 if (bound.Contains(field.Name) || field.Name == rule.Body) continue;
                 if (field.FieldType == FieldType.Message && field.MessageType.FullName != "google.protobuf.FieldMask") continue;
-                parameters.Add(new JsonObject
+                var parameter = new JsonObject
                 {
                     ["name"] = field.Name,
                     ["in"] = "query",
                     ["schema"] = schemas.For(field),
-                });
+                };
+                if (comments.For(field.FullName) is { } about) parameter["description"] = about;
+                if (FieldBehaviors.IsRequired(field, comments)) parameter["required"] = true;
+                parameters.Add(parameter);
             }
         }
 
@@ -101,12 +113,22 @@ public static partial class OpenApiDocument
                 },
             },
         };
+        if (comments.For(method.FullName) is { } description) operation["description"] = description;
         if (!string.IsNullOrEmpty(rule.Body))
         {
             var body = rule.Body == "*" ? schemas.Ref(input) : schemas.For(input.FindFieldByName(rule.Body));
             operation["requestBody"] = new JsonObject { ["required"] = true, ["content"] = Json(body) };
         }
         return operation;
+    }
+
+    /// <summary>Full name of the field a path like <c>plan.name</c> ends at.</summary>
+    private static string FieldOf(MessageDescriptor message, string fieldPath)
+    {
+        var field = message.FindFieldByName(fieldPath.Split('.')[0]);
+        return field is null ? fieldPath
+            : fieldPath.Contains('.') && field.FieldType == FieldType.Message ? FieldOf(field.MessageType, fieldPath[(fieldPath.IndexOf('.') + 1)..])
+            : field.FullName;
     }
 
     private static JsonObject Json(JsonNode schema) =>

@@ -4,7 +4,7 @@ using Google.Protobuf.Reflection;
 namespace Platform.Gateway.ApiDocs;
 
 /// <summary>JSON schemas of protobuf messages in their proto3 JSON mapping (camelCase names, int64 as string).</summary>
-public sealed class SchemaSet
+public sealed class SchemaSet(ProtoComments comments)
 {
     public JsonObject Definitions { get; } = new();
 
@@ -17,9 +17,15 @@ public sealed class SchemaSet
         {
             var properties = new JsonObject();
             var schema = new JsonObject { ["type"] = "object", ["properties"] = properties };
+            if (comments.For(id) is { } description) schema["description"] = description;
             Definitions[id] = schema;
+            var required = new JsonArray();
             foreach (var field in message.Fields.InFieldNumberOrder())
-                properties[field.JsonName] = For(field);
+            {
+                properties[field.JsonName] = Documented(field);
+                if (FieldBehaviors.IsRequired(field, comments)) required.Add(field.JsonName);
+            }
+            if (required.Count > 0) schema["required"] = required;
         }
         return new JsonObject { ["$ref"] = $"#/components/schemas/{id}" };
     }
@@ -38,6 +44,33 @@ public sealed class SchemaSet
             },
         },
     };
+
+    /// <summary>The field's schema with its comment, example and whether only the service sets it.</summary>
+    public JsonNode Documented(FieldDescriptor field)
+    {
+        var schema = For(field);
+        var description = Join(comments.For(field.FullName), field.FieldType == FieldType.Enum ? EnumValues(field.EnumType) : null);
+        var readOnly = FieldBehaviors.IsOutputOnly(field, comments);
+        if (description is null && !readOnly) return schema;
+        // Next to a $ref, OpenAPI 3.0 ignores other keywords; allOf keeps them.
+        var documented = schema is JsonObject o && o.ContainsKey("$ref") ? new JsonObject { ["allOf"] = new JsonArray(schema) } : (JsonObject)schema;
+        if (description is not null) documented["description"] = description;
+        if (readOnly) documented["readOnly"] = true;
+        if (documented["type"]?.GetValue<string>() == "string" && ProtoComments.Example(description) is { } example)
+            documented["example"] = example;
+        return documented;
+    }
+
+    /// <summary>The enum's values that have a comment, one line each.</summary>
+    private string? EnumValues(EnumDescriptor enumType)
+    {
+        var lines = enumType.Values.Select(v => (v.Name, About: comments.For($"{enumType.FullName}.{v.Name}")))
+            .Where(v => v.About is not null).Select(v => $"- `{v.Name}`: {v.About}").ToList();
+        return lines.Count == 0 ? null : string.Join('\n', lines);
+    }
+
+    private static string? Join(string? first, string? second) =>
+        first is null ? second : second is null ? first : $"{first}\n\n{second}";
 
     public JsonNode For(FieldDescriptor field)
     {
