@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.Tokens;
 using Platform.ServiceDefaults.Security;
+using Platform.Testing;
 
 namespace Platform.ServiceDefaults.Tests;
 
@@ -16,9 +14,6 @@ namespace Platform.ServiceDefaults.Tests;
 public sealed class TokenRulesTests
 {
     private static readonly string Key = PlatformTokens.NewKey();
-    private static readonly long Now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-    private static string Standard(long expires) =>
-        $"\"sub\":\"alice\",\"roles\":[\"admin\"],\"iss\":\"platform-local\",\"aud\":\"platform\",\"iat\":{Now},\"nbf\":{Now},\"exp\":{expires}";
 
     [Theory]
     [InlineData("\"tenant\":[\"demo\",\"comune-b\"]", "single string")]
@@ -30,7 +25,7 @@ public sealed class TokenRulesTests
     [InlineData("\"other\":1", "names no tenant")]
     public async Task A_signed_token_without_exactly_one_valid_tenant_is_refused(string tenantJson, string expected)
     {
-        var result = await AuthenticateAsync(Sign(Key, $"{{{Standard(Now + 3600)},{tenantJson}}}"));
+        var result = await AuthenticateAsync(RawTokens.Sign(Key, $"{{{RawTokens.StandardClaims()},{tenantJson}}}"));
         Assert.False(result.Succeeded);
         Assert.Contains(expected, TokenRules.Describe(result.Failure));
     }
@@ -54,15 +49,6 @@ public sealed class TokenRulesTests
         Assert.Contains("signed with another key", TokenRules.Describe(otherKey.Failure));
         Assert.Contains("expired", TokenRules.Describe(expired.Failure));
         Assert.Contains("malformed", TokenRules.Describe(malformed.Failure));
-    }
-
-    /// <summary>An HS256 JWT of any payload, as an attacker holding the key (or a buggy issuer) would write it.</summary>
-    private static string Sign(string key, string payloadJson)
-    {
-        var header = Base64UrlEncoder.Encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-        var payload = Base64UrlEncoder.Encode(payloadJson);
-        var signature = HMACSHA256.HashData(Convert.FromBase64String(key), Encoding.ASCII.GetBytes($"{header}.{payload}"));
-        return $"{header}.{payload}.{Base64UrlEncoder.Encode(signature)}";
     }
 
     private static async Task<AuthenticateResult> AuthenticateAsync(string token)
