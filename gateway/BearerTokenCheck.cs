@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Gateway;
 
@@ -19,7 +20,7 @@ public sealed class BearerTokenCheck(RequestDelegate next)
             {
                 context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
                 await GatewayResponses.WriteAsync(context, StatusCode.Unauthenticated, "INVALID_TOKEN",
-                    "The bearer token is invalid or expired");
+                    TokenRules.Describe(result.Failure));
                 return;
             }
             context.User = result.Principal;

@@ -20,7 +20,7 @@ public sealed class CremonaDemoTests(PlatformFixture fixture) : IClassFixture<Pl
         try
         {
             if (_done) return;
-            Assert.True(await DemoData.SeedAsync(Platform.Grpc, CancellationToken.None) > 700, Platform.Log);
+            Assert.True(await DemoData.SeedIfEmptyAsync(Platform.Grpc, CancellationToken.None) > 700, Platform.Log);
             _done = true;
         }
         finally

@@ -44,7 +44,10 @@ public sealed class PlatformSystem : IAsyncDisposable
         var system = new PlatformSystem(options);
         try
         {
+            EnsurePortFree(options.RestPort, "REST", "--rest-port");
+            EnsurePortFree(options.GrpcPort, "gRPC", "--grpc-port");
             await system.StartChildrenAsync(output, cancellationToken);
+            foreach (var child in system._children) child.Supervise();
             return system;
         }
         catch
@@ -122,20 +125,45 @@ public sealed class PlatformSystem : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
-            if (child.HasExited)
-                throw new InvalidOperationException($"{child.Name} exited during start-up:{Environment.NewLine}{child.RecentOutput}");
+            if (child.HasExited) throw ExitedDuringStart(child);
             try
             {
                 using var response = await client.GetAsync(url, cancellationToken);
                 if (response.IsSuccessStatusCode && IsHealthy(await response.Content.ReadAsStringAsync(cancellationToken)))
+                {
+                    // Whoever answered, the program must still be running (not another one on its port).
+                    await Task.Delay(300, cancellationToken);
+                    if (child.HasExited) throw ExitedDuringStart(child);
                     return;
+                }
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
             }
             await Task.Delay(200, cancellationToken);
         }
-        throw new TimeoutException($"{child.Name} did not become healthy at {url}");
+        throw new LaunchException($"{child.Name} did not become healthy at {url} within 90 s");
+    }
+
+    private static LaunchException ExitedDuringStart(ChildProcess child) =>
+        new($"{child.Name} exited during start-up; its last lines:{Environment.NewLine}{child.RecentOutput}");
+
+    /// <summary>
+    /// The gateway's ports must be free before anything starts: otherwise another program would answer the
+    /// health probe and receive the demo data.
+    /// </summary>
+    private static void EnsurePortFree(int port, string what, string option)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+        }
+        catch (SocketException)
+        {
+            throw new LaunchException(
+                $"Port {port} ({what}) is already in use by another program: stop it or choose another port with {option} N");
+        }
     }
 
     /// <summary>Services answer "Healthy"; the gateway answers JSON whose status is "Healthy".</summary>

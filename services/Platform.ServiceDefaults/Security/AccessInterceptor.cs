@@ -42,6 +42,10 @@ public sealed class AccessInterceptor(IRequestContext requestContext, ServiceAcc
         if (!context.Method.StartsWith("/platform.", StringComparison.Ordinal)) return;
         var declared = context.GetHttpContext().GetEndpoint()?.Metadata.GetMetadata<AccessAttribute>()
             ?? throw ApiErrors.PermissionDenied($"{context.Method} declares no access rule");
+        var http = context.GetHttpContext();
+        // A token that fails validation is refused, never read as an anonymous call.
+        if (http.Request.Headers.Authorization.Count > 0 && http.User.Identity?.IsAuthenticated != true)
+            throw ApiErrors.Unauthenticated(await AuthenticationSetup.RefusalReasonAsync(http));
         var who = requestContext.Current;
         if (who.IsAnonymous)
         {

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.ServiceDefaults.Security;
@@ -18,6 +21,7 @@ public static class AuthenticationSetup
             .Configure<IConfiguration>((options, configuration) =>
             {
                 options.MapInboundClaims = false;
+                options.Events = new JwtBearerEvents { OnTokenValidated = CheckClaims };
                 var authority = configuration["Auth:Authority"];
                 if (!string.IsNullOrWhiteSpace(authority))
                 {
@@ -33,6 +37,23 @@ public static class AuthenticationSetup
             });
         services.AddAuthorization();
         return services;
+    }
+
+    /// <summary>A signature alone is not enough: the claims must follow <see cref="TokenRules"/>.</summary>
+    private static Task CheckClaims(TokenValidatedContext context)
+    {
+        var problem = context.SecurityToken is JsonWebToken token
+            ? TokenRules.TenantProblem(token)
+            : "The bearer token is not a JWT";
+        if (problem is not null) context.Fail(new TokenClaimsException(problem));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Authenticates the request again to tell why its token was refused.</summary>
+    public static async Task<string> RefusalReasonAsync(HttpContext context)
+    {
+        var result = await context.AuthenticateAsync();
+        return TokenRules.Describe(result.Failure);
     }
 
     private static string LocalKey(IConfiguration configuration)

@@ -1,18 +1,26 @@
 using Grpc.Core;
 using Grpc.Net.Client;
+using Platform.Objectives.V1;
 
 namespace Platform.Launcher.Demo;
 
 /// <summary>
-/// Loads the demo ente's data through the gateway, as any client would. Safe to run on every start:
-/// what already exists is left as it is. Objectives first: indicators and investments link to them.
+/// Loads the demo ente's data through the gateway, as any client would, into an empty ente only: an ente that
+/// has a plan already is left as it is (no create is tried, so a restart logs nothing). Objectives first:
+/// indicators and investments link to them.
 /// </summary>
 public static class DemoData
 {
-    public static async Task<int> SeedAsync(GrpcChannel gateway, CancellationToken cancellationToken) =>
-        await ObjectivesDemo.SeedAsync(gateway, cancellationToken)
-        + await IndicatorsDemo.SeedAsync(gateway, cancellationToken)
-        + await FinanceDemo.SeedAsync(gateway, cancellationToken);
+    /// <summary>Returns how many resources were created, or null when the ente already has data.</summary>
+    public static async Task<int?> SeedIfEmptyAsync(GrpcChannel gateway, CancellationToken cancellationToken)
+    {
+        var plans = await new ObjectivesService.ObjectivesServiceClient(gateway)
+            .ListPlansAsync(new ListPlansRequest { PageSize = 1 }, cancellationToken: cancellationToken);
+        if (plans.Plans.Count > 0) return null;
+        return await ObjectivesDemo.SeedAsync(gateway, cancellationToken)
+            + await IndicatorsDemo.SeedAsync(gateway, cancellationToken)
+            + await FinanceDemo.SeedAsync(gateway, cancellationToken);
+    }
 
     /// <summary>Runs a create call; an ALREADY_EXISTS answer counts as done.</summary>
     public static async Task<int> CreateAsync<T>(Func<AsyncUnaryCall<T>> call)
