@@ -35,7 +35,7 @@ public sealed class RealResources
 
         var plan = await objectives.CreatePlanAsync(new CreatePlanRequest
         {
-            PlanId = $"{tag}-plan", Plan = new Plan { Title = "Piano riservato", Kind = Platform.Objectives.V1.Plan.Types.Kind.Peg, StartYear = 2024, EndYear = 2026 },
+            PlanId = $"{tag}-plan", Plan = new Plan { Title = "Piano riservato", Kind = Platform.Objectives.V1.Plan.Types.Kind.Peg, StartYear = 2024, EndYear = 2026, Levels = { "Linea", "Azione" }, FreeChildCodes = true },
         });
         var objective = await objectives.CreateObjectiveAsync(new CreateObjectiveRequest
         {

@@ -41,6 +41,14 @@ public sealed partial class RequestFiller(RealResources resources)
                 resourceTypes.Add(field.MessageType);
                 namesResource |= rpc.Name.StartsWith("Update", StringComparison.Ordinal) || ReferencesOthers(copy);
             }
+            else if (field.FieldType == FieldType.Enum && !field.IsRepeated && field.EnumType.Values.Count > 1)
+            {
+                field.Accessor.SetValue(request, System.Enum.ToObject(field.Accessor.GetValue(request).GetType(), field.EnumType.Values[1].Number));
+            }
+            else if (field.FieldType == FieldType.Int32 && !field.IsRepeated && field.Name.EndsWith("year", StringComparison.Ordinal))
+            {
+                field.Accessor.SetValue(request, 2024);
+            }
             else if (field.FieldType == FieldType.String)
             {
                 var value = StringFor(field, patterns);
@@ -58,10 +66,12 @@ public sealed partial class RequestFiller(RealResources resources)
     private string? StringFor(FieldDescriptor field, Dictionary<string, string> patterns)
     {
         if (field.Name.EndsWith("_id", StringComparison.Ordinal) && field.Name != "request_id")
-            return field.Name == "objective_id" ? $"9{Interlocked.Increment(ref _fresh)}" : $"{resources.Tag}-n{Interlocked.Increment(ref _fresh)}";
+            return field.Name == "objective_id" ? $"9{Interlocked.Increment(ref _fresh)}" : $"nw{Guid.NewGuid().ToString("N")[..8]}";
         if (patterns.TryGetValue(field.Name, out var pattern) && pattern.Contains('/'))
             return resources.Matching(pattern);
-        return CollectionOfField.TryGetValue(field.Name, out var collection) ? resources.OfCollection(collection) : null;
+        var name = CollectionOfField.TryGetValue(field.Name, out var collection) ? resources.OfCollection(collection) : null;
+        // A single-segment path variable (`/v1/scorecards/{plan}`) takes the id, not the whole name.
+        return name is not null && pattern == "*" ? name.Split('/')[^1] : name;
     }
 
     /// <summary>Whether a copied resource carries links to other resources (an indicator's objectives...).</summary>
