@@ -76,8 +76,16 @@ public sealed partial class Caller(GrpcChannel channel, HttpClient http)
         if (token is not null) request.Headers.Authorization = new("Bearer", token);
         foreach (var (key, value) in headers ?? []) request.Headers.TryAddWithoutValidation(key, value);
         using var timeout = new CancellationTokenSource(Deadline);
-        using var response = await http.SendAsync(request, timeout.Token);
-        return Outcome.FromHttp(rpc, variant, response.StatusCode, await response.Content.ReadAsStringAsync(timeout.Token));
+        try
+        {
+            using var response = await http.SendAsync(request, timeout.Token);
+            return Outcome.FromHttp(rpc, variant, response.StatusCode, await response.Content.ReadAsStringAsync(timeout.Token));
+        }
+        catch (HttpRequestException ex)
+        {
+            // The server closed the connection while an oversized body was still being sent (a refusal, not a fault).
+            return new Outcome(rpc, variant, "rest", 0, null, "connection closed: " + ex.Message, 0);
+        }
     }
 
     private static IEnumerable<string> QueryValues(FieldDescriptor field, object? value)

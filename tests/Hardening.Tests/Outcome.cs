@@ -38,8 +38,12 @@ public static class Report
         var lines = new List<string> { $"{suite}: {tried} calls tried; " + string.Join(", ", failures.Select(f => $"{f.Key}: {f.Value.Count}")) };
         foreach (var (kind, list) in failures.Where(f => f.Value.Count > 0))
         {
-            lines.Add($"  {kind} (first 25 of {list.Count}):");
-            lines.AddRange(list.Take(25).Select(o => "    " + o));
+            lines.Add($"  {kind} ({list.Count}), by variant:");
+            foreach (var group in list.GroupBy(o => o.Variant))
+            {
+                lines.Add($"    {group.Key}: {group.Count()}");
+                lines.AddRange(group.Take(6).Select(o => "      " + o));
+            }
         }
         var text = string.Join(Environment.NewLine, lines);
         Console.WriteLine(text);

@@ -88,12 +88,12 @@ public sealed class RealResources
         return r;
     }
 
-    public static BudgetLineEntry SpendingLine(string id, string amount, int year = 2024) => new()
+    public static BudgetLineEntry SpendingLine(string id, string amount, string macroaggregato = "103", int year = 2024) => new()
     {
         LineId = id,
         Line = new BudgetLine
         {
-            Kind = BudgetLine.Types.Kind.Spending, MissionCode = "12", ProgrammeCode = "12.04", Titolo = 1, Macroaggregato = "103",
+            Kind = BudgetLine.Types.Kind.Spending, MissionCode = "12", ProgrammeCode = "12.04", Titolo = 1, Macroaggregato = macroaggregato,
             Amounts = { new LineAmount { Year = year, Stage = Stage.Previsione, Appropriation = amount } },
         },
     };
