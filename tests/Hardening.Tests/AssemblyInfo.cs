@@ -1,0 +1,2 @@
+// Real processes on free loopback ports: one system at a time (see EndToEnd.Tests).
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
