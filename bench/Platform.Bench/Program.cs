@@ -29,7 +29,7 @@ try
         UnsafeUseInsecureChannelCallCredentials = true,
     });
     var seed = Stopwatch.StartNew();
-    var created = await DemoData.SeedAsync(channel, CancellationToken.None);
+    var created = await DemoData.SeedIfEmptyAsync(channel, CancellationToken.None);
     Console.WriteLine($"seed: {created} resources through the gateway in {seed.Elapsed.TotalSeconds:F1} s");
 
     using var rest = new HttpClient { BaseAddress = system.RestAddress };
