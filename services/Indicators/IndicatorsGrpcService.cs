@@ -51,15 +51,24 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
             request.Indicator, validator);
         validator.ThrowIfInvalid();
 
+        // Checked first against the version read now, so that the Objectives service is asked without holding
+        // the write lock; checked again against the version locked for the write. A link the client adds that
+        // was in the version read is one that was stored, hence checked, moments ago.
         var who = requestContext.Current;
-        var current = await indicators.GetRowAsync(who, indicatorId, context.CancellationToken);
-        Etags.Check(request.Indicator.Etag, current.Version, current.ResourceName);
-        var merged = IndicatorValidation.Merge(current.ToProto(), request.Indicator, paths);
-        var definition = IndicatorValidation.ValidateFields(merged, validator);
+        var read = await indicators.GetRowAsync(who, indicatorId, context.CancellationToken);
+        Etags.Check(request.Indicator.Etag, read.Version, read.ResourceName);
+        var definition = MergeValid(read, request.Indicator, paths);
+        await CheckLinksAsync(definition.Objectives.Except(read.Objectives).ToList(), context.CancellationToken, definition.Objectives);
+        return await indicators.UpdateAsync(who, indicatorId, request.Indicator.Etag,
+            current => MergeValid(current, request.Indicator, paths), context.CancellationToken);
+    }
+
+    private static IndicatorDefinition MergeValid(IndicatorRow current, Indicator changes, IReadOnlySet<string> paths)
+    {
+        var validator = new RequestValidator();
+        var definition = IndicatorValidation.ValidateFields(IndicatorValidation.Merge(current.ToProto(), changes, paths), validator);
         validator.ThrowIfInvalid();
-        var added = definition.Objectives.Except(current.Objectives).ToList();
-        await CheckLinksAsync(added, context.CancellationToken, definition.Objectives);
-        return await indicators.UpdateAsync(who, current, definition, context.CancellationToken);
+        return definition;
     }
 
     [Access(AccessLevel.Write)]

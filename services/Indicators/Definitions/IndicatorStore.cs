@@ -100,19 +100,22 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
     }
 
     /// <summary>
-    /// Writes the new version of an indicator built from <paramref name="definition"/>; the version read by the
-    /// caller (<paramref name="current"/>) must still be the stored one.
+    /// Writes the new version of an indicator: reads it under the row's write lock, checks the etag and builds the
+    /// new definition from what is stored now (<paramref name="change"/> validates it), so concurrent writers
+    /// queue instead of failing and one without an etag is never ABORTED.
     /// </summary>
-    public async Task<Indicator> UpdateAsync(RequestIdentity who, IndicatorRow current, IndicatorDefinition definition, CancellationToken ct)
+    public async Task<Indicator> UpdateAsync(RequestIdentity who, string indicatorId, string? etag,
+        Func<IndicatorRow, IndicatorDefinition> change, CancellationToken ct)
     {
-        var next = definition.ApplyTo(current) with
+        var updated = await database.InTransactionAsync(async (connection, transaction) =>
         {
-            Version = current.Version + 1,
-            UpdatedAt = clock.GetUtcNow().UtcDateTime,
-            UpdatedBy = who.UserId,
-        };
-        await database.InTransactionAsync(async (connection, transaction) =>
-        {
+            var current = await LoadForWriteAsync(connection, transaction, who, indicatorId, etag, ct);
+            var next = change(current).ApplyTo(current) with
+            {
+                Version = current.Version + 1,
+                UpdatedAt = clock.GetUtcNow().UtcDateTime,
+                UpdatedBy = who.UserId,
+            };
             await connection.ExecuteVersionedAsync(transaction, $"""
                 UPDATE indicators SET {WriteColumns}
                 WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId AND version = @Version - 1
@@ -125,16 +128,30 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
                 AuditLog.Diff(current.AuditFields(), next.AuditFields()), ct);
             return next;
         }, ct);
-        return next.ToProto();
+        return updated.ToProto();
+    }
+
+    /// <summary>
+    /// Reads the indicator inside a write transaction after taking its row's write lock (SQLite already holds
+    /// the database write lock; on SQL Server the no-op UPDATE holds the row until commit), then checks the etag.
+    /// </summary>
+    private static async Task<IndicatorRow> LoadForWriteAsync(DbConnection connection, DbTransaction transaction,
+        RequestIdentity who, string indicatorId, string? etag, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE indicators SET version = version WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId",
+            new { who.TenantId, IndicatorId = indicatorId }, transaction, cancellationToken: ct));
+        var current = await LoadAsync(connection, transaction, who, indicatorId, ct)
+            ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
+        Etags.Check(etag, current.Version, current.ResourceName);
+        return current;
     }
 
     public async Task DeleteAsync(RequestIdentity who, string indicatorId, string? etag, CancellationToken ct)
     {
         await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var current = await LoadAsync(connection, transaction, who, indicatorId, ct)
-                ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
-            Etags.Check(etag, current.Version, current.ResourceName);
+            var current = await LoadForWriteAsync(connection, transaction, who, indicatorId, etag, ct);
             await connection.ExecuteVersionedAsync(transaction,
                 "DELETE FROM indicators WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId AND version = @Version",
                 current, current.ResourceName, ct);
