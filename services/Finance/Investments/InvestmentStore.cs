@@ -86,17 +86,70 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
     /// <summary>
     /// Applies the masked fields to the stored investment and checks the result as a create would (strictly;
     /// a CUP or measure flagged by a lenient import and left untouched stays flagged). Linked objectives are
-    /// asked of the Objectives service only when they change. Nothing is written unless everything passes; the
-    /// write is guarded by the version read, so a concurrent change is ABORTED like a stale etag.
+    /// asked of the Objectives service only when they change, before the write lock is taken; the write then
+    /// reads, checks and writes in one locked transaction, so concurrent writers queue instead of failing and
+    /// one without an etag is never ABORTED. Nothing is written unless everything passes.
     /// </summary>
     public async Task<Investment> UpdateAsync(RequestIdentity who, string investmentId, Investment changes, IReadOnlySet<string> paths,
         CancellationToken ct)
     {
-        InvestmentData current;
+        InvestmentData read;
         await using (var connection = await database.OpenAsync(ct))
-            current = await LoadOneAsync(connection, null, who, investmentId, ct);
-        Etags.Check(changes.Etag, current.Version, current.ResourceName);
+            read = await LoadOneAsync(connection, null, who, investmentId, ct);
+        Etags.Check(changes.Etag, read.Version, read.ResourceName);
+        var (merged, _) = MergeValid(read, investmentId, changes, paths);
+        // Asked against the version read, outside the lock; links the same as those stored moments ago need no check.
+        var objectivesChanged = !merged.Objectives.ToHashSet().SetEquals(LinkedObjectives(read));
+        var missing = objectivesChanged ? await objectives.MissingAsync(merged.Objectives, ct) : new HashSet<string>();
+        var validator = new RequestValidator();
+        for (var j = 0; j < merged.Objectives.Count; j++)
+            if (missing.Contains(merged.Objectives[j]))
+                validator.Add($"investment.objectives[{j}]", $"{merged.Objectives[j]} does not exist in the Objectives service");
+        validator.ThrowIfInvalid();
 
+        var updated = await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE investments SET version = version WHERE tenant_id = @TenantId AND investment_id = @InvestmentId",
+                new { who.TenantId, InvestmentId = investmentId }, transaction, cancellationToken: ct));
+            var current = await LoadOneAsync(connection, transaction, who, investmentId, ct);
+            Etags.Check(changes.Etag, current.Version, current.ResourceName);
+            var (_, row) = MergeValid(current, investmentId, changes, paths);
+            var next = row with
+            {
+                TenantId = who.TenantId, Version = current.Version + 1, CreatedAt = current.CreatedAt, CreatedBy = current.CreatedBy,
+                UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = who.UserId,
+            };
+            await connection.ExecuteVersionedAsync(transaction, """
+                UPDATE investments SET cup = @Cup, title = @Title, pnrr_measure = @PnrrMeasure, pnrr_mission = @PnrrMission,
+                    pnrr_component = @PnrrComponent, pnrr_investment = @PnrrInvestment, total_cost = @TotalCost,
+                    start_text = @StartText, end_text = @EndText, funding_body = @FundingBody, sector = @Sector, state = @State,
+                    objectives = @Objectives, flags = @Flags, version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
+                WHERE tenant_id = @TenantId AND investment_id = @InvestmentId AND version = @Version - 1
+                """, next, next.ResourceName, ct);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM investment_years WHERE tenant_id = @TenantId AND investment_id = @InvestmentId",
+                new { who.TenantId, InvestmentId = investmentId }, transaction, cancellationToken: ct));
+            foreach (var year in next.Years)
+                await connection.ExecuteAsync(new CommandDefinition("""
+                    INSERT INTO investment_years (tenant_id, investment_id, year, pnrr_contribution, cofinancing)
+                    VALUES (@TenantId, @InvestmentId, @Year, @PnrrContribution, @Cofinancing)
+                    """, new { who.TenantId, InvestmentId = investmentId, year.Year, year.PnrrContribution, year.Cofinancing },
+                    transaction, cancellationToken: ct));
+            await audit.WriteAsync(connection, transaction, who, next.ResourceName, "update",
+                AuditLog.Diff(current.AuditFields(), next.AuditFields()), ct);
+            return next;
+        }, ct);
+        return updated.ToProto();
+    }
+
+    private static IEnumerable<string> LinkedObjectives(InvestmentData row) =>
+        row.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The masked fields of <paramref name="changes"/> applied to <paramref name="current"/>, checked; INVALID_ARGUMENT otherwise.</summary>
+    private static (Investment Merged, InvestmentData Row) MergeValid(InvestmentData current, string investmentId, Investment changes,
+        IReadOnlySet<string> paths)
+    {
         var merged = current.ToProto();
         foreach (var path in paths)
             switch (path)
@@ -118,43 +171,7 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
         keepFlagged.ExceptWith(paths);
         var row = InvestmentValidation.Check(investmentId, merged, lenient: false, validator, "investment.name", "investment", keepFlagged);
         validator.ThrowIfInvalid();
-
-        var objectivesChanged = !row!.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet()
-            .SetEquals(current.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        var missing = objectivesChanged ? await objectives.MissingAsync(merged.Objectives, ct) : new HashSet<string>();
-        for (var j = 0; j < merged.Objectives.Count; j++)
-            if (missing.Contains(merged.Objectives[j]))
-                validator.Add($"investment.objectives[{j}]", $"{merged.Objectives[j]} does not exist in the Objectives service");
-        validator.ThrowIfInvalid();
-
-        var next = row with
-        {
-            TenantId = who.TenantId, Version = current.Version + 1, CreatedAt = current.CreatedAt, CreatedBy = current.CreatedBy,
-            UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = who.UserId,
-        };
-        await database.InTransactionAsync(async (connection, transaction) =>
-        {
-            await connection.ExecuteVersionedAsync(transaction, """
-                UPDATE investments SET cup = @Cup, title = @Title, pnrr_measure = @PnrrMeasure, pnrr_mission = @PnrrMission,
-                    pnrr_component = @PnrrComponent, pnrr_investment = @PnrrInvestment, total_cost = @TotalCost,
-                    start_text = @StartText, end_text = @EndText, funding_body = @FundingBody, sector = @Sector, state = @State,
-                    objectives = @Objectives, flags = @Flags, version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
-                WHERE tenant_id = @TenantId AND investment_id = @InvestmentId AND version = @Version - 1
-                """, next, next.ResourceName, ct);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM investment_years WHERE tenant_id = @TenantId AND investment_id = @InvestmentId",
-                new { who.TenantId, InvestmentId = investmentId }, transaction, cancellationToken: ct));
-            foreach (var year in next.Years)
-                await connection.ExecuteAsync(new CommandDefinition("""
-                    INSERT INTO investment_years (tenant_id, investment_id, year, pnrr_contribution, cofinancing)
-                    VALUES (@TenantId, @InvestmentId, @Year, @PnrrContribution, @Cofinancing)
-                    """, new { who.TenantId, InvestmentId = investmentId, year.Year, year.PnrrContribution, year.Cofinancing },
-                    transaction, cancellationToken: ct));
-            await audit.WriteAsync(connection, transaction, who, next.ResourceName, "update",
-                AuditLog.Diff(current.AuditFields(), next.AuditFields()), ct);
-            return next;
-        }, ct);
-        return next.ToProto();
+        return (merged, row!);
     }
 
     /// <summary>Deletes an investment and its years; the audit event keeps every field's last value.</summary>
