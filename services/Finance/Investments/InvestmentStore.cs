@@ -239,6 +239,15 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
     };
 
     /// <summary>Every investment of the tenant with its years (for totals), in two queries.</summary>
+    /// <summary>The investments linked to any of <paramref name="objectiveNames"/>, by name.</summary>
+    public async Task<IReadOnlyList<Investment>> LinkedToAsync(RequestIdentity who, IReadOnlyCollection<string> objectiveNames,
+        CancellationToken ct)
+    {
+        var wanted = objectiveNames.ToHashSet(StringComparer.Ordinal);
+        return (await LoadAllAsync(who, ct)).Where(r => LinkedObjectives(r).Any(wanted.Contains))
+            .OrderBy(r => r.InvestmentId, StringComparer.Ordinal).Select(r => r.ToProto()).ToList();
+    }
+
     private async Task<IReadOnlyList<InvestmentData>> LoadAllAsync(RequestIdentity who, CancellationToken ct)
     {
         var args = new { who.TenantId };
