@@ -59,13 +59,15 @@ public static partial class LineValidation
                 validator.Check(line.BalanceItem == BalanceItem.Unspecified, at + ".balance_item", "is only for BALANCE lines");
                 break;
             case BudgetLine.Types.Kind.Spending:
+                line.MissionCode = BudgetClassification.NormaliseMission(line.MissionCode);
+                line.ProgrammeCode = BudgetClassification.NormaliseProgramme(line.ProgrammeCode);
                 var titoloOk = validator.Check(national.SpendingTitles.ContainsKey(line.Titolo), at + ".titolo",
                     $"must be a spending titolo ({string.Join(", ", national.SpendingTitles.Keys)})");
                 var missionOk = line.MissionCode.Length == 0 || validator.Check(national.IsMission(line.MissionCode),
-                    at + ".mission_code", $"'{line.MissionCode}' is not a mission of the national classification");
+                    at + ".mission_code", $"'{line.MissionCode}' is not a mission of the national classification (a number such as 9 or 09)");
                 if (line.ProgrammeCode.Length > 0
                     && validator.Check(national.IsProgramme(line.ProgrammeCode), at + ".programme_code",
-                        $"'{line.ProgrammeCode}' is not a programme of the national classification")
+                        $"'{line.ProgrammeCode}' is not a programme of the national classification (mission.programme such as 9.03, 09.03 or 0903)")
                     && validator.Check(line.MissionCode.Length > 0, at + ".mission_code", "is required with a programme")
                     && missionOk)
                     validator.Check(national.ProgrammeBelongsTo(line.ProgrammeCode, line.MissionCode), at + ".programme_code",
