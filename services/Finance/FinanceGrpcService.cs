@@ -217,7 +217,9 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
             targets = [objective];
         }
         var ledger = await lines.LedgerAsync(who, budgetId, ct);
-        return FundingCalculator.Compute(budget.ResourceName, ledger, planObjectives, targets);
+        var funding = FundingCalculator.Compute(budget.ResourceName, ledger, planObjectives, targets);
+        funding.Investments.AddRange(await investments.LinkedToAsync(who, targets.Select(o => o.Name).ToList(), ct));
+        return funding;
     }
 
     [Access(AccessLevel.Write)]

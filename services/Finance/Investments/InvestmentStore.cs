@@ -219,6 +219,15 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
         Cofinancing = Decimals.Format(rows.Sum(r => r.TotalCofinancing), 2),
     };
 
+    /// <summary>The investments linked to any of <paramref name="objectiveNames"/>, by name.</summary>
+    public async Task<IReadOnlyList<Investment>> LinkedToAsync(RequestIdentity who, IReadOnlyCollection<string> objectiveNames,
+        CancellationToken ct)
+    {
+        var wanted = objectiveNames.ToHashSet(StringComparer.Ordinal);
+        return (await LoadAllAsync(who, ct)).Where(r => Lines(r.Objectives).Any(wanted.Contains))
+            .OrderBy(r => r.InvestmentId, StringComparer.Ordinal).Select(r => r.ToProto()).ToList();
+    }
+
     /// <summary>Every investment of the tenant with its years (for totals), in two queries.</summary>
     private async Task<IReadOnlyList<InvestmentData>> LoadAllAsync(RequestIdentity who, CancellationToken ct)
     {

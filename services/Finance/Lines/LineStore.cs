@@ -51,6 +51,7 @@ public sealed class LineStore(Database database, BudgetStore budgets, AuditLog a
             for (var i = 0; i < written.Count; i++)
                 if (!owners.TryAdd(written[i].ClassificationKey, written[i].LineId))
                     validator.Add($"entries[{i}].line", $"has the same classification as line '{owners[written[i].ClassificationKey]}'");
+            LineValidation.CheckGranularity(written, existing, validator);
             validator.ThrowIfInvalid();
 
             var scope = new { who.TenantId, BudgetId = budgetId };

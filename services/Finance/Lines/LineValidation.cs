@@ -59,13 +59,15 @@ public static partial class LineValidation
                 validator.Check(line.BalanceItem == BalanceItem.Unspecified, at + ".balance_item", "is only for BALANCE lines");
                 break;
             case BudgetLine.Types.Kind.Spending:
+                line.MissionCode = BudgetClassification.NormaliseMission(line.MissionCode);
+                line.ProgrammeCode = BudgetClassification.NormaliseProgramme(line.ProgrammeCode);
                 var titoloOk = validator.Check(national.SpendingTitles.ContainsKey(line.Titolo), at + ".titolo",
                     $"must be a spending titolo ({string.Join(", ", national.SpendingTitles.Keys)})");
                 var missionOk = line.MissionCode.Length == 0 || validator.Check(national.IsMission(line.MissionCode),
-                    at + ".mission_code", $"'{line.MissionCode}' is not a mission of the national classification");
+                    at + ".mission_code", $"'{line.MissionCode}' is not a mission of the national classification (a number such as 9 or 09)");
                 if (line.ProgrammeCode.Length > 0
                     && validator.Check(national.IsProgramme(line.ProgrammeCode), at + ".programme_code",
-                        $"'{line.ProgrammeCode}' is not a programme of the national classification")
+                        $"'{line.ProgrammeCode}' is not a programme of the national classification (mission.programme such as 9.03, 09.03 or 0903)")
                     && validator.Check(line.MissionCode.Length > 0, at + ".mission_code", "is required with a programme")
                     && missionOk)
                     validator.Check(national.ProgrammeBelongsTo(line.ProgrammeCode, line.MissionCode), at + ".programme_code",
@@ -88,6 +90,37 @@ public static partial class LineValidation
                 break;
         }
     }
+
+    /// <summary>
+    /// A spending titolo is given either as one titolo-level line (no mission), or by mission, or by programme,
+    /// never at two of these levels for the same year and stage: totals add every line, so the money would be
+    /// counted twice. Each written line is checked against the budget's other lines (and the batch's).
+    /// </summary>
+    public static void CheckGranularity(IReadOnlyList<LineData> written, IReadOnlyList<LineData> existing, RequestValidator validator)
+    {
+        var all = existing.Concat(written).Where(l => l.KindValue == BudgetLine.Types.Kind.Spending).ToList();
+        for (var i = 0; i < written.Count; i++)
+        {
+            var line = written[i];
+            if (line.KindValue != BudgetLine.Types.Kind.Spending) continue;
+            var other = all.FirstOrDefault(o => CountTwice(o, line));
+            if (other is not null)
+                validator.Add($"entries[{i}].line", $"gives spending titolo {line.Titolo} at {Level(line)} level, but line '{other.LineId}' "
+                    + $"gives it at {Level(other)} level for the same year and stage: the amounts would be counted twice; "
+                    + "load the titolo at one level only");
+        }
+    }
+
+    /// <summary>Two lines of one titolo at different levels, where one contains the other, for a common year and stage.</summary>
+    private static bool CountTwice(LineData a, LineData b) =>
+        a.LineId != b.LineId && a.Titolo == b.Titolo && Level(a) != Level(b)
+        && (Level(a) == "titolo" || Level(b) == "titolo" || a.MissionCode == b.MissionCode) && Overlaps(a, b);
+
+    private static string Level(LineData line) =>
+        line.ProgrammeCode is not null ? "programme" : line.MissionCode is not null ? "mission" : "titolo";
+
+    private static bool Overlaps(LineData a, LineData b) =>
+        a.Amounts.Any(x => b.Amounts.Any(y => x.Year == y.Year && x.Stage == y.Stage));
 
     private static void NotFor(string value, string field, string kind, RequestValidator validator, string at) =>
         validator.Check(value.Length == 0, $"{at}.{field}", $"is not used on {kind} lines");

@@ -42,13 +42,15 @@ public static class ObjectiveValidation
         v.MaxLength(o.ProjectState, 1000, "objective.project_state");
 
         var classification = BudgetClassification.National;
+        BudgetClassification.Normalise(o.MissionCodes, BudgetClassification.NormaliseMission);
+        BudgetClassification.Normalise(o.ProgrammeCodes, BudgetClassification.NormaliseProgramme);
         foreach (var mission in o.MissionCodes)
             v.Check(classification.IsMission(mission), "objective.mission_codes",
-                $"'{mission}' is not a mission of D.Lgs. 118/2011 (e.g. 9)");
+                $"'{mission}' is not a mission of D.Lgs. 118/2011 (a number such as 9 or 09)");
         foreach (var programme in o.ProgrammeCodes)
         {
             if (!v.Check(classification.IsProgramme(programme), "objective.programme_codes",
-                    $"'{programme}' is not a programme of D.Lgs. 118/2011 (e.g. 9.03)")) continue;
+                    $"'{programme}' is not a programme of D.Lgs. 118/2011 (mission.programme such as 9.03, 09.03 or 0903)")) continue;
             if (o.MissionCodes.Count > 0)
                 v.Check(o.MissionCodes.Any(m => classification.ProgrammeBelongsTo(programme, m)), "objective.programme_codes",
                     $"'{programme}' does not belong to any of the objective's missions");

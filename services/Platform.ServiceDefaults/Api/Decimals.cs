@@ -13,6 +13,10 @@ public static partial class Decimals
     [GeneratedRegex(@"^-?\d{1,20}(\.\d{1,20})?$")]
     private static partial Regex Plain();
 
+    /// <summary>Digits grouped by thousands, Italian (<c>1.234.567,89</c>) or English (<c>1,234,567.89</c>).</summary>
+    [GeneratedRegex(@"^-?\d{1,3}((\.\d{3})+(,\d+)?|(,\d{3})+(\.\d+)?)$")]
+    private static partial Regex Grouped();
+
     /// <summary>
     /// Parses <paramref name="text"/> as a plain decimal (digits, optional sign and point; no exponent,
     /// grouping or letters) with at most <paramref name="maxScale"/> places; adds a violation otherwise.
@@ -47,6 +51,12 @@ public static partial class Decimals
     {
         value = null;
         if (string.IsNullOrEmpty(text) && !required) return true;
+        if (text is not null && Grouped().IsMatch(text))
+        {
+            validator.Add(field, $"'{text}' looks like digits grouped by thousands: write the amount without a thousands "
+                + "separator, with a point before the cents, such as 1234.56");
+            return false;
+        }
         if (!TryParse(text, field, validator, MoneyPlaces, out var parsed)) return false;
         if (!allowNegative && !validator.Check(parsed >= 0, field, "must not be negative")) return false;
         value = parsed;

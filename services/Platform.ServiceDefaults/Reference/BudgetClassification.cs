@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Platform.ServiceDefaults.Text;
 
 namespace Platform.ServiceDefaults.Reference;
@@ -10,7 +12,7 @@ public sealed record Programme(string Code, string MissionCode, string Name, boo
 /// revenue and spending titles. Codes as the DUP prints them: mission <c>9</c>, programme <c>9.03</c>.
 /// Shipped with the code (data/reference), so validation never needs the network.
 /// </summary>
-public sealed class BudgetClassification
+public sealed partial class BudgetClassification
 {
     public static BudgetClassification National { get; } = Load();
 
@@ -37,6 +39,34 @@ public sealed class BudgetClassification
     /// <summary>True when <paramref name="programme"/> exists and belongs to <paramref name="mission"/>.</summary>
     public bool ProgrammeBelongsTo(string programme, string mission) =>
         Programmes.TryGetValue(programme, out var p) && p.MissionCode == mission;
+
+    /// <summary>
+    /// A mission code as the national schemes print it (<c>09</c>) in the form used here (<c>9</c>); any other
+    /// text unchanged, for validation to refuse.
+    /// </summary>
+    public static string NormaliseMission(string code) =>
+        MissionForm().IsMatch(code) ? Number(code) : code;
+
+    /// <summary>
+    /// A programme code as the national schemes print it (<c>0903</c>, <c>09.03</c>) in the form used here
+    /// (<c>9.03</c>); any other text unchanged, for validation to refuse.
+    /// </summary>
+    public static string NormaliseProgramme(string code) =>
+        ProgrammeForm().Match(code) is { Success: true } m ? $"{Number(m.Groups[1].Value)}.{m.Groups[2].Value}" : code;
+
+    /// <summary>Normalises every code of a repeated field in place.</summary>
+    public static void Normalise(IList<string> codes, Func<string, string> normalise)
+    {
+        for (var i = 0; i < codes.Count; i++) codes[i] = normalise(codes[i]);
+    }
+
+    private static string Number(string digits) => int.Parse(digits, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^\d{1,2}$")]
+    private static partial Regex MissionForm();
+
+    [GeneratedRegex(@"^(\d{1,2})\.?(\d{2})$")]
+    private static partial Regex ProgrammeForm();
 
     private static BudgetClassification Load()
     {

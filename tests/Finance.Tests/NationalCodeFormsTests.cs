@@ -1,0 +1,68 @@
+using System.Net;
+using Platform.Finance;
+using Platform.Finance.V1;
+using Platform.Testing;
+
+namespace Finance.Tests;
+
+/// <summary>
+/// Budget lines take mission and programme codes as the national schemes print them (issue 9, defect 15), and
+/// an amount grouped by thousands is refused saying so.
+/// </summary>
+public sealed class NationalCodeFormsTests(ServiceFactory<FinanceGrpcService> factory) : IClassFixture<ServiceFactory<FinanceGrpcService>>, IDisposable
+{
+    private const string Parent = "budgets/b";
+
+    public void Dispose() => Assert.Empty(factory.Problems);
+
+    private async Task<(FinanceService.FinanceServiceClient Grpc, HttpClient Http)> NewBudgetAsync(string tenant)
+    {
+        var grpc = new FinanceService.FinanceServiceClient(factory.CreateGrpcChannel(tenant));
+        await grpc.CreateBudgetAsync(new CreateBudgetRequest
+        {
+            BudgetId = "b", Budget = new Budget { Title = "B", FirstYear = 2024, LastYear = 2024, Stages = { new BudgetStage { Year = 2024, Stage = Stage.Previsione } } },
+        });
+        return (grpc, factory.CreateRestClient(tenant));
+    }
+
+    private static string Line(string id, string mission, string programme, string appropriation) => $$$"""
+        {"lineId":"{{{id}}}","line":{"kind":"SPENDING","titolo":1,"missionCode":"{{{mission}}}","programmeCode":"{{{programme}}}",
+          "amounts":[{"year":2024,"stage":"PREVISIONE","appropriation":"{{{appropriation}}}"}]}}
+        """;
+
+    [Fact]
+    public async Task Zero_padded_codes_are_normalised_over_grpc_and_rest()
+    {
+        var (grpc, rest) = await NewBudgetAsync("line-code-forms");
+
+        var response = await grpc.BatchUpsertBudgetLinesAsync(new BatchUpsertBudgetLinesRequest
+        {
+            Parent = Parent,
+            Entries = { new BudgetLineEntry { LineId = "rifiuti", Line = new BudgetLine
+            {
+                Kind = BudgetLine.Types.Kind.Spending, Titolo = 1, MissionCode = "09", ProgrammeCode = "09.03",
+                Amounts = { new LineAmount { Year = 2024, Stage = Stage.Previsione, Appropriation = "10.00" } },
+            } } },
+        });
+        var viaRest = await (await rest.PostJsonAsync($"/v1/{Parent}/lines:batchUpsert",
+            $$"""{"entries":[{{Line("acqua", "09", "0904", "20.00")}}]}""")).ReadJsonAsync();
+
+        Assert.Equal(("9", "9.03"), (response.Lines[0].MissionCode, response.Lines[0].ProgrammeCode));
+        Assert.Equal("9.04", viaRest.GetProperty("lines")[0].GetProperty("programmeCode").GetString());
+    }
+
+    [Fact]
+    public async Task Wrong_codes_and_grouped_amounts_are_refused_saying_what_is_expected()
+    {
+        var (_, rest) = await NewBudgetAsync("line-code-errors");
+
+        var response = await rest.PostJsonAsync($"/v1/{Parent}/lines:batchUpsert",
+            $$"""{"entries":[{{Line("a", "9", "9.3", "10.00")}},{{Line("b", "9", "9.03", "1.234")}}]}""");
+        var body = await response.Content.ReadAsStringAsync();
+        var error = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest, response);
+
+        Assert.Equal(["entries[0].line.programme_code", "entries[1].line.amounts[0].appropriation"], error.Fields);
+        Assert.Contains("such as 9.03", body);
+        Assert.Contains("thousands", body);
+    }
+}
