@@ -17,5 +17,3 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>();
 app.Run();
-
-public partial class Program;
