@@ -7,7 +7,8 @@ using System.Text.RegularExpressions;
 namespace Web.Tests;
 
 /// <summary>A citizen reads the demo ente's published DUP in the web app; every number is the API's.</summary>
-public sealed class PageTests(WebFixture fixture) : IClassFixture<WebFixture>
+[Collection(WebCollection.Name)]
+public sealed class PageTests(WebFixture fixture)
 {
     private const string Plan = WebFixture.Plan;
     private static readonly CultureInfo Italian = CultureInfo.GetCultureInfo("it-IT");

@@ -2,12 +2,21 @@ using System.Net.Http.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Launcher;
 using Platform.Launcher.Demo;
 using Platform.ServiceDefaults.Security;
 
 namespace Web.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class WebCollection : ICollectionFixture<WebFixture>
+{
+    public const string Name = "web";
+}
 
 /// <summary>
 /// The real system as the launcher starts it, with the demo data and the demo DUP published, and the web app
@@ -28,6 +37,8 @@ public sealed class WebFixture : IAsyncLifetime
     public HttpClient Anonymous { get; private set; } = null!;
     /// <summary>The web app, as a browser without a sign-in reaches it.</summary>
     public HttpClient Web { get; private set; } = null!;
+    /// <summary>The web app's own address (Kestrel on a free port), for a real browser.</summary>
+    public Uri WebAddress { get; private set; } = null!;
 
     public string Log { get { lock (_log) return string.Join('\n', _log); } }
 
@@ -54,7 +65,11 @@ public sealed class WebFixture : IAsyncLifetime
         _web = new WebApplicationFactory<Platform.Web.WebOptions>().WithWebHostBuilder(web => web
             .UseSetting("Web:ApiBaseAddress", System.RestAddress.ToString())
             .UseSetting("Web:DefaultEnte", "demo"));
-        Web = _web.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        _web.UseKestrel(PlatformSystem.FreePort());
+        _web.StartServer();
+        var addresses = _web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        WebAddress = new Uri(addresses.First());
+        Web = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = WebAddress };
     }
 
     private async Task SeedAsync(string token, CancellationToken cancellationToken)
