@@ -5,6 +5,7 @@ using Platform.Web.Components;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents();
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddHealthChecks();
 builder.Services.Configure<WebOptions>(builder.Configuration.GetSection("Web"));
 builder.Services.AddHttpClient<PlatformApi>(client => client.BaseAddress = new Uri(
     builder.Configuration["Web:ApiBaseAddress"] ?? throw new InvalidOperationException("Web:ApiBaseAddress is not set")));
@@ -14,6 +15,7 @@ app.UseRequestLocalization("it-IT");
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/non-trovato", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
+app.MapHealthChecks("/healthz");
 app.MapStaticAssets();
 app.MapRazorComponents<App>();
 app.Run();

@@ -129,5 +129,7 @@ public sealed class PageTests(WebFixture fixture)
 
         using var response = await fixture.Web.GetAsync("/");
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+        // What the launcher waits for before it calls the app started.
+        Assert.Equal("Healthy", await PageAsync("/healthz"));
     }
 }
