@@ -1,0 +1,57 @@
+namespace Platform.Web.Api;
+
+// The gateway's REST (proto JSON) shapes this app reads. Decimals arrive as strings, enums as their names,
+// and fields at their default value are left out, hence the defaults here.
+
+public sealed record Plan(string Name = "", string Title = "", string Kind = "", int StartYear = 0, int EndYear = 0,
+    string Description = "", string State = "", bool Published = false, List<string>? Levels = null)
+{
+    public string Id => Name.Split('/').Last();
+}
+
+public sealed record PlanList(List<Plan>? Plans = null);
+
+public sealed record PlanTree(Plan? Plan = null, List<PlanTreeNode>? Roots = null, int ObjectiveCount = 0);
+
+public sealed record PlanTreeNode(Objective Objective, List<PlanTreeNode>? Children = null, int DescendantCount = 0);
+
+public sealed record Objective(string Name = "", string Code = "", string Title = "", string Description = "",
+    string Parent = "", string Level = "", int Depth = 0, List<string>? PoliticalOwners = null, string Manager = "",
+    string LeadSector = "", List<string>? InvolvedSectors = null, List<string>? Partners = null,
+    List<string>? Stakeholders = null, List<string>? MissionCodes = null, List<string>? ProgrammeCodes = null,
+    List<int>? SdgGoals = null, List<string>? FivePs = null, Dictionary<string, string>? YearlyActions = null,
+    string LatestState = "", string LatestPeriod = "");
+
+public sealed record ProgressReport(string Name = "", string Period = "", string State = "", string StatusText = "",
+    string CorrectiveActions = "", string Author = "", DateTimeOffset? CreateTime = null);
+
+public sealed record ProgressReportList(List<ProgressReport>? Reports = null);
+
+public sealed record StatusCounts(int Achieved = 0, int PartiallyAchieved = 0, int NotAchieved = 0, int NotMeasured = 0,
+    int NoTarget = 0);
+
+public sealed record Scorecard(string Plan = "", int Year = 0, List<ScorecardNode>? Roots = null, string Score = "",
+    StatusCounts? Counts = null);
+
+public sealed record ScorecardNode(string Objective = "", string Code = "", string Title = "",
+    List<ScorecardIndicator>? Indicators = null, List<ScorecardNode>? Children = null, string Score = "",
+    StatusCounts? Counts = null, StatusCounts? SubtreeCounts = null);
+
+public sealed record ScorecardIndicator(string Indicator = "", string Title = "", string Unit = "", string Weight = "",
+    string Target = "", string Actual = "", string Achievement = "", string Status = "", bool ThresholdBreached = false)
+{
+    public string Id => Indicator.Split('/').Last();
+}
+
+public sealed record Indicator(string Name = "", string Title = "", string Unit = "", string Description = "",
+    string Kind = "", string Polarity = "", string Formula = "", List<string>? Objectives = null, string DataSource = "",
+    string Owner = "");
+
+public sealed record Period(string Name = "", string Target = "", string TargetHigh = "", string Actual = "",
+    string Achievement = "", string Status = "", bool Closed = false, bool ThresholdBreached = false, int Year = 0,
+    string Note = "")
+{
+    public string Id => Name.Split('/').Last();
+}
+
+public sealed record PeriodList(List<Period>? Periods = null);
