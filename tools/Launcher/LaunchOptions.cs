@@ -12,6 +12,9 @@ public sealed record LaunchOptions
     public int RestPort { get; init; } = 8080;
     public int GrpcPort { get; init; } = 8081;
 
+    /// <summary>Port of the web application (HTTP/1.1), a client of the gateway's REST API; null: not started.</summary>
+    public int? WebPort { get; init; }
+
     /// <summary>Processes per service (default 1); the gateway balances over them.</summary>
     public IReadOnlyDictionary<string, int> Replicas { get; init; } = new Dictionary<string, int>();
 

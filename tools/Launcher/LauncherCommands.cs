@@ -64,6 +64,7 @@ public static class LauncherCommands
             DataDirectory = dataDirectory,
             RestPort = arguments.RestPort,
             GrpcPort = arguments.GrpcPort,
+            WebPort = arguments.RestPort + 10,
             Replicas = arguments.Replicas,
         };
         using var stopping = new CancellationTokenSource();
@@ -89,8 +90,9 @@ public static class LauncherCommands
             Platform is up.
               REST/JSON : {system.RestAddress}    (API docs: {system.RestAddress}docs)
               gRPC      : {system.GrpcAddress}    (h2c, server reflection on)
+              Web app   : {system.WebAddress}    (citizens' pages of published plans, in Italian)
               Health    : {system.RestAddress}healthz
-              Metrics   : {string.Join(", ", system.Children.Select(c => $"{c.Name} {c.ManagementAddress}metrics"))}
+              Metrics   : {string.Join(", ", system.Children.Where(c => c.Name != "web").Select(c => $"{c.Name} {c.ManagementAddress}metrics"))}
               Data      : {options.DataDirectory}
               Token     : admin of the demo ente, in {tokenFile}
                           export TOKEN=$(cat {tokenFile})

@@ -27,6 +27,7 @@ public sealed class PlatformSystem : IAsyncDisposable
     public string SigningKey { get; private set; } = "";
     public Uri RestAddress => new($"http://localhost:{Options.RestPort}");
     public Uri GrpcAddress => new($"http://localhost:{Options.GrpcPort}");
+    public Uri? WebAddress => Options.WebPort is { } port ? new($"http://localhost:{port}") : null;
     public IReadOnlyList<ChildProcess> Children => _children;
 
     private PlatformSystem(LaunchOptions options) => Options = options;
@@ -108,6 +109,20 @@ public sealed class PlatformSystem : IAsyncDisposable
             gatewayEnvironment, output, RestAddress);
         _children.Add(gateway);
         await WaitHealthyAsync(gateway, new Uri(RestAddress, "/healthz"), http2: false, cancellationToken);
+
+        if (WebAddress is { } web)
+        {
+            // The web application reads only the public API, through the gateway, like any other client.
+            var webEnvironment = new Dictionary<string, string>(common)
+            {
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Options.WebPort}",
+                ["Web__ApiBaseAddress"] = RestAddress.ToString(),
+                ["Web__DefaultEnte"] = "demo",
+            };
+            var app = ChildProcess.Start("web", web, AssemblyPath("web/Platform.Web"), webEnvironment, output, web);
+            _children.Add(app);
+            await WaitHealthyAsync(app, new Uri(web, "/healthz"), http2: false, cancellationToken);
+        }
     }
 
     private string AssemblyPath(string project) =>
