@@ -23,6 +23,20 @@ public static class JsonBodyReader
     /// <param name="path">The field the body fills (<c>plan</c>), or empty when the body is the whole request.</param>
     public static Result Read(string body, MessageDescriptor target, string path)
     {
+        try
+        {
+            return ReadCore(body, target, path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException
+                                       or JsonException or InvalidJsonException or InvalidProtocolBufferException)
+        {
+            // Untrusted text: whatever the readers refuse (a repeated key, a lone surrogate...) is the client's mistake.
+            return Fail(path.Length > 0 ? path : "body", $"is not valid JSON for this request: {ex.Message}");
+        }
+    }
+
+    private static Result ReadCore(string body, MessageDescriptor target, string path)
+    {
         JsonNode? root;
         try
         {
