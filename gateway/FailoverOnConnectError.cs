@@ -7,7 +7,9 @@ namespace Platform.Gateway;
 /// <summary>
 /// A replica that refuses the connection has not seen the request, so it is safe to send the request to
 /// another replica of the same service. This closes the gap until health checks take the dead replica out:
-/// only requests already in flight on it can be lost.
+/// only requests already in flight on it can be lost. The request body is buffered as it is forwarded, so a
+/// retry sends it whole again: without that, the next replica read what was left of it (an empty or cut
+/// message, INTERNAL "Incomplete message" for gRPC).
 /// </summary>
 public sealed class FailoverOnConnectError(RequestDelegate next, ILogger<FailoverOnConnectError> logger)
 {
@@ -18,6 +20,7 @@ public sealed class FailoverOnConnectError(RequestDelegate next, ILogger<Failove
         var proxy = context.GetReverseProxyFeature();
         // Load balancing narrows AvailableDestinations to its pick, so keep the candidates here.
         var candidates = proxy.AvailableDestinations;
+        if (candidates.Count > 1) context.Request.EnableBuffering();
         for (var attempt = 1; ; attempt++)
         {
             proxy.AvailableDestinations = candidates;
@@ -28,6 +31,8 @@ public sealed class FailoverOnConnectError(RequestDelegate next, ILogger<Failove
             var failed = proxy.ProxiedDestination;
             candidates = candidates.Where(d => d != failed).ToList();
             if (candidates.Count == 0) return;
+            if (!context.Request.Body.CanSeek) return;
+            context.Request.Body.Position = 0;
             logger.LogInformation("Replica {Destination} refused the connection; retrying on another", failed?.DestinationId);
             context.Features.Set<IForwarderErrorFeature>(null);
             context.Response.Clear();

@@ -22,9 +22,11 @@ public sealed class ForwardingErrors(RequestDelegate next, ILogger<ForwardingErr
             && context.Response.StatusCode is not (StatusCodes.Status502BadGateway or StatusCodes.Status504GatewayTimeout)) return;
 
         var cluster = context.GetReverseProxyFeature().Route.Cluster?.ClusterId ?? "backend";
-        if (error.Error is ForwarderError.RequestBodyClient or ForwarderError.RequestBodyCanceled)
+        var badRequest = FindBadRequest(error.Exception);
+        // A body copy cut short because the service failed is reported as the client's; it is not.
+        if (error.Error is ForwarderError.RequestBodyClient or ForwarderError.RequestBodyCanceled
+            && (badRequest is not null || !UpstreamFailures.IsServiceFailure(error.Exception)))
         {
-            var badRequest = FindBadRequest(error.Exception);
             var tooLarge = badRequest?.StatusCode == StatusCodes.Status413PayloadTooLarge;
             await GatewayResponses.WriteAsync(context, StatusCode.InvalidArgument, tooLarge ? "REQUEST_TOO_LARGE" : "BAD_REQUEST_BODY",
                 badRequest?.Message ?? "The request body could not be read", statusCode: badRequest?.StatusCode ?? StatusCodes.Status400BadRequest);

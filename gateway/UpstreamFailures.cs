@@ -15,6 +15,9 @@ public static class UpstreamFailures
     public static bool IsStreamReset(Exception? exception) =>
         Chain(exception).Any(e => e is HttpProtocolException) && !Chain(exception).Any(e => e is System.Net.Sockets.SocketException);
 
+    /// <summary>The connection to the service failed (as opposed to the client's side of the call).</summary>
+    public static bool IsServiceFailure(Exception? exception) => Chain(exception).Any(e => e is HttpRequestException);
+
     /// <summary>
     /// Failures that say the service is unwell (refused connections, timeouts, broken connections), as
     /// opposed to one call's own trouble (an oversized answer, a request the service refused).
