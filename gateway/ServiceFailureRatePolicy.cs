@@ -20,7 +20,7 @@ public sealed class ServiceFailureRatePolicy(IServiceProvider services) : IPassi
     public void RequestProxied(HttpContext context, ClusterState cluster, DestinationState destination)
     {
         var error = context.GetForwarderErrorFeature();
-        if (error is not null && !UpstreamFailures.CountsAgainstService(error)) return;
+        if (error is not null && !UpstreamFailures.CountsAgainstService(error, answered: context.Response.HasStarted)) return;
         _transportFailureRate.Value.RequestProxied(context, cluster, destination);
     }
 }

@@ -22,9 +22,11 @@ public static class UpstreamFailures
     /// Failures that say the service is unwell (refused connections, timeouts, broken connections), as
     /// opposed to one call's own trouble (an oversized answer, a request the service refused).
     /// </summary>
-    public static bool CountsAgainstService(IForwarderErrorFeature error) =>
+    /// <param name="answered">The service's answer had begun: a request body it then stopped reading was refused, not lost.</param>
+    public static bool CountsAgainstService(IForwarderErrorFeature error, bool answered = false) =>
         error.Error is ForwarderError.Request or ForwarderError.RequestTimedOut or ForwarderError.RequestBodyDestination
             or ForwarderError.ResponseBodyDestination or ForwarderError.ResponseHeaders
+        && !(answered && error.Error is ForwarderError.RequestBodyDestination)
         && !IsResponseTooLarge(error.Exception) && !IsStreamReset(error.Exception);
 
     private static IEnumerable<Exception> Chain(Exception? exception)
