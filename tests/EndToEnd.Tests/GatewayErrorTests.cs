@@ -1,3 +1,5 @@
+using Platform.Testing;
+using Google.Protobuf;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -51,7 +53,7 @@ public sealed class GatewayErrorTests(PlatformFixture fixture) : IClassFixture<P
     public async Task A_malformed_grpc_body_is_the_callers_error_not_unavailable(string what, byte[] body)
     {
         using var client = GrpcHttp();
-        using var response = await client.SendAsync(GrpcRequest("/platform.finance.v1.FinanceService/ListBudgets", body));
+        using var response = await client.SendAsync(GrpcFrames.Request("/platform.finance.v1.FinanceService/ListBudgets", body, framed: false));
         await response.Content.ReadAsByteArrayAsync();
         var status = GrpcStatus(response);
         Assert.True(status is StatusCode.InvalidArgument or StatusCode.Internal or StatusCode.Unimplemented or StatusCode.ResourceExhausted,
@@ -75,7 +77,7 @@ public sealed class GatewayErrorTests(PlatformFixture fixture) : IClassFixture<P
         {
             using var client = GrpcHttp(Platform.Token("demo", "attacker", Roles.Reader));
             var request = new GetBudgetRequest { Name = "budgets/" + new string('x', 1_000_000) };
-            using var response = await client.SendAsync(GrpcRequest("/platform.finance.v1.FinanceService/GetBudget", Frame(request)));
+            using var response = await client.SendAsync(GrpcFrames.Request("/platform.finance.v1.FinanceService/GetBudget", request.ToByteArray()));
             await response.Content.ReadAsByteArrayAsync();
             return GrpcStatus(response);
         }).ToList();
@@ -97,31 +99,9 @@ public sealed class GatewayErrorTests(PlatformFixture fixture) : IClassFixture<P
         return client;
     }
 
-    private static HttpRequestMessage GrpcRequest(string path, byte[] body)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
-        var request = new HttpRequestMessage(HttpMethod.Post, path)
-        {
-            Content = content, Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-        };
-        request.Headers.TryAddWithoutValidation("te", "trailers");
-        return request;
-    }
-
-    private static byte[] Frame(Google.Protobuf.IMessage message)
-    {
-        var payload = Google.Protobuf.MessageExtensions.ToByteArray(message);
-        var frame = new byte[5 + payload.Length];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)payload.Length);
-        payload.CopyTo(frame, 5);
-        return frame;
-    }
-
     private static StatusCode GrpcStatus(HttpResponseMessage response)
     {
-        var value = response.TrailingHeaders.TryGetValues("grpc-status", out var t) ? t.First()
-            : response.Headers.TryGetValues("grpc-status", out var h) ? h.First() : null;
+        var value = GrpcFrames.Status(response);
         Assert.True(value is not null, $"no grpc-status: HTTP {(int)response.StatusCode}");
         return (StatusCode)int.Parse(value!);
     }

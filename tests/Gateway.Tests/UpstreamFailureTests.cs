@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -52,7 +53,7 @@ public sealed class UpstreamFailureTests
         {
             await Task.Delay(i * 20);
             using var client = gateway.GrpcCaller();
-            using var response = await client.SendAsync(GatewayUnderTest.GrpcRequest(Service + "Oversized", [1]));
+            using var response = await client.SendAsync(GrpcFrames.Request(Service + "Oversized", [1]));
             await response.Content.ReadAsByteArrayAsync();
             return (Status: GrpcFrames.Status(response), Message: GrpcFrames.Message(response));
         }).ToList();
@@ -61,7 +62,7 @@ public sealed class UpstreamFailureTests
             await Task.Delay(i * 7);
             using var client = gateway.GrpcCaller();
             var mine = Encoding.UTF8.GetBytes($"budget of caller {i}");
-            using var response = await client.SendAsync(GatewayUnderTest.GrpcRequest(Service + "GetBudget", mine));
+            using var response = await client.SendAsync(GrpcFrames.Request(Service + "GetBudget", mine));
             var answer = GrpcFrames.FirstMessage(await response.Content.ReadAsByteArrayAsync());
             return (Expected: mine, Answer: answer, Status: GrpcFrames.Status(response));
         }).ToList();
@@ -88,7 +89,7 @@ public sealed class UpstreamFailureTests
         await using var gateway = await GatewayUnderTest.StartAsync(service.Address);
         using var client = gateway.GrpcCaller();
 
-        using var response = await client.SendAsync(GatewayUnderTest.GrpcRequest(Service + "DiesMidCall", [1]),
+        using var response = await client.SendAsync(GrpcFrames.Request(Service + "DiesMidCall", [1]),
             HttpCompletionOption.ResponseHeadersRead);
         var body = await response.Content.ReadAsByteArrayAsync();
 
@@ -106,7 +107,7 @@ public sealed class UpstreamFailureTests
 
         for (var i = 0; i < 10; i++)
         {
-            using var response = await client.SendAsync(GatewayUnderTest.GrpcRequest(Service + "RefusesBody", new byte[1_000_000]));
+            using var response = await client.SendAsync(GrpcFrames.Request(Service + "RefusesBody", new byte[1_000_000]));
             await response.Content.ReadAsByteArrayAsync();
             Assert.Equal("3", GrpcFrames.Status(response));
         }
