@@ -1,30 +1,21 @@
 using Empty = Google.Protobuf.WellKnownTypes.Empty;
-using Grpc.Core;
 using Platform.Common.V1;
 using Platform.Finance.Balances;
 using Platform.Finance.Budgets;
 using Platform.Finance.Debt;
 using Platform.Finance.Funding;
-using Platform.Finance.Indicators;
+using Platform.Finance.FinancialIndices;
 using Platform.Finance.Investments;
 using Platform.Finance.Lines;
-using Platform.Finance.V1;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Api;
-using Platform.Objectives.Client;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Finance;
 
 /// <summary>gRPC (and transcoded REST) face of the Finance service: validate, call the store, map.</summary>
 public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, DebtStore debt, InvestmentStore investments,
-    ObjectivesLookup objectives, AuditLog audit, IRequestContext requestContext)
+    ObjectiveFundingReader funding, AuditLog audit, IRequestContext requestContext)
     : FinanceService.FinanceServiceBase
 {
-    private static readonly string[] GroupLevels = ["titolo", "tipologia", "categoria", "mission", "programme", "macroaggregato", "balance_item"];
-
     [Access(AccessLevel.Write)]
     public override Task<Budget> CreateBudget(CreateBudgetRequest request, ServerCallContext context)
     {
@@ -34,7 +25,7 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
 
     [Access(AccessLevel.Read)]
     public override Task<Budget> GetBudget(GetBudgetRequest request, ServerCallContext context) =>
-        budgets.GetAsync(requestContext.Current, BudgetNames.ParseId(request.Name), context.CancellationToken);
+        budgets.GetAsync(requestContext.Current, ResourceNames.Parse<BudgetName>(request.Name).BudgetId, context.CancellationToken);
 
     [Access(AccessLevel.Read)]
     public override async Task<ListBudgetsResponse> ListBudgets(ListBudgetsRequest request, ServerCallContext context)
@@ -48,7 +39,7 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
     public override Task<Budget> UpdateBudget(UpdateBudgetRequest request, ServerCallContext context)
     {
         if (request.Budget is null) throw ApiErrors.InvalidArgument("budget", "is required");
-        var budgetId = BudgetNames.ParseId(request.Budget.Name, "budget.name");
+        var budgetId = ResourceNames.Parse<BudgetName>(request.Budget.Name, "budget.name").BudgetId;
         var validator = new RequestValidator();
         var paths = UpdateMasks.Resolve(request.UpdateMask, BudgetValidation.UpdatableFields, request.Budget, validator);
         validator.ThrowIfInvalid();
@@ -59,29 +50,16 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
     public override Task<Budget> ApproveBudget(ApproveBudgetRequest request, ServerCallContext context)
     {
         var who = requestContext.Current;
-        var budgetId = BudgetNames.ParseId(request.Name);
+        var budgetId = ResourceNames.Parse<BudgetName>(request.Name).BudgetId;
         return budgets.ApproveAsync(who, budgetId, request.Etag, async (connection, transaction, budget) =>
-        {
-            var ledger = await lines.LedgerAsync(connection, transaction, who, budgetId, context.CancellationToken);
-            var failures = budget.Stages
-                .Select(s => (s.Year, Stage: Enum.Parse<Stage>(s.Stage)))
-                .SelectMany(s =>
-                {
-                    var inputs = ledger.BalanceInputs(s.Year, s.Stage);
-                    return new[] { BalanceCalculator.Current(inputs), BalanceCalculator.Capital(inputs) }
-                        .Where(t => !t.Balanced).Select(t => $"{s.Year} {s.Stage}: {t.Failure}");
-                })
-                .ToList();
-            if (failures.Count > 0)
-                throw ApiErrors.FailedPrecondition("BUDGET_NOT_BALANCED",
-                    $"{budget.ResourceName} cannot be approved: {string.Join("; ", failures)}", ("resource", budget.ResourceName));
-        }, context.CancellationToken);
+            BudgetValidation.EnsureBalanced(budget, await lines.LedgerAsync(connection, transaction, who, budgetId, context.CancellationToken)),
+            context.CancellationToken);
     }
 
     [Access(AccessLevel.Write)]
     public override Task<BatchUpsertBudgetLinesResponse> BatchUpsertBudgetLines(BatchUpsertBudgetLinesRequest request, ServerCallContext context)
     {
-        var budgetId = BudgetNames.ParseId(request.Parent, "parent");
+        var budgetId = ResourceNames.Parse<BudgetName>(request.Parent, "parent").BudgetId;
         return lines.BatchUpsertAsync(requestContext.Current, budgetId, request, context.CancellationToken);
     }
 
@@ -89,59 +67,40 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
     public override async Task<ListBudgetLinesResponse> ListBudgetLines(ListBudgetLinesRequest request, ServerCallContext context)
     {
         var who = requestContext.Current;
-        var budgetId = BudgetNames.ParseId(request.Parent, "parent");
+        var budgetId = ResourceNames.Parse<BudgetName>(request.Parent, "parent").BudgetId;
         var fingerprint = Paging.Fingerprint("lines", budgetId, request.Kind, request.Titolo, request.MissionCode, request.ProgrammeCode);
         var paging = PageRequest.Read(request.PageSize, request.PageToken, fingerprint);
         await budgets.GetRowAsync(who, budgetId, context.CancellationToken);
-        var ledger = await lines.LedgerAsync(who, budgetId, context.CancellationToken);
-        var matching = ledger.Lines
-            .Where(l => request.Kind == BudgetLine.Types.Kind.Unspecified || l.KindValue == request.Kind)
-            .Where(l => request.Titolo == 0 || l.Titolo == request.Titolo)
-            .Where(l => request.MissionCode.Length == 0 || l.MissionCode == request.MissionCode)
-            .Where(l => request.ProgrammeCode.Length == 0 || l.ProgrammeCode == request.ProgrammeCode)
-            .Where(l => paging.After is null || string.CompareOrdinal(l.LineId, paging.After) > 0)
-            .OrderBy(l => l.LineId, StringComparer.Ordinal)
-            .Take(paging.PageSize + 1).ToList();
-        var page = Page<LineData>.From(matching, paging.PageSize, l => l.LineId, fingerprint);
-        return new ListBudgetLinesResponse { Lines = { page.Items.Select(l => l.ToProto()) }, NextPageToken = page.NextPageToken };
+        var page = await lines.ListAsync(who, budgetId, request, paging, fingerprint, context.CancellationToken);
+        return new ListBudgetLinesResponse { Lines = { page.Items }, NextPageToken = page.NextPageToken };
     }
 
     [Access(AccessLevel.Read)]
     public override async Task<SummarizeBudgetLinesResponse> SummarizeBudgetLines(SummarizeBudgetLinesRequest request, ServerCallContext context)
     {
         var who = requestContext.Current;
-        var budgetId = BudgetNames.ParseId(request.Parent, "parent");
+        var budgetId = ResourceNames.Parse<BudgetName>(request.Parent, "parent").BudgetId;
         var validator = new RequestValidator();
         validator.Check(request.Kind != BudgetLine.Types.Kind.Unspecified, "kind", "is required (REVENUE, SPENDING or BALANCE)");
         for (var i = 0; i < request.GroupBy.Count; i++)
-            validator.Check(GroupLevels.Contains(request.GroupBy[i]), $"group_by[{i}]",
-                $"must be one of {string.Join(", ", GroupLevels)}");
+            validator.Check(LineTotals.GroupLevels.Contains(request.GroupBy[i]), $"group_by[{i}]",
+                $"must be one of {string.Join(", ", LineTotals.GroupLevels)}");
         var budget = await budgets.GetRowAsync(who, budgetId, context.CancellationToken);
-        CheckStage(budget, request.Year, request.Stage, validator);
+        BudgetValidation.CheckStage(budget, request.Year, request.Stage, validator);
         validator.ThrowIfInvalid();
 
         var ledger = await lines.LedgerAsync(who, budgetId, context.CancellationToken);
-        var rows = ledger.At(request.Year, request.Stage)
-            .Where(r => r.Line.KindValue == request.Kind)
-            .Where(r => request.Titolo == 0 || r.Line.Titolo == request.Titolo)
-            .Where(r => request.MissionCode.Length == 0 || r.Line.MissionCode == request.MissionCode)
-            .ToList();
-        var response = new SummarizeBudgetLinesResponse { GrandTotal = Total([], rows) };
-        response.Totals.AddRange(request.GroupBy.Count == 0 ? [] : rows
-            .GroupBy(r => string.Join("\u001f", request.GroupBy.Select(level => Level(r.Line, level))))
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Total(request.GroupBy.Select(level => Level(g.First().Line, level)).ToList(), g.ToList())));
-        return response;
+        return ledger.Summarize(request.Kind, request.Year, request.Stage, request.Titolo, request.MissionCode, request.GroupBy);
     }
 
     [Access(AccessLevel.Read)]
     public override async Task<BudgetBalances> GetBudgetBalances(GetBudgetBalancesRequest request, ServerCallContext context)
     {
         var who = requestContext.Current;
-        var budgetId = BudgetNames.ParseId(request.Name);
+        var budgetId = ResourceNames.Parse<BudgetName>(request.Name).BudgetId;
         var budget = await budgets.GetRowAsync(who, budgetId, context.CancellationToken);
         var validator = new RequestValidator();
-        CheckStage(budget, request.Year, request.Stage, validator);
+        BudgetValidation.CheckStage(budget, request.Year, request.Stage, validator);
         validator.ThrowIfInvalid();
         var inputs = (await lines.LedgerAsync(who, budgetId, context.CancellationToken)).BalanceInputs(request.Year, request.Stage);
         var current = BalanceCalculator.Current(inputs);
@@ -157,22 +116,22 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
     public override Task<DebtSchedule> UpdateDebtSchedule(UpdateDebtScheduleRequest request, ServerCallContext context)
     {
         if (request.Schedule is null) throw ApiErrors.InvalidArgument("schedule", "is required");
-        var budgetId = BudgetNames.ParseChild(request.Schedule.Name, "debtSchedule", "schedule.name");
+        var budgetId = ResourceNames.ParseParentOf<BudgetName>(request.Schedule.Name, "debtSchedule", "schedule.name").BudgetId;
         return debt.ReplaceAsync(requestContext.Current, budgetId, request.Schedule, request.Etag, context.CancellationToken);
     }
 
     [Access(AccessLevel.Read)]
     public override Task<DebtSchedule> GetDebtSchedule(GetDebtScheduleRequest request, ServerCallContext context) =>
-        debt.GetAsync(requestContext.Current, BudgetNames.ParseChild(request.Name, "debtSchedule", "name"), context.CancellationToken);
+        debt.GetAsync(requestContext.Current, ResourceNames.ParseParentOf<BudgetName>(request.Name, "debtSchedule", "name").BudgetId, context.CancellationToken);
 
     [Access(AccessLevel.Read)]
     public override async Task<FinancialIndicators> GetFinancialIndicators(GetFinancialIndicatorsRequest request, ServerCallContext context)
     {
         var who = requestContext.Current;
-        var budgetId = BudgetNames.ParseId(request.Name);
+        var budgetId = ResourceNames.Parse<BudgetName>(request.Name).BudgetId;
         var budget = await budgets.GetRowAsync(who, budgetId, context.CancellationToken);
         var validator = new RequestValidator();
-        CheckStage(budget, request.Year, request.Stage, validator);
+        BudgetValidation.CheckStage(budget, request.Year, request.Stage, validator);
         validator.Check(request.Inhabitants >= 0, "inhabitants", "must not be negative");
         validator.ThrowIfInvalid();
         var inhabitants = request.Inhabitants > 0 ? request.Inhabitants
@@ -188,38 +147,17 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<ObjectiveFunding> GetObjectiveFunding(GetObjectiveFundingRequest request, ServerCallContext context)
     {
-        var who = requestContext.Current;
-        var ct = context.CancellationToken;
-        var budgetId = BudgetNames.ParseId(request.Budget, "budget");
+        var budgetId = ResourceNames.Parse<BudgetName>(request.Budget, "budget").BudgetId;
         var validator = new RequestValidator();
         validator.Check((request.Objective.Length > 0) != (request.Plan.Length > 0), "objective", "give either objective or plan");
-        var planName = request.Plan;
-        if (request.Objective.Length > 0)
-        {
-            var parts = request.Objective.Split('/');
-            if (validator.Check(parts is ["plans", { Length: > 0 }, "objectives", { Length: > 0 }], "objective",
-                    "must be plans/{plan}/objectives/{objective}"))
-                planName = $"plans/{parts[1]}";
-        }
+        ObjectiveName? objective = null;
+        var plan = default(PlanName);
+        if (request.Objective.Length > 0 && ResourceNames.Check<ObjectiveName>(validator, request.Objective, "objective", out var named))
+            (objective, plan) = (named, named.Plan);
         else if (request.Plan.Length > 0)
-            validator.Check(request.Plan.Split('/') is ["plans", { Length: > 0 }], "plan", "must be plans/{plan}");
+            ResourceNames.Check(validator, request.Plan, "plan", out plan);
         validator.ThrowIfInvalid();
-
-        var budget = await budgets.GetRowAsync(who, budgetId, ct);
-        var tree = await objectives.FindPlanTreeAsync(planName, ct)
-            ?? throw ApiErrors.InvalidArgument(request.Plan.Length > 0 ? "plan" : "objective", $"{planName} does not exist in the Objectives service");
-        var planObjectives = ObjectivesLookup.Flatten(tree.Roots).ToList();
-        IReadOnlyList<Platform.Objectives.V1.Objective> targets = planObjectives;
-        if (request.Objective.Length > 0)
-        {
-            var objective = planObjectives.FirstOrDefault(o => o.Name == request.Objective)
-                ?? throw ApiErrors.InvalidArgument("objective", $"{request.Objective} does not exist in the Objectives service");
-            targets = [objective];
-        }
-        var ledger = await lines.LedgerAsync(who, budgetId, ct);
-        var funding = FundingCalculator.Compute(budget.ResourceName, ledger, planObjectives, targets);
-        funding.Investments.AddRange(await investments.LinkedToAsync(who, targets.Select(o => o.Name).ToList(), ct));
-        return funding;
+        return await funding.ReadAsync(requestContext.Current, budgetId, plan, objective, context.CancellationToken);
     }
 
     [Access(AccessLevel.Write)]
@@ -228,7 +166,7 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
 
     [Access(AccessLevel.Read)]
     public override Task<Investment> GetInvestment(GetInvestmentRequest request, ServerCallContext context) =>
-        investments.GetAsync(requestContext.Current, InvestmentNames.ParseId(request.Name), context.CancellationToken);
+        investments.GetAsync(requestContext.Current, ResourceNames.Parse<InvestmentName>(request.Name).InvestmentId, context.CancellationToken);
 
     [Access(AccessLevel.Read)]
     public override async Task<ListInvestmentsResponse> ListInvestments(ListInvestmentsRequest request, ServerCallContext context)
@@ -254,7 +192,7 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
     public override Task<Investment> UpdateInvestment(UpdateInvestmentRequest request, ServerCallContext context)
     {
         if (request.Investment is null) throw ApiErrors.InvalidArgument("investment", "is required");
-        var investmentId = InvestmentNames.ParseId(request.Investment.Name, "investment.name");
+        var investmentId = ResourceNames.Parse<InvestmentName>(request.Investment.Name, "investment.name").InvestmentId;
         var validator = new RequestValidator();
         var paths = UpdateMasks.Resolve(request.UpdateMask, InvestmentValidation.UpdatableFields,
             request.Investment, validator);
@@ -265,7 +203,7 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
     [Access(AccessLevel.Write)]
     public override async Task<Empty> DeleteInvestment(DeleteInvestmentRequest request, ServerCallContext context)
     {
-        await investments.DeleteAsync(requestContext.Current, InvestmentNames.ParseId(request.Name), request.Etag, context.CancellationToken);
+        await investments.DeleteAsync(requestContext.Current, ResourceNames.Parse<InvestmentName>(request.Name).InvestmentId, request.Etag, context.CancellationToken);
         return new Empty();
     }
 
@@ -277,46 +215,12 @@ public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, Deb
     public override async Task<ListAuditEventsResponse> ListAuditEvents(ListAuditEventsRequest request, ServerCallContext context)
     {
         var who = requestContext.Current;
-        if (request.Parent.StartsWith(InvestmentNames.Collection + "/", StringComparison.Ordinal))
-            InvestmentNames.ParseId(request.Parent, "parent");
+        if (request.Parent.StartsWith(InvestmentName.Collection + "/", StringComparison.Ordinal))
+            _ = ResourceNames.Parse<InvestmentName>(request.Parent, "parent");
         else
-            await budgets.GetRowAsync(who, BudgetNames.ParseId(request.Parent, "parent"), context.CancellationToken);
+            await budgets.GetRowAsync(who, ResourceNames.Parse<BudgetName>(request.Parent, "parent").BudgetId, context.CancellationToken);
         var paging = PageRequest.Read(request.PageSize, request.PageToken, AuditLog.ListFingerprint(request.Parent));
         var page = await audit.ListAsync(who, request.Parent, paging, context.CancellationToken);
         return new ListAuditEventsResponse { AuditEvents = { page.Items }, NextPageToken = page.NextPageToken };
-    }
-
-    private static void CheckStage(BudgetRow budget, int year, Stage stage, RequestValidator validator)
-    {
-        if (validator.Check(stage != Stage.Unspecified, "stage", "is required (ASSESTATO, PREVISIONE or RENDICONTO)"))
-            validator.Check(budget.Declares(year, stage), "year", $"{year} {stage} is not declared on {budget.ResourceName}");
-    }
-
-    private static string Level(LineData line, string level) => level switch
-    {
-        "titolo" => line.Titolo?.ToString() ?? "",
-        "tipologia" => line.Tipologia ?? "",
-        "categoria" => line.Categoria ?? "",
-        "mission" => line.MissionCode ?? "",
-        "programme" => line.ProgrammeCode ?? "",
-        "macroaggregato" => line.Macroaggregato ?? "",
-        _ => line.BalanceItem ?? "",
-    };
-
-    private static LineTotal Total(IReadOnlyList<string> keys, IReadOnlyList<(LineData Line, AmountData Amount)> rows)
-    {
-        static string Sum(IEnumerable<decimal?> values) =>
-            values.Any(v => v.HasValue) ? Decimals.Format(values.Sum(v => v ?? 0), 2) : "";
-        return new LineTotal
-        {
-            Keys = { keys },
-            Appropriation = Decimals.Format(rows.Sum(r => r.Amount.Appropriation), 2),
-            Cash = Sum(rows.Select(r => r.Amount.Cash)),
-            Commitments = Sum(rows.Select(r => r.Amount.Commitments)),
-            Payments = Sum(rows.Select(r => r.Amount.Payments)),
-            Assessments = Sum(rows.Select(r => r.Amount.Assessments)),
-            Collections = Sum(rows.Select(r => r.Amount.Collections)),
-            LineCount = rows.Count,
-        };
     }
 }

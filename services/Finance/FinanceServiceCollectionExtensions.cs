@@ -1,3 +1,4 @@
+using Platform.Finance.Funding;
 using Platform.Finance.Budgets;
 using Platform.Finance.Debt;
 using Platform.Finance.Investments;
@@ -15,6 +16,7 @@ public static class FinanceServiceCollectionExtensions
         services.AddSingleton<LineStore>();
         services.AddSingleton<DebtStore>();
         services.AddSingleton<InvestmentStore>();
+        services.AddSingleton<ObjectiveFundingReader>();
         services.AddSingleton(new ServiceAccess(WriterRole: Roles.Finance));
         services.AddObjectivesClient();
         services.AddTransient<IPublicReadPolicy>(provider => provider.GetRequiredService<ObjectivesPublicationPolicy>());

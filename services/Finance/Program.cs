@@ -1,5 +1,4 @@
 using Platform.Finance;
-using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("finance", typeof(FinanceGrpcService).Assembly);

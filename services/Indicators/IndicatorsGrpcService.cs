@@ -4,11 +4,6 @@ using Platform.Common.V1;
 using Platform.Indicators.Definitions;
 using Platform.Indicators.Periods;
 using Platform.Indicators.Scorecards;
-using Platform.Indicators.V1;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Indicators;
@@ -31,7 +26,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
 
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<Indicator> GetIndicator(GetIndicatorRequest request, ServerCallContext context) =>
-        (await indicators.GetRowAsync(requestContext.Current, IndicatorNames.ParseId(request.Name), context.CancellationToken)).ToProto();
+        (await indicators.GetRowAsync(requestContext.Current, ResourceNames.Parse<IndicatorName>(request.Name).IndicatorId, context.CancellationToken)).ToProto();
 
     [Access(AccessLevel.Read)]
     public override async Task<ListIndicatorsResponse> ListIndicators(ListIndicatorsRequest request, ServerCallContext context)
@@ -45,7 +40,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
     public override async Task<Indicator> UpdateIndicator(UpdateIndicatorRequest request, ServerCallContext context)
     {
         if (request.Indicator is null) throw ApiErrors.InvalidArgument("indicator", "is required");
-        var indicatorId = IndicatorNames.ParseId(request.Indicator.Name, "indicator.name");
+        var indicatorId = ResourceNames.Parse<IndicatorName>(request.Indicator.Name, "indicator.name").IndicatorId;
         var validator = new RequestValidator();
         var paths = UpdateMasks.Resolve(request.UpdateMask, IndicatorValidation.UpdatableFields,
             request.Indicator, validator);
@@ -72,7 +67,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
     [Access(AccessLevel.Write)]
     public override async Task<Empty> DeleteIndicator(DeleteIndicatorRequest request, ServerCallContext context)
     {
-        await indicators.DeleteAsync(requestContext.Current, IndicatorNames.ParseId(request.Name), request.Etag, context.CancellationToken);
+        await indicators.DeleteAsync(requestContext.Current, ResourceNames.Parse<IndicatorName>(request.Name).IndicatorId, request.Etag, context.CancellationToken);
         return new Empty();
     }
 
@@ -99,7 +94,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<ListPeriodsResponse> ListPeriods(ListPeriodsRequest request, ServerCallContext context)
     {
-        var series = await SeriesAsync([IndicatorNames.ParseId(request.Parent, "parent")], 0, 0, context.CancellationToken);
+        var series = await SeriesAsync([ResourceNames.Parse<IndicatorName>(request.Parent, "parent").IndicatorId], 0, 0, context.CancellationToken);
         return new ListPeriodsResponse { Periods = { series[0].Periods } };
     }
 
@@ -121,8 +116,8 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
     public override async Task<ListAuditEventsResponse> ListIndicatorAuditEvents(ListIndicatorAuditEventsRequest request, ServerCallContext context)
     {
         var who = requestContext.Current;
-        var indicatorId = IndicatorNames.ParseId(request.Parent, "parent");
-        var resource = IndicatorNames.Format(indicatorId);
+        var indicatorId = ResourceNames.Parse<IndicatorName>(request.Parent, "parent").IndicatorId;
+        var resource = IndicatorName.Format(indicatorId);
         var paging = PageRequest.Read(request.PageSize, request.PageToken, AuditLog.ListFingerprint(resource));
         var page = await audit.ListAsync(who, resource, paging, context.CancellationToken);
         return new ListAuditEventsResponse { AuditEvents = { page.Items }, NextPageToken = page.NextPageToken };
@@ -143,7 +138,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
         {
             try
             {
-                ids.Add(IndicatorNames.ParseId(request.Names[i], $"names[{i}]"));
+                ids.Add(ResourceNames.Parse<IndicatorName>(request.Names[i], $"names[{i}]").IndicatorId);
             }
             catch (RpcException)
             {
@@ -194,7 +189,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
         var rows = await indicators.GetManyAsync(who, distinct, ct);
         var byId = rows.ToDictionary(r => r.IndicatorId);
         if (distinct.FirstOrDefault(id => !byId.ContainsKey(id)) is { } missing)
-            throw ApiErrors.NotFound(IndicatorNames.Format(missing));
+            throw ApiErrors.NotFound(IndicatorName.Format(missing));
         var periodRows = await periods.ListRowsAsync(who, distinct, startYear, endYear, ct);
         var byIndicator = periodRows.GroupBy(p => p.IndicatorId).ToDictionary(g => g.Key, g => g.ToList());
         return ids.Select(id =>

@@ -1,5 +1,4 @@
 using Platform.Indicators;
-using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("indicators", typeof(IndicatorsGrpcService).Assembly);

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Objectives.V1;
 using Platform.ServiceDefaults.Clients;
 
 namespace Platform.Objectives.Client;

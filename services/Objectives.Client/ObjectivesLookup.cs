@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Grpc.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Objectives.V1;
 
 namespace Platform.Objectives.Client;
 
@@ -10,7 +6,7 @@ namespace Platform.Objectives.Client;
 /// The client is resolved on first use, so a process without <c>Services:objectives</c> still serves
 /// everything that does not need it.
 /// </summary>
-public sealed partial class ObjectivesLookup(IServiceProvider services)
+public sealed class ObjectivesLookup(IServiceProvider services)
 {
     private ObjectivesService.ObjectivesServiceClient Client => services.GetRequiredService<ObjectivesService.ObjectivesServiceClient>();
 
@@ -49,19 +45,13 @@ public sealed partial class ObjectivesLookup(IServiceProvider services)
         foreach (var plan in names.Distinct().GroupBy(PlanOf))
         {
             var tree = plan.Key is null ? null : await FindPlanTreeAsync(plan.Key, ct);
-            var known = tree is null ? [] : Flatten(tree.Roots).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+            var known = tree is null ? [] : tree.Objectives().Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
             missing.UnionWith(plan.Where(name => !known.Contains(name)));
         }
         return missing;
     }
 
-    public static IEnumerable<Objective> Flatten(IEnumerable<PlanTreeNode> nodes) =>
-        nodes.SelectMany(n => new[] { n.Objective }.Concat(Flatten(n.Children)));
-
     /// <summary><c>plans/{plan}</c> of an objective name, or null when the name has another shape.</summary>
     private static string? PlanOf(string objectiveName) =>
-        ObjectiveName().Match(objectiveName) is { Success: true } m ? m.Groups["plan"].Value : null;
-
-    [GeneratedRegex("^(?<plan>plans/[^/]+)/objectives/[^/]+$")]
-    private static partial Regex ObjectiveName();
+        ObjectiveName.TryParse(objectiveName, out var objective) ? objective.Plan.ToString() : null;
 }

@@ -1,6 +1,4 @@
 using Google.Protobuf;
-using Grpc.Core;
-using Platform.Objectives.V1;
 
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Security;
@@ -22,7 +20,7 @@ public sealed class ObjectivesPublicationPolicy(ObjectivesService.ObjectivesServ
     {
         try
         {
-            var plan = await objectives.GetPlanAsync(new GetPlanRequest { Name = $"plans/{planId}" }, cancellationToken: cancellationToken);
+            var plan = await objectives.GetPlanAsync(new GetPlanRequest { Name = PlanName.Format(planId) }, cancellationToken: cancellationToken);
             return plan.Published;
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument or StatusCode.Unauthenticated)

@@ -1,14 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
 using Platform.Common.V1;
 using Platform.Objectives.Cards;
 using Platform.Objectives.Plans;
-using Platform.Objectives.V1;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Security;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Objectives;
 
@@ -30,7 +24,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
 
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context) =>
-        plans.GetAsync(Who, PlanNames.ParseId(request.Name), context.CancellationToken);
+        plans.GetAsync(Who, ResourceNames.Parse<PlanName>(request.Name).PlanId, context.CancellationToken);
 
     [Access(AccessLevel.Read, PublicListing = true)]
     public override async Task<ListPlansResponse> ListPlans(ListPlansRequest request, ServerCallContext context)
@@ -44,7 +38,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     public override Task<Plan> UpdatePlan(UpdatePlanRequest request, ServerCallContext context)
     {
         if (request.Plan is null) throw ApiErrors.InvalidArgument("plan", "is required");
-        var planId = PlanNames.ParseId(request.Plan.Name, "plan.name");
+        var planId = ResourceNames.Parse<PlanName>(request.Plan.Name, "plan.name").PlanId;
         var validator = new RequestValidator();
         var paths = UpdateMasks.Resolve(request.UpdateMask, PlanValidation.UpdatableFields,
             request.Plan, validator);
@@ -55,14 +49,14 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     [Access(AccessLevel.Write)]
     public override async Task<Empty> DeletePlan(DeletePlanRequest request, ServerCallContext context)
     {
-        await plans.DeleteAsync(Who, PlanNames.ParseId(request.Name), request.Etag, request.Force, context.CancellationToken);
+        await plans.DeleteAsync(Who, ResourceNames.Parse<PlanName>(request.Name).PlanId, request.Etag, request.Force, context.CancellationToken);
         return new Empty();
     }
 
     [Access(AccessLevel.Admin)]
     public override Task<Plan> TransitionPlan(TransitionPlanRequest request, ServerCallContext context)
     {
-        var planId = PlanNames.ParseId(request.Name);
+        var planId = ResourceNames.Parse<PlanName>(request.Name).PlanId;
         if (request.State == Plan.Types.State.Unspecified || !System.Enum.IsDefined(request.State))
             throw ApiErrors.InvalidArgument("state", "is required: ADOPTED, APPROVED or ARCHIVED");
         return plans.TransitionAsync(Who, planId, request.State, request.Etag, context.CancellationToken);
@@ -70,12 +64,12 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
 
     [Access(AccessLevel.Admin)]
     public override Task<Plan> PublishPlan(PublishPlanRequest request, ServerCallContext context) =>
-        plans.PublishAsync(Who, PlanNames.ParseId(request.Name), request.Published, request.Etag, context.CancellationToken);
+        plans.PublishAsync(Who, ResourceNames.Parse<PlanName>(request.Name).PlanId, request.Published, request.Etag, context.CancellationToken);
 
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<PlanTree> GetPlanTree(GetPlanTreeRequest request, ServerCallContext context)
     {
-        var planId = PlanNames.ParseId(request.Name);
+        var planId = ResourceNames.Parse<PlanName>(request.Name).PlanId;
         var plan = await plans.GetAsync(Who, planId, context.CancellationToken);
         var rows = await objectives.AllAsync(Who, planId, context.CancellationToken);
         return ObjectiveStore.BuildTree(plan, rows);
@@ -86,7 +80,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     [Access(AccessLevel.Write)]
     public override Task<Objective> CreateObjective(CreateObjectiveRequest request, ServerCallContext context)
     {
-        var planId = PlanNames.ParseId(request.Parent, "parent");
+        var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
         var validator = new RequestValidator();
         ObjectiveValidation.ValidateCreate(request, validator);
         validator.ThrowIfInvalid();
@@ -96,22 +90,21 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override Task<Objective> GetObjective(GetObjectiveRequest request, ServerCallContext context)
     {
-        var (planId, code) = ObjectiveNames.Parse(request.Name);
+        var (planId, code) = ResourceNames.Parse<ObjectiveName>(request.Name);
         return objectives.GetAsync(Who, planId, code, context.CancellationToken);
     }
 
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<ListObjectivesResponse> ListObjectives(ListObjectivesRequest request, ServerCallContext context)
     {
-        var planId = PlanNames.ParseId(request.Parent, "parent");
+        var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
         var validator = new RequestValidator();
         string? parentCode = null;
         if (request.ParentObjective.Length > 0)
         {
-            if (validator.Check(ObjectiveNames.TryParse(request.ParentObjective, out var parentPlan, out var code),
-                    "parent_objective", "must look like plans/{plan}/objectives/{code}")
-                && validator.Check(parentPlan == planId, "parent_objective", $"must be an objective of {request.Parent}"))
-                parentCode = code;
+            if (ResourceNames.Check<ObjectiveName>(validator, request.ParentObjective, "parent_objective", out var parent)
+                && validator.Check(parent.PlanId == planId, "parent_objective", $"must be an objective of {request.Parent}"))
+                parentCode = parent.Code;
         }
         if (request.SdgGoal != 0) validator.Range(request.SdgGoal, 1, 17, "sdg_goal");
         validator.MaxLength(request.Query, 200, "query");
@@ -130,7 +123,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     public override Task<Objective> UpdateObjective(UpdateObjectiveRequest request, ServerCallContext context)
     {
         if (request.Objective is null) throw ApiErrors.InvalidArgument("objective", "is required");
-        var (planId, code) = ObjectiveNames.Parse(request.Objective.Name, "objective.name");
+        var (planId, code) = ResourceNames.Parse<ObjectiveName>(request.Objective.Name, "objective.name");
         var validator = new RequestValidator();
         var paths = UpdateMasks.Resolve(request.UpdateMask, ObjectiveFields.Updatable,
             request.Objective, validator);
@@ -141,7 +134,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     [Access(AccessLevel.Write)]
     public override async Task<Empty> DeleteObjective(DeleteObjectiveRequest request, ServerCallContext context)
     {
-        var (planId, code) = ObjectiveNames.Parse(request.Name);
+        var (planId, code) = ResourceNames.Parse<ObjectiveName>(request.Name);
         await objectives.DeleteAsync(Who, planId, code, request.Etag, request.Force, context.CancellationToken);
         return new Empty();
     }
@@ -149,7 +142,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     [Access(AccessLevel.Write)]
     public override Task<Objective> MoveObjective(MoveObjectiveRequest request, ServerCallContext context)
     {
-        var (planId, code) = ObjectiveNames.Parse(request.Name);
+        var (planId, code) = ResourceNames.Parse<ObjectiveName>(request.Name);
         return objectives.MoveAsync(Who, planId, code, request.NewParent, request.Etag, context.CancellationToken);
     }
 
@@ -158,7 +151,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     [Access(AccessLevel.Write)]
     public override Task<ProgressReport> CreateProgressReport(CreateProgressReportRequest request, ServerCallContext context)
     {
-        var (planId, code) = ObjectiveNames.Parse(request.Parent, "parent");
+        var (planId, code) = ResourceNames.Parse<ObjectiveName>(request.Parent, "parent");
         var validator = new RequestValidator();
         var reportId = ReportStore.Validate(request, validator);
         validator.ThrowIfInvalid();
@@ -176,7 +169,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     public override async Task<ListProgressReportsResponse> ListProgressReports(ListProgressReportsRequest request,
         ServerCallContext context)
     {
-        var (planId, code) = ObjectiveNames.Parse(request.Parent, "parent");
+        var (planId, code) = ResourceNames.Parse<ObjectiveName>(request.Parent, "parent");
         var paging = PageRequest.Read(request.PageSize, request.PageToken, ReportStore.ListFingerprint(planId, code));
         await objectives.GetAsync(Who, planId, code, context.CancellationToken);
         var page = await reports.ListAsync(Who, planId, code, paging, context.CancellationToken);
@@ -188,7 +181,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     [Access(AccessLevel.Write)]
     public override Task<PlanVersion> CreatePlanVersion(CreatePlanVersionRequest request, ServerCallContext context)
     {
-        var planId = PlanNames.ParseId(request.Parent, "parent");
+        var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
         var description = request.Version?.Description ?? "";
         var validator = new RequestValidator();
         validator.MaxLength(description, 2000, "version.description");
@@ -206,7 +199,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<ListPlanVersionsResponse> ListPlanVersions(ListPlanVersionsRequest request, ServerCallContext context)
     {
-        var planId = PlanNames.ParseId(request.Parent, "parent");
+        var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
         var paging = PageRequest.Read(request.PageSize, request.PageToken, VersionStore.ListFingerprint(planId));
         await plans.GetRowAsync(Who, planId, context.CancellationToken);
         var page = await versions.ListAsync(Who, planId, paging, context.CancellationToken);
@@ -239,9 +232,9 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     [Access(AccessLevel.Read)]
     public override async Task<ListAuditEventsResponse> ListAuditEvents(ListAuditEventsRequest request, ServerCallContext context)
     {
-        string planId;
-        if (ObjectiveNames.TryParse(request.Parent, out var objectivePlan, out _)) planId = objectivePlan;
-        else planId = PlanNames.ParseId(request.Parent, "parent");
+        var planId = ObjectiveName.TryParse(request.Parent, out var objective)
+            ? objective.PlanId
+            : ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
         var paging = PageRequest.Read(request.PageSize, request.PageToken, AuditLog.ListFingerprint(request.Parent));
         await plans.GetRowAsync(Who, planId, context.CancellationToken);
         var page = await audit.ListAsync(Who, request.Parent, paging, context.CancellationToken);

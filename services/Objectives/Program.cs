@@ -1,5 +1,4 @@
 using Platform.Objectives;
-using Platform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("objectives", typeof(ObjectivesGrpcService).Assembly);

@@ -1,7 +1,3 @@
-using System.Net;
-using Platform.Finance;
-using Platform.Testing;
-
 namespace Finance.Tests;
 
 /// <summary>The audit trail of an investment the caller cannot see is NOT_FOUND (issue 9, defect 5).</summary>

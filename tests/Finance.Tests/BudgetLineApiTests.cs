@@ -1,9 +1,3 @@
-using System.Net;
-using Grpc.Core;
-using Platform.Finance;
-using Platform.Finance.V1;
-using Platform.Testing;
-
 namespace Finance.Tests;
 
 public sealed class BudgetLineApiTests : IClassFixture<ServiceFactory<FinanceGrpcService>>, IDisposable

@@ -1,7 +1,6 @@
 using Platform.Finance.Balances;
 using Platform.Finance.Debt;
 using Platform.Finance.Investments;
-using Platform.Finance.V1;
 
 namespace Finance.Tests;
 

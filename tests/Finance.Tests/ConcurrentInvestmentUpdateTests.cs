@@ -1,8 +1,4 @@
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
-using Platform.Finance;
-using Platform.Finance.V1;
-using Platform.Testing;
 
 namespace Finance.Tests;
 

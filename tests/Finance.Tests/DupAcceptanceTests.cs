@@ -1,10 +1,5 @@
 using System.Globalization;
-using System.Net;
-using Grpc.Core;
-using Platform.Finance;
-using Platform.Finance.V1;
 using Platform.Launcher.Demo;
-using Platform.Testing;
 
 namespace Finance.Tests;
 

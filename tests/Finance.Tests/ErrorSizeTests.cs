@@ -1,8 +1,4 @@
-using Grpc.Core;
-using Platform.Finance;
-using Platform.Finance.V1;
 using Platform.ServiceDefaults.Errors;
-using Platform.Testing;
 
 namespace Finance.Tests;
 

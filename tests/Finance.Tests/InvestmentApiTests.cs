@@ -1,13 +1,9 @@
 using System.Globalization;
-using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Finance;
-using Platform.Finance.V1;
 using Platform.Launcher.Demo;
 using Platform.Objectives.V1;
-using Platform.Testing;
 
 namespace Finance.Tests;
 

@@ -1,11 +1,6 @@
-using System.Net;
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
 using Platform.Common.V1;
-using Platform.Finance;
-using Platform.Finance.V1;
-using Platform.Testing;
 
 namespace Finance.Tests;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using Platform.Finance;
-using Platform.Testing;
-
 namespace Finance.Tests;
 
 /// <summary>Money is an exact decimal string; a JSON number for it is taken as its exact text (issue 9, defect 15).</summary>

@@ -1,9 +1,4 @@
-using System.Net;
 using Google.Rpc;
-using Grpc.Core;
-using Platform.Finance;
-using Platform.Finance.V1;
-using Platform.Testing;
 
 namespace Finance.Tests;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using Platform.Finance;
-using Platform.Finance.V1;
-using Platform.Testing;
-
 namespace Finance.Tests;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Platform.Finance;
-using Platform.Finance.V1;
-using Platform.Testing;
-
 namespace Finance.Tests;
 
 /// <summary>An objective's funding lists the investments linked to it (issue 9, defect 10).</summary>

@@ -1,5 +1,4 @@
 using Platform.Indicators.Achievement;
-using Platform.Indicators.V1;
 using static Platform.Indicators.V1.Indicator.Types;
 
 namespace Indicators.Tests;

@@ -1,8 +1,4 @@
 using System.Net;
-using Grpc.Core;
-using Platform.Indicators;
-using Platform.Indicators.V1;
-using Platform.Testing;
 
 namespace Indicators.Tests;
 

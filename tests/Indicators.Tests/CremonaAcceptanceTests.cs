@@ -1,9 +1,6 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
-using Platform.Indicators.V1;
 using Platform.Launcher.Demo;
-using Platform.Testing;
-using Status = Platform.Indicators.V1.Status;
 
 namespace Indicators.Tests;
 

@@ -1,12 +1,9 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Platform.Indicators;
 using Platform.Objectives.V1;
-using Platform.Testing;
 
 namespace Indicators.Tests;
 
@@ -52,7 +49,7 @@ public sealed class FakeObjectivesService(FakeTree tree) : ObjectivesService.Obj
     public override Task<Objective> GetObjective(GetObjectiveRequest request, ServerCallContext context)
     {
         lock (tree.Deadlines) tree.Deadlines.Add(context.Deadline);
-        return Task.FromResult(tree.Find(request.Name) ?? throw new RpcException(new Status(StatusCode.NotFound, $"{request.Name} not found")));
+        return Task.FromResult(tree.Find(request.Name) ?? throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, $"{request.Name} not found")));
     }
 
     public override Task<PlanTree> GetPlanTree(GetPlanTreeRequest request, ServerCallContext context)
@@ -60,7 +57,7 @@ public sealed class FakeObjectivesService(FakeTree tree) : ObjectivesService.Obj
         lock (tree.Deadlines) tree.Deadlines.Add(context.Deadline);
         return request.Name == tree.PlanName
             ? Task.FromResult(tree.Tree())
-            : throw new RpcException(new Status(StatusCode.NotFound, $"{request.Name} not found"));
+            : throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, $"{request.Name} not found"));
     }
 }
 

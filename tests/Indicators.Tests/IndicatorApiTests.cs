@@ -1,10 +1,6 @@
 using System.Net;
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
 using Platform.Objectives.V1;
-using Platform.Indicators;
-using Platform.Indicators.V1;
-using Platform.Testing;
 
 namespace Indicators.Tests;
 

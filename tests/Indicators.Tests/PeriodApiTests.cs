@@ -1,10 +1,6 @@
 using System.Net;
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
-using Platform.Indicators.V1;
 using Platform.Launcher.Demo;
-using Platform.Testing;
-using Status = Platform.Indicators.V1.Status;
 
 namespace Indicators.Tests;
 

@@ -2,9 +2,7 @@ using Platform.Indicators.Achievement;
 using Platform.Indicators.Definitions;
 using Platform.Indicators.Periods;
 using Platform.Indicators.Scorecards;
-using Platform.Indicators.V1;
 using Platform.Objectives.V1;
-using Status = Platform.Indicators.V1.Status;
 
 namespace Indicators.Tests;
 

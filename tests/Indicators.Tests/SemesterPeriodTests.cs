@@ -1,6 +1,3 @@
-using Platform.Indicators;
-using Platform.Testing;
-
 namespace Indicators.Tests;
 
 /// <summary>Italian offices write a half-year as a semestre: 2024-S1 is 2024-H1 (issue 9, defect 18).</summary>

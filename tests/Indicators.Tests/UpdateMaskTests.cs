@@ -1,7 +1,3 @@
-using Platform.Indicators;
-using Platform.Indicators.V1;
-using Platform.Testing;
-
 namespace Indicators.Tests;
 
 /// <summary>An absent or empty update mask means "every field the client set" (AIP-134; issue 9, defect 6).</summary>

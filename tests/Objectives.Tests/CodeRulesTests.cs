@@ -1,5 +1,4 @@
 using Platform.Objectives.Cards;
-using Platform.Objectives.V1;
 
 namespace Objectives.Tests;
 
@@ -44,7 +43,7 @@ public sealed class CodeRulesTests
     [InlineData("1/2", false)]
     [InlineData("", false)]
     [InlineData("1 2", false)]
-    public void Code_shape(string code, bool valid) => Assert.Equal(valid, ObjectiveCodes.IsValid(code));
+    public void Code_shape(string code, bool valid) => Assert.Equal(valid, ObjectiveName.IsValidCode(code));
 
     [Fact]
     public void Flatten_lists_maps_and_scalars_for_audit_and_diffs()

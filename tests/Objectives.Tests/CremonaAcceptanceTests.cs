@@ -1,9 +1,6 @@
 using System.Text.Json;
 using Google.Protobuf;
 using Platform.Launcher.Demo;
-using Platform.Objectives;
-using Platform.Objectives.V1;
-using Platform.Testing;
 
 namespace Objectives.Tests;
 

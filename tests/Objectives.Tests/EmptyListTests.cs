@@ -1,7 +1,3 @@
-using Platform.Objectives;
-using Platform.Objectives.V1;
-using Platform.Testing;
-
 namespace Objectives.Tests;
 
 /// <summary>Lists of a resource that has none answer an empty page, never a 500 (issue 9, defect 7).</summary>

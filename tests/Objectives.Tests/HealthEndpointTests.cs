@@ -1,7 +1,3 @@
-using System.Net;
-using Platform.Objectives;
-using Platform.Testing;
-
 namespace Objectives.Tests;
 
 /// <summary>Readiness (<c>/healthz</c>, database included) and liveness (<c>/alive</c>) are separate probes.</summary>

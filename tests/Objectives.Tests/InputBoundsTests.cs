@@ -1,9 +1,4 @@
-using System.Net;
-using Grpc.Core;
-using Platform.Objectives;
-using Platform.Objectives.V1;
 using Platform.ServiceDefaults.Errors;
-using Platform.Testing;
 
 namespace Objectives.Tests;
 

@@ -1,10 +1,5 @@
-using System.Net;
 using System.Text.Json;
 using Google.Rpc;
-using Grpc.Core;
-using Platform.Objectives;
-using Platform.Objectives.V1;
-using Platform.Testing;
 
 namespace Objectives.Tests;
 

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text;
-using Platform.Objectives;
-using Platform.Testing;
 
 namespace Objectives.Tests;
 

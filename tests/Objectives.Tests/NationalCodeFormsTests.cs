@@ -1,9 +1,3 @@
-using System.Net;
-using Grpc.Core;
-using Platform.Objectives;
-using Platform.Objectives.V1;
-using Platform.Testing;
-
 namespace Objectives.Tests;
 
 /// <summary>Mission and programme codes as the national schemes print them are read in the form used here (issue 9, defect 15).</summary>

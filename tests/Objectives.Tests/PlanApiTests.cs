@@ -1,12 +1,7 @@
-using System.Net;
 using Dapper;
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Objectives;
-using Platform.Objectives.V1;
 using Platform.ServiceDefaults.Data;
-using Platform.Testing;
 
 namespace Objectives.Tests;
 

@@ -1,9 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Launcher.Demo;
-using Platform.Objectives;
-using Platform.Objectives.V1;
 using Platform.ServiceDefaults.Data;
-using Platform.Testing;
 
 namespace Objectives.Tests;
 

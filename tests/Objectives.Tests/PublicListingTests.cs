@@ -1,7 +1,3 @@
-using System.Net;
-using Platform.Objectives;
-using Platform.Testing;
-
 namespace Objectives.Tests;
 
 /// <summary>Citizens list an ente's published plans, naming the ente; nothing defaults silently (issue 9, defect 16).</summary>

@@ -1,7 +1,3 @@
-using Platform.Objectives;
-using Platform.Objectives.V1;
-using Platform.Testing;
-
 namespace Objectives.Tests;
 
 /// <summary>An absent or empty update mask means "every field the client set" (AIP-134; issue 9, defect 6).</summary>

@@ -1,3 +1,4 @@
+using Platform.Names;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Platform.ServiceDefaults.Api;
@@ -16,15 +17,15 @@ public sealed class ApiHelperTests
     [InlineData("plan_1", false)]
     [InlineData("a-very-long-identifier-that-goes-well-beyond-sixty-three-characters", false)]
     public void Resource_ids_follow_the_aip_122_pattern(string id, bool valid) =>
-        Assert.Equal(valid, ResourceNames.IsValidId(id));
+        Assert.Equal(valid, ResourceIds.IsValid(id));
 
     [Fact]
     public void Parse_id_refuses_other_collections_and_bad_ids()
     {
-        Assert.Equal("dup", ResourceNames.ParseId("plans/dup", "plans", "name"));
+        Assert.Equal("dup", ResourceNames.Parse<PlanName>("plans/dup").PlanId);
         foreach (var name in new[] { "", "budgets/dup", "plans/", "plans/Dup", "plans/a/b" })
         {
-            var ex = Assert.Throws<RpcException>(() => ResourceNames.ParseId(name, "plans", "name"));
+            var ex = Assert.Throws<RpcException>(() => ResourceNames.Parse<PlanName>(name));
             Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         }
     }

@@ -1,3 +1,4 @@
+using Platform.Names;
 using System.Globalization;
 using Platform.ServiceDefaults.Api;
 
@@ -64,8 +65,8 @@ public sealed record CommandLine(int RestPort, int GrpcPort, string DataDirector
     private static string NonEmpty(string option, string value) =>
         value.Trim().Length > 0 ? value : throw new CommandLineException($"{option} needs a non-empty value");
 
-    private static string Tenant(string value) => ResourceNames.IsValidId(value) ? value
-        : throw new CommandLineException($"--tenant '{Shown(value)}' {ResourceNames.IdRule}");
+    private static string Tenant(string value) => ResourceIds.IsValid(value) ? value
+        : throw new CommandLineException($"--tenant '{Shown(value)}' {ResourceIds.Rule}");
 
     private static int Port(string option, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535 ? port

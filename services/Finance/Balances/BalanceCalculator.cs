@@ -1,6 +1,3 @@
-using Platform.Finance.V1;
-using Platform.ServiceDefaults.Api;
-
 namespace Platform.Finance.Balances;
 
 /// <summary>Appropriations of one year and stage, summed by what the balance tables need.</summary>

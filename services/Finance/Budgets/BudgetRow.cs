@@ -1,6 +1,3 @@
-using Platform.Finance.V1;
-using Platform.ServiceDefaults.Api;
-
 namespace Platform.Finance.Budgets;
 
 /// <summary>A row of <c>budgets</c>.</summary>
@@ -20,7 +17,7 @@ public sealed record BudgetRow
     /// <summary>Declared stages, loaded from <c>budget_stages</c>.</summary>
     public IReadOnlyList<StageRow> Stages { get; init; } = [];
 
-    public string ResourceName => BudgetNames.Format(BudgetId);
+    public string ResourceName => BudgetName.Format(BudgetId);
 
     public bool IsApproved => State == nameof(Budget.Types.State.Approved);
 
@@ -66,20 +63,4 @@ public sealed record BudgetRow
 public sealed record StageRow(int Year, string Stage)
 {
     public StageRow() : this(0, "") { }
-}
-
-public static class BudgetNames
-{
-    public const string Collection = "budgets";
-    public static string Format(string budgetId) => ResourceNames.Format(Collection, budgetId);
-    public static string ParseId(string? name, string field = "name") => ResourceNames.ParseId(name, Collection, field);
-
-    /// <summary>Parses <c>budgets/{budget}/{suffix}</c>.</summary>
-    public static string ParseChild(string? name, string suffix, string field)
-    {
-        var expectedEnd = "/" + suffix;
-        if (name is null || !name.EndsWith(expectedEnd, StringComparison.Ordinal))
-            throw Platform.ServiceDefaults.Errors.ApiErrors.InvalidArgument(field, $"must be budgets/{{budget}}/{suffix}");
-        return ParseId(name[..^expectedEnd.Length], field);
-    }
 }

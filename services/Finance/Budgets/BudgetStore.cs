@@ -1,10 +1,4 @@
 using System.Data.Common;
-using Dapper;
-using Platform.Finance.V1;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Finance.Budgets;
 
@@ -154,7 +148,7 @@ public sealed class BudgetStore(Database database, AuditLog audit, TimeProvider 
         var args = new { who.TenantId, BudgetId = budgetId };
         var row = await connection.QuerySingleOrDefaultAsync<BudgetRow>(new CommandDefinition(
             $"SELECT {Columns} FROM budgets WHERE tenant_id = @TenantId AND budget_id = @BudgetId",
-            args, transaction, cancellationToken: ct)) ?? throw ApiErrors.NotFound(BudgetNames.Format(budgetId));
+            args, transaction, cancellationToken: ct)) ?? throw ApiErrors.NotFound(BudgetName.Format(budgetId));
         var stages = await connection.QueryAsync<StageRow>(new CommandDefinition(
             "SELECT year, stage FROM budget_stages WHERE tenant_id = @TenantId AND budget_id = @BudgetId",
             args, transaction, cancellationToken: ct));

@@ -1,9 +1,9 @@
-using Platform.Finance.V1;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Errors;
+using Platform.Finance.Balances;
+using Platform.Finance.Lines;
 
 namespace Platform.Finance.Budgets;
 
+/// <summary>The rules of budgets: their shape, their stages and the gate to approval.</summary>
 public static class BudgetValidation
 {
     public const int MinYear = 1900;
@@ -50,5 +50,29 @@ public static class BudgetValidation
             if (validator.Check(stage.Stage != Stage.Unspecified, at + ".stage", "is required (ASSESTATO, PREVISIONE or RENDICONTO)"))
                 validator.Check(seen.Add((stage.Year, stage.Stage)), at, $"{stage.Year} {stage.Stage} is declared twice");
         }
+    }
+
+    /// <summary>A read at (year, stage) needs a stage the budget declares.</summary>
+    public static void CheckStage(BudgetRow budget, int year, Stage stage, RequestValidator validator)
+    {
+        if (validator.Check(stage != Stage.Unspecified, "stage", "is required (ASSESTATO, PREVISIONE or RENDICONTO)"))
+            validator.Check(budget.Declares(year, stage), "year", $"{year} {stage} is not declared on {budget.ResourceName}");
+    }
+
+    /// <summary>A budget is approved only when the current and capital balances hold at every declared stage.</summary>
+    public static void EnsureBalanced(BudgetRow budget, Ledger ledger)
+    {
+        var failures = budget.Stages
+            .Select(s => (s.Year, Stage: Enum.Parse<Stage>(s.Stage)))
+            .SelectMany(s =>
+            {
+                var inputs = ledger.BalanceInputs(s.Year, s.Stage);
+                return new[] { BalanceCalculator.Current(inputs), BalanceCalculator.Capital(inputs) }
+                    .Where(t => !t.Balanced).Select(t => $"{s.Year} {s.Stage}: {t.Failure}");
+            })
+            .ToList();
+        if (failures.Count > 0)
+            throw ApiErrors.FailedPrecondition("BUDGET_NOT_BALANCED",
+                $"{budget.ResourceName} cannot be approved: {string.Join("; ", failures)}", ("resource", budget.ResourceName));
     }
 }

@@ -1,6 +1,3 @@
-using Platform.Finance.V1;
-using Platform.ServiceDefaults.Api;
-
 namespace Platform.Finance.Debt;
 
 /// <summary>One year of the debt schedule as stored.</summary>

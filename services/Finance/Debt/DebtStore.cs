@@ -1,12 +1,6 @@
 using System.Data.Common;
-using Dapper;
 using Platform.Finance.Budgets;
 using Platform.Finance.Lines;
-using Platform.Finance.V1;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Finance.Debt;
 
@@ -16,7 +10,7 @@ public sealed class DebtStore(Database database, BudgetStore budgets, LineStore 
     /// <summary>The schedule may start a few years before the budget (the DUP shows the last closed years).</summary>
     public const int YearsBefore = 5;
 
-    public static string Name(string budgetId) => BudgetNames.Format(budgetId) + "/debtSchedule";
+    public static string Name(string budgetId) => BudgetName.Format(budgetId) + "/debtSchedule";
 
     public async Task<DebtSchedule> ReplaceAsync(RequestIdentity who, string budgetId, DebtSchedule schedule, string? etag, CancellationToken ct)
     {

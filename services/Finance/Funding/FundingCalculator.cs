@@ -1,5 +1,4 @@
 using Platform.Finance.Lines;
-using Platform.Finance.V1;
 using Platform.Objectives.V1;
 using Platform.ServiceDefaults.Reference;
 

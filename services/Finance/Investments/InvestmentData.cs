@@ -1,6 +1,3 @@
-using Platform.Finance.V1;
-using Platform.ServiceDefaults.Api;
-
 namespace Platform.Finance.Investments;
 
 /// <summary>A row of <c>investments</c> with its yearly funding.</summary>
@@ -31,7 +28,7 @@ public sealed record InvestmentData
     public string UpdatedBy { get; init; } = "";
     public IReadOnlyList<InvestmentYearData> Years { get; init; } = [];
 
-    public string ResourceName => InvestmentNames.Format(InvestmentId);
+    public string ResourceName => InvestmentName.Format(InvestmentId);
     public decimal TotalContribution => Years.Sum(y => y.PnrrContribution);
     public decimal TotalCofinancing => Years.Sum(y => y.Cofinancing);
 
@@ -80,11 +77,4 @@ public sealed record InvestmentYearData
     public int Year { get; init; }
     public decimal PnrrContribution { get; init; }
     public decimal Cofinancing { get; init; }
-}
-
-public static class InvestmentNames
-{
-    public const string Collection = "investments";
-    public static string Format(string id) => ResourceNames.Format(Collection, id);
-    public static string ParseId(string? name, string field = "name") => ResourceNames.ParseId(name, Collection, field);
 }

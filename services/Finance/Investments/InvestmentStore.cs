@@ -1,11 +1,5 @@
 using System.Data.Common;
-using Dapper;
-using Platform.Finance.V1;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Api;
 using Platform.Objectives.Client;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Finance.Investments;
 
@@ -248,7 +242,7 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
         var row = await connection.QuerySingleOrDefaultAsync<InvestmentData>(new CommandDefinition(
                 $"SELECT {Columns} FROM investments WHERE tenant_id = @TenantId AND investment_id = @InvestmentId",
                 args, transaction, cancellationToken: ct))
-            ?? throw ApiErrors.NotFound(InvestmentNames.Format(investmentId));
+            ?? throw ApiErrors.NotFound(InvestmentName.Format(investmentId));
         var years = await connection.QueryAsync<InvestmentYearData>(new CommandDefinition("""
             SELECT investment_id AS InvestmentId, year, pnrr_contribution AS PnrrContribution, cofinancing
             FROM investment_years WHERE tenant_id = @TenantId AND investment_id = @InvestmentId

@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using Google.Protobuf.WellKnownTypes;
-using Platform.Finance.V1;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Finance.Investments;
 
@@ -12,9 +9,6 @@ namespace Platform.Finance.Investments;
 /// </summary>
 public static partial class InvestmentValidation
 {
-    [GeneratedRegex(@"^plans/[a-z][a-z0-9-]{0,62}/objectives/[^/\s]{1,63}$")]
-    private static partial Regex ObjectiveName();
-
     /// <summary>Fields an update may change; the mask paths of <c>UpdateInvestment</c>.</summary>
     public static readonly IReadOnlySet<string> UpdatableFields = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -71,7 +65,7 @@ public static partial class InvestmentValidation
         validator.MaxLength(i.Sector, 200, at + ".sector");
         validator.MaxLength(i.State, 40, at + ".state");
         for (var j = 0; j < i.Objectives.Count; j++)
-            validator.Check(ObjectiveName().IsMatch(i.Objectives[j]), $"{at}.objectives[{j}]", "must be plans/{plan}/objectives/{objective}");
+            ResourceNames.Check<ObjectiveName>(validator, i.Objectives[j], $"{at}.objectives[{j}]", out _);
 
         if (validator.Violations.Count > before) return null;
         if (costOk && years.Sum(y => y.PnrrContribution) > cost) flags.Add("CONTRIBUTION_EXCEEDS_COST");

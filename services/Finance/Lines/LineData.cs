@@ -1,6 +1,4 @@
 using Platform.Finance.Balances;
-using Platform.Finance.V1;
-using Platform.ServiceDefaults.Api;
 
 namespace Platform.Finance.Lines;
 
@@ -97,41 +95,4 @@ public sealed record AmountData
     };
 
     public static string Format(decimal? value) => value is { } v ? Decimals.Format(v, 2) : "";
-}
-
-public static class LineNames
-{
-    public static string Format(string budgetId, string lineId) => $"budgets/{budgetId}/lines/{lineId}";
-}
-
-/// <summary>Questions answered from all the lines of one budget (a few hundred rows: summed in memory, exactly).</summary>
-public sealed class Ledger(IReadOnlyList<LineData> lines)
-{
-    public IReadOnlyList<LineData> Lines { get; } = lines;
-
-    public IEnumerable<(LineData Line, AmountData Amount)> At(int year, Stage stage) =>
-        Lines.Select(l => (Line: l, Amount: l.AmountFor(year, stage)!)).Where(x => x.Amount is not null);
-
-
-    public BalanceInputs BalanceInputs(int year, Stage stage)
-    {
-        var rows = At(year, stage).ToList();
-        return new BalanceInputs(
-            Sum(rows, BudgetLine.Types.Kind.Revenue, l => l.Titolo ?? 0),
-            Sum(rows, BudgetLine.Types.Kind.Spending, l => l.Titolo ?? 0),
-            rows.Where(r => r.Line.KindValue == BudgetLine.Types.Kind.Balance)
-                .GroupBy(r => Enum.Parse<BalanceItem>(r.Line.BalanceItem!))
-                .ToDictionary(g => g.Key, g => g.Sum(r => r.Amount.Appropriation)));
-    }
-
-    /// <summary>Spending appropriation of one titolo (or of every line matching <paramref name="filter"/>).</summary>
-    public decimal Spending(int year, Stage stage, Func<LineData, bool> filter) =>
-        At(year, stage).Where(r => r.Line.KindValue == BudgetLine.Types.Kind.Spending && filter(r.Line)).Sum(r => r.Amount.Appropriation);
-
-    public decimal Revenue(int year, Stage stage, Func<LineData, bool> filter) =>
-        At(year, stage).Where(r => r.Line.KindValue == BudgetLine.Types.Kind.Revenue && filter(r.Line)).Sum(r => r.Amount.Appropriation);
-
-    private static Dictionary<int, decimal> Sum(IEnumerable<(LineData Line, AmountData Amount)> rows, BudgetLine.Types.Kind kind,
-        Func<LineData, int> key) =>
-        rows.Where(r => r.Line.KindValue == kind).GroupBy(r => key(r.Line)).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount.Appropriation));
 }

@@ -1,11 +1,5 @@
 using System.Data.Common;
-using Dapper;
 using Platform.Finance.Budgets;
-using Platform.Finance.V1;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Finance.Lines;
 
@@ -96,6 +90,34 @@ public sealed class LineStore(Database database, BudgetStore budgets, AuditLog a
             response.Lines.AddRange(written.Select(l => l.ToProto()));
             return response;
         }, ct);
+    }
+
+    /// <summary>One page of a budget's lines matching the filter, ordered by line id.</summary>
+    public async Task<Page<BudgetLine>> ListAsync(RequestIdentity who, string budgetId, ListBudgetLinesRequest filter,
+        PageRequest paging, string fingerprint, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = (await connection.QueryAsync<LineData>(new CommandDefinition($"""
+            SELECT {LineColumns} FROM budget_lines
+            WHERE tenant_id = @TenantId AND budget_id = @BudgetId
+              AND (@Kind = '' OR kind = @Kind) AND (@Titolo = 0 OR titolo = @Titolo)
+              AND (@Mission = '' OR mission_code = @Mission) AND (@Programme = '' OR programme_code = @Programme)
+              AND (@After IS NULL OR line_id > @After)
+            ORDER BY line_id
+            {database.Dialect.Limit("@Limit")}
+            """, new
+            {
+                who.TenantId, BudgetId = budgetId, Titolo = filter.Titolo, Mission = filter.MissionCode, Programme = filter.ProgrammeCode,
+                Kind = filter.Kind == BudgetLine.Types.Kind.Unspecified ? "" : filter.Kind.ToString(), paging.After,
+                Limit = paging.PageSize + 1,
+            }, cancellationToken: ct))).ToList();
+        var page = Page<LineData>.From(rows, paging.PageSize, l => l.LineId, fingerprint);
+        var amounts = (await connection.QueryAsync<AmountData>(new CommandDefinition(
+            $"SELECT {AmountColumns} FROM budget_line_amounts WHERE tenant_id = @TenantId AND budget_id = @BudgetId AND line_id IN @Ids",
+            new { who.TenantId, BudgetId = budgetId, Ids = page.Items.Select(l => l.LineId).ToList() }, cancellationToken: ct)))
+            .ToLookup(a => a.LineId);
+        return new Page<BudgetLine>(page.Items.Select(l => (l with { Amounts = amounts[l.LineId].ToList() }).ToProto()).ToList(),
+            page.NextPageToken);
     }
 
     /// <summary>Every line of a budget with its amounts, ordered by line id.</summary>

@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using Platform.Finance.Budgets;
-using Platform.Finance.V1;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Reference;
 
 namespace Platform.Finance.Lines;

@@ -1,5 +1,3 @@
-using Platform.Indicators.V1;
-using Platform.ServiceDefaults.Api;
 using static Platform.Indicators.V1.Indicator.Types;
 
 namespace Platform.Indicators.Achievement;

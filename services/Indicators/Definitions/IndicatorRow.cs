@@ -1,7 +1,5 @@
 using System.Globalization;
 using Platform.Indicators.Achievement;
-using Platform.Indicators.V1;
-using Platform.ServiceDefaults.Api;
 using static Platform.Indicators.V1.Indicator.Types;
 
 namespace Platform.Indicators.Definitions;
@@ -40,7 +38,7 @@ public sealed record IndicatorRow
     /// <summary>Linked objectives in the order the client gave them (not a column of this table).</summary>
     public IReadOnlyList<string> Objectives { get; init; } = [];
 
-    public string ResourceName => IndicatorNames.Format(IndicatorId);
+    public string ResourceName => IndicatorName.Format(IndicatorId);
 
     public IReadOnlyList<string> VariableList =>
         Variables.Length == 0 ? [] : Variables.Split(',');
@@ -114,13 +112,6 @@ public sealed record IndicatorRow
         ["aggregation"] = Aggregation,
         ["threshold"] = ThresholdComparison.Length == 0 ? "" : $"{ThresholdComparison} {Values.Format(ThresholdValue ?? 0m, 0)}",
     };
-}
-
-public static class IndicatorNames
-{
-    public const string Collection = "indicators";
-    public static string Format(string indicatorId) => ResourceNames.Format(Collection, indicatorId);
-    public static string ParseId(string? name, string field = "name") => ResourceNames.ParseId(name, Collection, field);
 }
 
 /// <summary>Exact decimal text for the API (the row's <c>Decimals</c> property hides the shared class's name).</summary>

@@ -1,10 +1,4 @@
 using System.Data.Common;
-using Dapper;
-using Platform.Indicators.V1;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Indicators.Definitions;
 
@@ -61,7 +55,7 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
     public async Task<IndicatorRow> GetRowAsync(RequestIdentity who, string indicatorId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await LoadAsync(connection, null, who, indicatorId, ct) ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
+        return await LoadAsync(connection, null, who, indicatorId, ct) ?? throw ApiErrors.NotFound(IndicatorName.Format(indicatorId));
     }
 
     public async Task<Page<Indicator>> ListAsync(RequestIdentity who, PageRequest paging, CancellationToken ct)
@@ -111,7 +105,7 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
         {
             await connection.LockRowAsync(transaction, "indicators", "indicator_id", who.TenantId, indicatorId, ct);
             var current = await LoadAsync(connection, transaction, who, indicatorId, ct)
-                ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
+                ?? throw ApiErrors.NotFound(IndicatorName.Format(indicatorId));
             Etags.Check(etag, current.Version, current.ResourceName);
             var next = build(current).ApplyTo(current) with
             {
@@ -139,7 +133,7 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
         await database.InTransactionAsync(async (connection, transaction) =>
         {
             var current = await LoadAsync(connection, transaction, who, indicatorId, ct)
-                ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
+                ?? throw ApiErrors.NotFound(IndicatorName.Format(indicatorId));
             Etags.Check(etag, current.Version, current.ResourceName);
             await connection.ExecuteVersionedAsync(transaction,
                 "DELETE FROM indicators WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId AND version = @Version",

@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using Platform.Indicators.Formulas;
-using Platform.Indicators.V1;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Errors;
 using static Platform.Indicators.V1.Indicator.Types;
 
 namespace Platform.Indicators.Definitions;
@@ -43,9 +40,6 @@ public static partial class IndicatorValidation
 {
     public const int MaxScale = 10;
 
-    [GeneratedRegex(@"^plans/[a-z][a-z0-9-]{0,62}/objectives/[A-Za-z0-9][A-Za-z0-9.\-]{0,62}$")]
-    private static partial Regex ObjectivePattern();
-
     [GeneratedRegex(@"^[a-z_][a-z0-9_]{0,39}$")]
     private static partial Regex VariablePattern();
 
@@ -80,8 +74,7 @@ public static partial class IndicatorValidation
         for (var i = 0; i < indicator.Objectives.Count; i++)
         {
             var objective = indicator.Objectives[i];
-            if (validator.Check(ObjectivePattern().IsMatch(objective), $"indicator.objectives[{i}]",
-                    $"must look like plans/{{plan}}/objectives/{{code}}, not '{objective}'"))
+            if (ResourceNames.Check<ObjectiveName>(validator, objective, $"indicator.objectives[{i}]", out _))
                 validator.Check(indicator.Objectives.IndexOf(objective) == i, $"indicator.objectives[{i}]", $"repeats {objective}");
         }
 

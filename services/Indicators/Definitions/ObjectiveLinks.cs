@@ -1,5 +1,4 @@
 using Platform.Objectives.Client;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Indicators.Definitions;
 

@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using Platform.ServiceDefaults;
 using Platform.Objectives.Client;
 using Platform.ServiceDefaults.Security;
 
@@ -24,7 +23,7 @@ public sealed class PublishedIndicatorPolicy(ObjectivesPublicationPolicy plans, 
         foreach (var id in ids)
         {
             var isPublic = false;
-            foreach (var planId in links[id].Select(ObjectiveNamePlan).OfType<string>().Distinct())
+            foreach (var planId in links[id].Select(o => PlanName.Owning(o)?.PlanId).OfType<string>().Distinct())
             {
                 if (!published.TryGetValue(planId, out var known))
                     published[planId] = known = await plans.IsPublishedAsync(planId, cancellationToken);
@@ -44,11 +43,8 @@ public sealed class PublishedIndicatorPolicy(ObjectivesPublicationPolicy plans, 
             if (field.FieldType != FieldType.String || field.Name is not ("name" or "parent" or "names")) continue;
             var values = field.IsRepeated ? ((IEnumerable<string>)field.Accessor.GetValue(request)) : [(string)field.Accessor.GetValue(request)];
             foreach (var value in values)
-                if (value.Split('/') is ["indicators", { Length: > 0 } id, ..]) ids.Add(id);
+                if (IndicatorName.Owning(value) is { } indicator) ids.Add(indicator.IndicatorId);
         }
         return ids.Distinct(StringComparer.Ordinal).ToList();
     }
-
-    private static string? ObjectiveNamePlan(string objective) =>
-        objective.Split('/') is ["plans", { Length: > 0 } planId, ..] ? planId : null;
 }

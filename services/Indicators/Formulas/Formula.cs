@@ -1,5 +1,5 @@
-using System.Globalization;
 using Platform.ServiceDefaults.Api;
+using System.Globalization;
 
 namespace Platform.Indicators.Formulas;
 

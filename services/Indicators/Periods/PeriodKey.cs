@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Platform.Indicators.Definitions;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Indicators.Periods;
 
@@ -48,11 +47,11 @@ public sealed partial record PeriodKey(int Year, char Part, int Index)
         var parts = name.Split('/');
         if (parts.Length != 4 || parts[2] != "periods")
             throw ApiErrors.InvalidArgument(field, "must look like indicators/{indicator}/periods/{period}");
-        var indicatorId = IndicatorNames.ParseId($"{parts[0]}/{parts[1]}", field);
+        var indicatorId = ResourceNames.Parse<IndicatorName>($"{parts[0]}/{parts[1]}", field).IndicatorId;
         if (!TryParse(parts[3], out var key))
             throw ApiErrors.InvalidArgument(field, $"period '{parts[3]}' {Rule}");
         return (indicatorId, key);
     }
 
-    public static string FormatName(string indicatorId, string key) => $"{IndicatorNames.Format(indicatorId)}/periods/{key}";
+    public static string FormatName(string indicatorId, string key) => $"{IndicatorName.Format(indicatorId)}/periods/{key}";
 }

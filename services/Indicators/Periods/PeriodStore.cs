@@ -1,13 +1,7 @@
 using System.Data.Common;
-using Dapper;
 using Platform.Indicators.Achievement;
 using Platform.Indicators.Definitions;
 using Platform.Indicators.Formulas;
-using Platform.Indicators.V1;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Indicators.Periods;
 
@@ -31,7 +25,7 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
             var indicator = await IndicatorStore.LoadAsync(connection, transaction, who, indicatorId, ct, withLinks: false)
-                ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
+                ?? throw ApiErrors.NotFound(IndicatorName.Format(indicatorId));
             var name = PeriodKey.FormatName(indicatorId, key.ToString());
             var current = await LoadAsync(connection, transaction, who, indicatorId, key.ToString(), ct);
             if (current is null && !allowMissing) throw ApiErrors.NotFound(name);
@@ -161,7 +155,7 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
     {
         await using var connection = await database.OpenAsync(ct);
         var indicator = await IndicatorStore.LoadAsync(connection, null, who, indicatorId, ct, withLinks: false)
-            ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
+            ?? throw ApiErrors.NotFound(IndicatorName.Format(indicatorId));
         var siblings = await ListRowsAsync(connection, null, who, [indicatorId], key.Year, key.Year, ct);
         var row = siblings.FirstOrDefault(p => p.PeriodKey == key.ToString())
             ?? throw ApiErrors.NotFound(PeriodKey.FormatName(indicatorId, key.ToString()));
@@ -196,7 +190,7 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
             var indicator = await IndicatorStore.LoadAsync(connection, transaction, who, indicatorId, ct, withLinks: false)
-                ?? throw ApiErrors.NotFound(IndicatorNames.Format(indicatorId));
+                ?? throw ApiErrors.NotFound(IndicatorName.Format(indicatorId));
             var name = PeriodKey.FormatName(indicatorId, key.ToString());
             var current = await LoadAsync(connection, transaction, who, indicatorId, key.ToString(), ct) ?? throw ApiErrors.NotFound(name);
             Etags.Check(etag, current.Version, name);

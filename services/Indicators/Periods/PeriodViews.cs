@@ -1,7 +1,5 @@
 using Platform.Indicators.Achievement;
 using Platform.Indicators.Definitions;
-using Platform.Indicators.V1;
-using Platform.ServiceDefaults.Api;
 using static Platform.Indicators.V1.Indicator.Types;
 
 namespace Platform.Indicators.Periods;

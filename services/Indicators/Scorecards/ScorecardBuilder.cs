@@ -1,8 +1,5 @@
 using Platform.Indicators.Definitions;
 using Platform.Indicators.Periods;
-using Platform.Indicators.V1;
-using Platform.Objectives.V1;
-using Platform.ServiceDefaults.Api;
 
 namespace Platform.Indicators.Scorecards;
 

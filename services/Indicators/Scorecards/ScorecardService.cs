@@ -1,9 +1,5 @@
 using Platform.Indicators.Definitions;
 using Platform.Indicators.Periods;
-using Platform.Indicators.V1;
-using Platform.Objectives.V1;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Indicators.Scorecards;
 
@@ -13,13 +9,13 @@ public sealed class ScorecardService(ObjectivesService.ObjectivesServiceClient o
     public async Task<IReadOnlyList<Scorecard>> BuildAsync(RequestIdentity who, string planId, int startYear, int endYear,
         string objectiveCode, CancellationToken ct)
     {
-        var planName = $"plans/{planId}";
+        var planName = PlanName.Format(planId);
         var tree = await objectives.GetPlanTreeAsync(new GetPlanTreeRequest { Name = planName }, cancellationToken: ct);
         IEnumerable<PlanTreeNode> roots = tree.Roots;
         if (objectiveCode.Length > 0)
         {
-            var node = Find(tree.Roots, objectiveCode)
-                ?? throw ApiErrors.NotFound($"{planName}/objectives/{objectiveCode}");
+            var node = tree.FindByCode(objectiveCode)
+                ?? throw ApiErrors.NotFound(ObjectiveName.Format(planId, objectiveCode));
             roots = [node];
         }
 
@@ -47,15 +43,5 @@ public sealed class ScorecardService(ObjectivesService.ObjectivesServiceClient o
             scorecards.Add(ScorecardBuilder.Build(planName, year, roots, readOnly));
         }
         return scorecards;
-    }
-
-    private static PlanTreeNode? Find(IEnumerable<PlanTreeNode> nodes, string code)
-    {
-        foreach (var node in nodes)
-        {
-            if (node.Objective?.Code == code) return node;
-            if (Find(node.Children, code) is { } found) return found;
-        }
-        return null;
     }
 }

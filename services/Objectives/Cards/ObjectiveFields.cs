@@ -1,8 +1,6 @@
 using System.Collections;
 using System.Globalization;
-using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using Platform.Objectives.V1;
 
 namespace Platform.Objectives.Cards;
 

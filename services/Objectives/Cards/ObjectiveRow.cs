@@ -1,7 +1,3 @@
-using Google.Protobuf;
-using Platform.Objectives.V1;
-using Platform.ServiceDefaults.Api;
-
 namespace Platform.Objectives.Cards;
 
 /// <summary>
@@ -38,14 +34,14 @@ public sealed record ObjectiveRow
 
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
-    public string ResourceName => ObjectiveNames.Format(PlanId, Code);
+    public string ResourceName => ObjectiveName.Format(PlanId, Code);
 
     public Objective ToProto()
     {
         var objective = Parser.Parse<Objective>(Card);
         objective.Name = ResourceName;
         objective.Code = Code;
-        objective.Parent = ParentCode is null ? "" : ObjectiveNames.Format(PlanId, ParentCode);
+        objective.Parent = ParentCode is null ? "" : ObjectiveName.Format(PlanId, ParentCode);
         objective.Level = Level;
         objective.Depth = Depth;
         objective.Title = Title;

@@ -1,11 +1,5 @@
 using System.Data.Common;
-using Dapper;
 using Platform.Objectives.Plans;
-using Platform.Objectives.V1;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Objectives.Cards;
 
@@ -33,7 +27,7 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
             ObjectiveRow? parent = null;
             if (objective.Parent.Length > 0)
             {
-                var (parentPlan, parentCode) = ObjectiveNames.Parse(objective.Parent, "objective.parent");
+                var (parentPlan, parentCode) = ResourceNames.Parse<ObjectiveName>(objective.Parent, "objective.parent");
                 if (validator.Check(parentPlan == planId, "objective.parent", $"must be an objective of {plan.ResourceName}"))
                 {
                     parent = await LoadAsync(connection, transaction, who, planId, parentCode, ct);
@@ -86,7 +80,7 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
         var row = await database.QuerySingleOrDefaultAsync<ObjectiveRow>(
             $"SELECT {ObjectiveRow.Columns} FROM objectives WHERE tenant_id = @TenantId AND plan_id = @PlanId AND code = @Code",
             new { who.TenantId, PlanId = planId, Code = code }, ct);
-        return row?.ToProto() ?? throw ApiErrors.NotFound(ObjectiveNames.Format(planId, code));
+        return row?.ToProto() ?? throw ApiErrors.NotFound(ObjectiveName.Format(planId, code));
     }
 
     public async Task<Page<Objective>> ListAsync(RequestIdentity who, string planId, ObjectiveFilter filter, PageRequest paging,
@@ -218,7 +212,7 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
             ObjectiveRow? parent = null;
             if (newParent.Length > 0)
             {
-                var (parentPlan, parentCode) = ObjectiveNames.Parse(newParent, "new_parent");
+                var (parentPlan, parentCode) = ResourceNames.Parse<ObjectiveName>(newParent, "new_parent");
                 if (validator.Check(parentPlan == planId, "new_parent", $"must be an objective of {plan.ResourceName}"))
                 {
                     parent = all.FirstOrDefault(r => r.Code == parentCode);
@@ -337,7 +331,7 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
         RequestIdentity who, string planId, string code, string? etag, CancellationToken ct)
     {
         var row = await LoadAsync(connection, transaction, who, planId, code, ct)
-            ?? throw ApiErrors.NotFound(ObjectiveNames.Format(planId, code));
+            ?? throw ApiErrors.NotFound(ObjectiveName.Format(planId, code));
         Etags.Check(etag, row.Version, row.ResourceName);
         return row;
     }

@@ -1,6 +1,3 @@
-using Platform.Objectives.V1;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Reference;
 
 namespace Platform.Objectives.Cards;
@@ -15,11 +12,11 @@ public static class ObjectiveValidation
 
     public static void ValidateCreate(CreateObjectiveRequest request, RequestValidator validator)
     {
-        validator.Check(ObjectiveCodes.IsValid(request.ObjectiveId), "objective_id", ObjectiveCodes.Rule);
+        validator.Check(ObjectiveName.IsValidCode(request.ObjectiveId), "objective_id", ObjectiveName.CodeRule);
         if (!validator.Check(request.Objective is not null, "objective", "is required")) return;
         var objective = request.Objective!;
         if (objective.Parent.Length > 0)
-            validator.Check(ObjectiveNames.TryParse(objective.Parent, out _, out _), "objective.parent",
+            validator.Check(ObjectiveName.TryParse(objective.Parent, out _), "objective.parent",
                 "must look like plans/{plan}/objectives/{code}");
         validator.MaxLength(objective.Level, 100, "objective.level");
         ValidateCard(objective, validator);

@@ -1,11 +1,5 @@
 using System.Text.RegularExpressions;
-using Dapper;
 using Platform.Objectives.Plans;
-using Platform.Objectives.V1;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Objectives.Cards;
 
@@ -25,15 +19,15 @@ public sealed partial class ReportStore(Database database, AuditLog audit, TimeP
         """;
 
     public static string FormatName(string planId, string code, string reportId) =>
-        $"{ObjectiveNames.Format(planId, code)}/reports/{reportId}";
+        $"{ObjectiveName.Format(planId, code)}/reports/{reportId}";
 
     public static (string PlanId, string Code, string ReportId) ParseName(string? name, string field = "name")
     {
         var slash = name?.LastIndexOf("/reports/", StringComparison.Ordinal) ?? -1;
-        if (slash > 0 && ObjectiveNames.TryParse(name![..slash], out var planId, out var code))
+        if (slash > 0 && ObjectiveName.TryParse(name![..slash], out var objective))
         {
             var id = name[(slash + "/reports/".Length)..];
-            if (IdPattern().IsMatch(id)) return (planId, code, id);
+            if (IdPattern().IsMatch(id)) return (objective.PlanId, objective.Code, id);
         }
         throw ApiErrors.InvalidArgument(field, "must look like plans/{plan}/objectives/{code}/reports/{report}");
     }
@@ -61,7 +55,7 @@ public sealed partial class ReportStore(Database database, AuditLog audit, TimeP
         {
             await PlanStore.LoadForWriteAsync(connection, transaction, who, planId, null, ct, requireWritable: true);
             _ = await ObjectiveStore.LoadAsync(connection, transaction, who, planId, code, ct)
-                ?? throw ApiErrors.NotFound(ObjectiveNames.Format(planId, code));
+                ?? throw ApiErrors.NotFound(ObjectiveName.Format(planId, code));
             var key = new { who.TenantId, PlanId = planId, Code = code };
             var seq = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT COALESCE(MAX(seq), 0) FROM progress_reports WHERE tenant_id = @TenantId AND plan_id = @PlanId AND objective_code = @Code",

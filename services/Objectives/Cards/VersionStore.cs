@@ -1,11 +1,4 @@
-using Dapper;
-using Google.Protobuf;
 using Platform.Objectives.Plans;
-using Platform.Objectives.V1;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Errors;
 using CommonFieldChange = Platform.Common.V1.FieldChange;
 
 namespace Platform.Objectives.Cards;
@@ -19,12 +12,12 @@ public sealed class VersionStore(Database database, AuditLog audit, TimeProvider
         tenant_id AS TenantId, plan_id AS PlanId, number AS Number, description, snapshot, created_at AS CreatedAt, created_by AS CreatedBy
         """;
 
-    public static string FormatName(string planId, long number) => $"{PlanNames.Format(planId)}/versions/v{number}";
+    public static string FormatName(string planId, long number) => $"{PlanName.Format(planId)}/versions/v{number}";
 
     public static (string PlanId, int Number) ParseName(string? name, string field = "name")
     {
         var parts = name?.Split('/');
-        if (parts is ["plans", var plan, "versions", var version] && ResourceNames.IsValidId(plan)
+        if (parts is ["plans", var plan, "versions", var version] && ResourceIds.IsValid(plan)
             && version.Length > 1 && version[0] == 'v' && int.TryParse(version[1..], out var number) && number > 0
             && version == "v" + number)
             return (plan, number);

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Platform.Objectives.V1;
-using Platform.ServiceDefaults.Api;
 
 namespace Platform.Objectives.Plans;
 
@@ -33,7 +31,7 @@ public sealed record PlanRow
 
     public static string LevelsJson(IEnumerable<string> levels) => JsonSerializer.Serialize(levels.ToList());
 
-    public string ResourceName => PlanNames.Format(PlanId);
+    public string ResourceName => PlanName.Format(PlanId);
 
     public Plan ToProto() => new()
     {
@@ -78,13 +76,6 @@ public sealed record PlanRow
         ["levels"] = string.Join(" > ", LevelList),
         ["free_child_codes"] = FreeChildCodes ? "true" : "false",
     };
-}
-
-public static class PlanNames
-{
-    public const string Collection = "plans";
-    public static string Format(string planId) => ResourceNames.Format(Collection, planId);
-    public static string ParseId(string? name, string field = "name") => ResourceNames.ParseId(name, Collection, field);
 }
 
 /// <summary>Plan states as stored (the proto enum's original names: DRAFT, ADOPTED...).</summary>

@@ -1,10 +1,4 @@
 using System.Data.Common;
-using Dapper;
-using Platform.Objectives.V1;
-using Platform.ServiceDefaults;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Objectives.Plans;
 
@@ -50,7 +44,7 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
         var row = await database.QuerySingleOrDefaultAsync<PlanRow>(
             $"SELECT {Columns} FROM plans WHERE tenant_id = @TenantId AND plan_id = @PlanId",
             new { who.TenantId, PlanId = planId }, ct);
-        return row ?? throw ApiErrors.NotFound(PlanNames.Format(planId));
+        return row ?? throw ApiErrors.NotFound(PlanName.Format(planId));
     }
 
     public async Task<Page<Plan>> ListAsync(RequestIdentity who, PageRequest paging, CancellationToken ct)
@@ -212,7 +206,7 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
         var row = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(
             $"SELECT {Columns} FROM plans WHERE tenant_id = @TenantId AND plan_id = @PlanId",
             new { who.TenantId, PlanId = planId }, transaction, cancellationToken: ct))
-            ?? throw ApiErrors.NotFound(PlanNames.Format(planId));
+            ?? throw ApiErrors.NotFound(PlanName.Format(planId));
         Etags.Check(etag, row.Version, row.ResourceName);
         if (requireWritable) EnsureWritable(row);
         return row;

@@ -1,7 +1,3 @@
-using Platform.Objectives.V1;
-using Platform.ServiceDefaults.Api;
-using Platform.ServiceDefaults.Errors;
-
 namespace Platform.Objectives.Plans;
 
 /// <summary>The rules a plan must satisfy, whether it is being created or updated.</summary>

@@ -1,6 +1,3 @@
-using Google.Protobuf;
-using Grpc.Core;
-using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Objectives.Plans;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.ServiceDefaults.Api;
 

@@ -1,5 +1,3 @@
-using Platform.ServiceDefaults.Errors;
-
 namespace Platform.ServiceDefaults.Api;
 
 /// <summary>Etags are the row's version counter, written as <c>W/"n"</c>; clients treat them as opaque.</summary>

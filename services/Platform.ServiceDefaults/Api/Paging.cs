@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.ServiceDefaults.Api;
 

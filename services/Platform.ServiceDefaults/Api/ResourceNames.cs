@@ -1,35 +1,43 @@
-using System.Text.RegularExpressions;
-using Platform.ServiceDefaults.Errors;
+using Platform.Names;
 
 namespace Platform.ServiceDefaults.Api;
 
-/// <summary>Client-chosen resource ids and resource names (<c>collection/{id}</c>), as in AIP-122.</summary>
-public static partial class ResourceNames
+/// <summary>
+/// Request checks over the contracts' resource names (<see cref="IResourceName{TSelf}"/>): a bad name is
+/// INVALID_ARGUMENT on the field that carried it.
+/// </summary>
+public static class ResourceNames
 {
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,62}$")]
-    private static partial Regex IdPattern();
-
-    public const string IdRule = "must be 1-63 lowercase letters, digits or hyphens, starting with a letter";
-
-    public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
-
     /// <summary>Checks a client-chosen id, adding a violation for <paramref name="field"/> when it is not valid.</summary>
     public static bool CheckId(RequestValidator validator, string? id, string field) =>
-        validator.Required(id, field) && validator.Check(IsValidId(id), field, IdRule);
+        validator.Required(id, field) && validator.Check(ResourceIds.IsValid(id), field, ResourceIds.Rule);
 
-    /// <summary>
-    /// Returns the id of a one-segment name such as <c>plans/dup-2023</c>, or throws INVALID_ARGUMENT on
-    /// <paramref name="field"/> when the name has another shape.
-    /// </summary>
-    public static string ParseId(string? name, string collection, string field)
+    /// <summary>Checks a name, adding a violation for <paramref name="field"/> when it is missing or malformed.</summary>
+    public static bool Check<TName>(RequestValidator validator, string? text, string field, out TName name)
+        where TName : struct, IResourceName<TName>
     {
-        var prefix = collection + "/";
-        if (string.IsNullOrEmpty(name))
-            throw ApiErrors.InvalidArgument(field, "is required");
-        if (!name.StartsWith(prefix, StringComparison.Ordinal) || !IsValidId(name[prefix.Length..]))
-            throw ApiErrors.InvalidArgument(field, $"must look like {collection}/{{id}}, where the id {IdRule}");
-        return name[prefix.Length..];
+        name = default;
+        return validator.Required(text, field) && validator.Check(TName.TryParse(text, out name), field, $"must look like {TName.Pattern}");
     }
 
-    public static string Format(string collection, string id) => $"{collection}/{id}";
+    /// <summary>The parsed name, or INVALID_ARGUMENT on <paramref name="field"/>.</summary>
+    public static TName Parse<TName>(string? text, string field = "name") where TName : struct, IResourceName<TName>
+    {
+        if (string.IsNullOrEmpty(text)) throw ApiErrors.InvalidArgument(field, "is required");
+        return TName.TryParse(text, out var name) ? name : throw ApiErrors.InvalidArgument(field, $"must look like {TName.Pattern}");
+    }
+
+    /// <summary>
+    /// The parent of a collection name such as <c>budgets/{budget}/lines</c>, or INVALID_ARGUMENT on
+    /// <paramref name="field"/>.
+    /// </summary>
+    public static TName ParseParentOf<TName>(string? text, string collection, string field)
+        where TName : struct, IResourceName<TName>
+    {
+        var suffix = "/" + collection;
+        if (string.IsNullOrEmpty(text)) throw ApiErrors.InvalidArgument(field, "is required");
+        return text.EndsWith(suffix, StringComparison.Ordinal) && TName.TryParse(text[..^suffix.Length], out var name)
+            ? name
+            : throw ApiErrors.InvalidArgument(field, $"must look like {TName.Pattern}{suffix}");
+    }
 }

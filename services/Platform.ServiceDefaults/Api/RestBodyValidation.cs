@@ -1,10 +1,8 @@
 using System.Text;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
-using Grpc.Core;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.AspNetCore.Http;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.ServiceDefaults.Api;
 

@@ -1,7 +1,6 @@
 using System.Collections;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.ServiceDefaults.Api;
 

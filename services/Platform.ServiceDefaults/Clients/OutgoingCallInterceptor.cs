@@ -1,8 +1,6 @@
 using Grpc.AspNetCore.Server;
-using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Http;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.ServiceDefaults.Clients;
 

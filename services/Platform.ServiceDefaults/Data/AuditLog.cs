@@ -4,7 +4,6 @@ using Dapper;
 using Platform.Common.V1;
 using Platform.ServiceDefaults.Api;
 
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.ServiceDefaults.Data;
 

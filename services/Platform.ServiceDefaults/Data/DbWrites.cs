@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.ServiceDefaults.Data;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
-using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 
 namespace Platform.ServiceDefaults.Errors;

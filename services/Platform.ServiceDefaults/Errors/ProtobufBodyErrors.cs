@@ -1,7 +1,6 @@
 using System.Reflection;
 using Google.Protobuf;
 using Grpc.AspNetCore.Server.Model;
-using Grpc.Core;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,7 +1,6 @@
 using System.Collections;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using Grpc.Core;
 using Grpc.Core.Interceptors;
 
 namespace Platform.ServiceDefaults.Errors;

@@ -1,5 +1,4 @@
 using Google.Rpc;
-using Grpc.Core;
 
 namespace Platform.ServiceDefaults.Errors;
 

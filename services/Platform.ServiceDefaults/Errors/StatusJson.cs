@@ -1,7 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
-using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 
 namespace Platform.ServiceDefaults.Errors;

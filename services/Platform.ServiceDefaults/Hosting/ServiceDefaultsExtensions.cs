@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Data;
-using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.ServiceDefaults;

@@ -1,7 +1,5 @@
-using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Http;
-using Platform.ServiceDefaults.Errors;
 
 namespace Platform.ServiceDefaults.Security;
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
@@ -16,7 +15,7 @@ public interface IPublicReadPolicy
     Task<bool> AllowsAsync(IMessage request, RequestIdentity who, CancellationToken cancellationToken);
 }
 
-public static partial class PublicReads
+public static class PublicReads
 {
     /// <summary>
     /// The plan id a request is about: a resource name under <c>plans/{id}</c> in its <c>name</c>,
@@ -30,14 +29,10 @@ public static partial class PublicReads
             if (field.FieldType == FieldType.String && !field.IsRepeated && field.Name is "name" or "parent" or "plan" or "objective")
             {
                 var value = (string)field.Accessor.GetValue(request);
-                var match = PlanName().Match(value);
-                if (match.Success) return match.Groups["id"].Value;
+                if (PlanName.Owning(value) is { } plan) return plan.PlanId;
                 if (field.Name == "plan" && value.Length > 0 && !value.Contains('/')) return value;
             }
         }
         return null;
     }
-
-    [GeneratedRegex("^plans/(?<id>[^/]+)")]
-    private static partial Regex PlanName();
 }

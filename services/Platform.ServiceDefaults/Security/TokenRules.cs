@@ -40,7 +40,7 @@ public static class TokenRules
         }
         if (count != 1) return count == 0 ? "The token names no tenant" : "The token names the tenant more than once";
         if (!kindOk) return "The token's tenant claim must be a single string";
-        return ResourceNames.IsValidId(tenant) ? null : $"The token's tenant {ResourceNames.IdRule}";
+        return ResourceIds.IsValid(tenant) ? null : $"The token's tenant {ResourceIds.Rule}";
     }
 
     /// <summary>What is wrong with a refused token, in words a user can act on.</summary>

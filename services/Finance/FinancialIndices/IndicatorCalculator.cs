@@ -1,8 +1,6 @@
 using Platform.Finance.Lines;
-using Platform.Finance.V1;
-using Platform.ServiceDefaults.Api;
 
-namespace Platform.Finance.Indicators;
+namespace Platform.Finance.FinancialIndices;
 
 /// <summary>
 /// Financial indicators of one year and stage, from the budget lines (appropriations, competenza):

@@ -1,0 +1,7 @@
+// Namespaces every part of this project uses.
+global using Grpc.Core;
+global using Platform.Objectives;
+global using Platform.Objectives.V1;
+global using Platform.Testing;
+global using System.Net;
+global using Platform.Names;
