@@ -72,7 +72,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
         var planId = ResourceNames.Parse<PlanName>(request.Name).PlanId;
         var plan = await plans.GetAsync(Who, planId, context.CancellationToken);
         var rows = await objectives.AllAsync(Who, planId, context.CancellationToken);
-        return ObjectiveStore.BuildTree(plan, rows);
+        return PlanTrees.Build(plan, rows);
     }
 
     // ---- objectives ----

@@ -1,3 +1,4 @@
+using Platform.Indicators.Definitions;
 using static Platform.Indicators.V1.Indicator.Types;
 
 namespace Platform.Indicators.Achievement;
@@ -33,8 +34,8 @@ public static class AchievementRules
     public static string? TargetProblem(AchievementSettings settings, decimal? target, decimal? targetHigh)
     {
         if (target is null) return null;
-        var method = Normalize(settings.Method);
-        var polarity = Normalize(settings.Polarity);
+        var method = IndicatorDefaults.Of(settings.Method);
+        var polarity = IndicatorDefaults.Of(settings.Polarity);
         if (polarity == Polarity.Binary) return null;
         if (method == AchievementMethod.LinearFromBaseline)
         {
@@ -69,11 +70,11 @@ public static class AchievementRules
     /// <summary>Achievement % rounded half-up to 2 places, or null without a usable target.</summary>
     public static decimal? Percent(AchievementSettings settings, decimal? target, decimal? targetHigh, decimal actual)
     {
-        var polarity = Normalize(settings.Polarity);
+        var polarity = IndicatorDefaults.Of(settings.Polarity);
         if (polarity == Polarity.Binary) return actual > 0m ? 100m : 0m;
         if (target is null || TargetProblem(settings, target, targetHigh) is not null) return null;
         var t = target.Value;
-        var method = Normalize(settings.Method);
+        var method = IndicatorDefaults.Of(settings.Method);
         if (method == AchievementMethod.LinearFromBaseline)
         {
             var progress = (actual - settings.Baseline!.Value) / (t - settings.Baseline.Value) * 100m;
@@ -97,10 +98,4 @@ public static class AchievementRules
     }
 
     private static decimal Cap(decimal value, bool capped) => capped ? Math.Min(100m, value) : value;
-
-    public static Polarity Normalize(Polarity polarity) =>
-        polarity == Polarity.Unspecified ? Polarity.HigherIsBetter : polarity;
-
-    public static AchievementMethod Normalize(AchievementMethod method) =>
-        method == AchievementMethod.Unspecified ? AchievementMethod.DupPercent : method;
 }

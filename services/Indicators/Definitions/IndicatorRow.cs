@@ -34,6 +34,8 @@ public sealed record IndicatorRow
     public string Aggregation { get; init; } = nameof(Indicator.Types.Aggregation.Last);
     public string ThresholdComparison { get; init; } = "";
     public decimal? ThresholdValue { get; init; }
+    /// <summary>The fields without a column of their own (<see cref="IndicatorCard"/>).</summary>
+    public string Card { get; init; } = "{}";
 
     /// <summary>Linked objectives in the order the client gave them (not a column of this table).</summary>
     public IReadOnlyList<string> Objectives { get; init; } = [];
@@ -57,41 +59,39 @@ public sealed record IndicatorRow
 
     public Indicator ToProto()
     {
-        var proto = new Indicator
+        var proto = IndicatorCard.Parse(Card);
+        proto.Name = ResourceName;
+        proto.Title = Title;
+        proto.Unit = Unit;
+        proto.Description = Description;
+        proto.Etag = Etags.Format(Version);
+        proto.CreateTime = CreatedAt.ToTimestamp();
+        proto.UpdateTime = UpdatedAt.ToTimestamp();
+        proto.UpdateUser = UpdatedBy;
+        proto.Objectives.Add(Objectives);
+        proto.Kind = Enum.Parse<Indicator.Types.Kind>(Kind);
+        proto.Decimals = Decimals;
+        proto.Polarity = PolarityValue;
+        proto.Formula = Formula;
+        proto.Variables.Add(VariableList);
+        proto.BaselineValue = BaselineValue is null ? "" : Values.Format(BaselineValue.Value, Decimals);
+        proto.BaselineYear = BaselineYear;
+        proto.AchievementMethod = MethodValue;
+        proto.StatusBands = new StatusBands
         {
-            Name = ResourceName,
-            Title = Title,
-            Unit = Unit,
-            Description = Description,
-            Etag = Etags.Format(Version),
-            CreateTime = CreatedAt.ToTimestamp(),
-            UpdateTime = UpdatedAt.ToTimestamp(),
-            UpdateUser = UpdatedBy,
-            Objectives = { Objectives },
-            Kind = Enum.Parse<Indicator.Types.Kind>(Kind),
-            Decimals = Decimals,
-            Polarity = PolarityValue,
-            Formula = Formula,
-            Variables = { VariableList },
-            BaselineValue = BaselineValue is null ? "" : Values.Format(BaselineValue.Value, Decimals),
-            BaselineYear = BaselineYear,
-            AchievementMethod = MethodValue,
-            StatusBands = new StatusBands
-            {
-                AchievedFrom = Values.Format(AchievedFrom, 0),
-                PartiallyAchievedFrom = Values.Format(PartiallyAchievedFrom, 0),
-            },
-            Weight = Values.Format(Weight, 0),
-            DataSource = DataSource,
-            Owner = Owner,
-            Aggregation = AggregationValue,
+            AchievedFrom = Values.Format(AchievedFrom, 0),
+            PartiallyAchievedFrom = Values.Format(PartiallyAchievedFrom, 0),
         };
+        proto.Weight = Values.Format(Weight, 0);
+        proto.DataSource = DataSource;
+        proto.Owner = Owner;
+        proto.Aggregation = AggregationValue;
         if (ThresholdComparisonValue != Threshold.Types.Comparison.Unspecified)
             proto.Threshold = new Threshold { Comparison = ThresholdComparisonValue, Value = Values.Format(ThresholdValue ?? 0m, 0) };
         return proto;
     }
 
-    public IReadOnlyDictionary<string, string?> AuditFields() => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> AuditFields() => new Dictionary<string, string?>(IndicatorCard.AuditFields(Card))
     {
         ["title"] = Title,
         ["unit"] = Unit,

@@ -11,7 +11,7 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
         kind, decimals, polarity, formula, variables, baseline_value AS BaselineValue, baseline_year AS BaselineYear,
         achievement_method AS AchievementMethod, achieved_from AS AchievedFrom,
         partially_achieved_from AS PartiallyAchievedFrom, weight, data_source AS DataSource, owner, aggregation,
-        threshold_comparison AS ThresholdComparison, threshold_value AS ThresholdValue
+        threshold_comparison AS ThresholdComparison, threshold_value AS ThresholdValue, card
         """;
 
     private const string WriteColumns = """
@@ -20,7 +20,7 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
         baseline_year = @BaselineYear, achievement_method = @AchievementMethod, achieved_from = @AchievedFrom,
         partially_achieved_from = @PartiallyAchievedFrom, weight = @Weight, data_source = @DataSource, owner = @Owner,
         aggregation = @Aggregation, threshold_comparison = @ThresholdComparison, threshold_value = @ThresholdValue,
-        version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
+        card = @Card, version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
         """;
 
     public static readonly string ListFingerprint = Paging.Fingerprint("indicators");
@@ -39,11 +39,11 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
                 INSERT INTO indicators (tenant_id, indicator_id, title, unit, description, version,
                     created_at, created_by, updated_at, updated_by, kind, decimals, polarity, formula, variables,
                     baseline_value, baseline_year, achievement_method, achieved_from, partially_achieved_from, weight,
-                    data_source, owner, aggregation, threshold_comparison, threshold_value)
+                    data_source, owner, aggregation, threshold_comparison, threshold_value, card)
                 VALUES (@TenantId, @IndicatorId, @Title, @Unit, @Description, @Version,
                     @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy, @Kind, @Decimals, @Polarity, @Formula, @Variables,
                     @BaselineValue, @BaselineYear, @AchievementMethod, @AchievedFrom, @PartiallyAchievedFrom, @Weight,
-                    @DataSource, @Owner, @Aggregation, @ThresholdComparison, @ThresholdValue)
+                    @DataSource, @Owner, @Aggregation, @ThresholdComparison, @ThresholdValue, @Card)
                 """, row, row.ResourceName, ct);
             await WriteLinksAsync(connection, transaction, row, ct);
             await audit.WriteAsync(connection, transaction, who, row.ResourceName, "create", AuditLog.Snapshot(row.AuditFields()), ct);

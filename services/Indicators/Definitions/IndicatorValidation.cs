@@ -9,7 +9,7 @@ public sealed record IndicatorDefinition(
     string Title, string Unit, string Description, IReadOnlyList<string> Objectives, Kind Kind, int Decimals,
     Polarity Polarity, string Formula, IReadOnlyList<string> Variables, decimal? BaselineValue, int BaselineYear,
     AchievementMethod Method, decimal AchievedFrom, decimal PartiallyAchievedFrom, decimal Weight, string DataSource,
-    string Owner, Aggregation Aggregation, Threshold.Types.Comparison ThresholdComparison, decimal? ThresholdValue)
+    string Owner, Aggregation Aggregation, Threshold.Types.Comparison ThresholdComparison, decimal? ThresholdValue, string Card)
 {
     public IndicatorRow ApplyTo(IndicatorRow row) => row with
     {
@@ -33,6 +33,7 @@ public sealed record IndicatorDefinition(
         Aggregation = Aggregation.ToString(),
         ThresholdComparison = ThresholdComparison == Threshold.Types.Comparison.Unspecified ? "" : ThresholdComparison.ToString(),
         ThresholdValue = ThresholdComparison == Threshold.Types.Comparison.Unspecified ? null : ThresholdValue,
+        Card = Card,
     };
 }
 
@@ -43,12 +44,7 @@ public static partial class IndicatorValidation
     [GeneratedRegex(@"^[a-z_][a-z0-9_]{0,39}$")]
     private static partial Regex VariablePattern();
 
-    public static readonly IReadOnlySet<string> UpdatableFields = new HashSet<string>
-    {
-        "title", "unit", "description", "objectives", "kind", "decimals", "polarity", "formula", "variables",
-        "baseline_value", "baseline_year", "achievement_method", "status_bands", "weight", "data_source", "owner",
-        "aggregation", "threshold",
-    };
+    public static IReadOnlySet<string> UpdatableFields => IndicatorCard.UpdatableFields;
 
     public static IndicatorDefinition ValidateCreate(CreateIndicatorRequest request)
     {
@@ -148,12 +144,12 @@ public static partial class IndicatorValidation
 
         return new IndicatorDefinition(indicator.Title.Trim(), indicator.Unit.Trim(), indicator.Description,
             indicator.Objectives.ToList(), indicator.Kind,
-            decimals, indicator.Polarity == Polarity.Unspecified ? Polarity.HigherIsBetter : indicator.Polarity,
+            decimals, IndicatorDefaults.Of(indicator.Polarity),
             formula, variables, baseline, indicator.BaselineYear,
-            indicator.AchievementMethod == AchievementMethod.Unspecified ? AchievementMethod.DupPercent : indicator.AchievementMethod,
+            IndicatorDefaults.Of(indicator.AchievementMethod),
             achievedFrom, partiallyFrom, weight, indicator.DataSource.Trim(), indicator.Owner.Trim(),
-            indicator.Aggregation == Aggregation.Unspecified ? Aggregation.Last : indicator.Aggregation,
-            comparison, thresholdValue);
+            IndicatorDefaults.Of(indicator.Aggregation),
+            comparison, thresholdValue, IndicatorCard.Serialize(indicator));
     }
 
     /// <summary>The current indicator with the masked fields taken from <paramref name="changes"/>.</summary>

@@ -23,39 +23,11 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
         var created = await database.InTransactionAsync(async (connection, transaction) =>
         {
             var plan = await PlanStore.LoadForWriteAsync(connection, transaction, who, planId, null, ct, requireWritable: true);
-            var validator = new RequestValidator();
-            ObjectiveRow? parent = null;
-            if (objective.Parent.Length > 0)
-            {
-                var (parentPlan, parentCode) = ResourceNames.Parse<ObjectiveName>(objective.Parent, "objective.parent");
-                if (validator.Check(parentPlan == planId, "objective.parent", $"must be an objective of {plan.ResourceName}"))
-                {
-                    parent = await LoadAsync(connection, transaction, who, planId, parentCode, ct);
-                    validator.Check(parent is not null, "objective.parent", $"{objective.Parent} does not exist");
-                }
-            }
-            var levels = plan.LevelList;
-            var level = "";
-            if (validator.Check(levels.Count > 0, "objective.level", $"{plan.ResourceName} declares no levels"))
-            {
-                var parentIndex = parent is null ? -1 : IndexOf(levels, parent.Level);
-                if (objective.Level.Length > 0)
-                {
-                    var index = IndexOf(levels, objective.Level);
-                    if (validator.Check(index >= 0, "objective.level",
-                            $"'{objective.Level}' is not a level of {plan.ResourceName} ({string.Join(" > ", levels)})"))
-                        validator.Check(index > parentIndex, "objective.level",
-                            $"must be below the parent's level '{parent?.Level}'");
-                    level = objective.Level;
-                }
-                else if (validator.Check(parentIndex + 1 < levels.Count, "objective.parent",
-                             $"is at the last level of {plan.ResourceName} ('{parent?.Level}')"))
-                    level = levels[parentIndex + 1];
-            }
-            if (parent is not null && !plan.FreeChildCodes)
-                validator.Check(ObjectiveCodes.Extends(parent.Code, code), "objective_id",
-                    $"'{code}' must extend its parent's code '{parent.Code}' (e.g. {parent.Code}.1)");
-            validator.ThrowIfInvalid();
+            var parentName = objective.Parent.Length > 0
+                ? ResourceNames.Parse<ObjectiveName>(objective.Parent, "objective.parent") : (ObjectiveName?)null;
+            var parent = parentName is { } named && named.PlanId == planId
+                ? await LoadAsync(connection, transaction, who, planId, named.Code, ct) : null;
+            var level = ObjectivePlacement.PlaceNew(plan, parentName, parent, objective.Level, code);
 
             var now = clock.GetUtcNow().UtcDateTime;
             var row = ObjectiveRow.From(objective, who.TenantId, planId, code, parent?.Code, level,
@@ -171,11 +143,8 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
             await PlanStore.LoadForWriteAsync(connection, transaction, who, planId, null, ct, requireWritable: true);
             var current = await LoadForWriteAsync(connection, transaction, who, planId, code, etag, ct);
             var all = await LoadAllAsync(connection, transaction, who, planId, ct);
-            var subtree = Subtree(all, code);
-            if (subtree.Count > 1 && !force)
-                throw ApiErrors.FailedPrecondition("HAS_CHILDREN",
-                    $"{current.ResourceName} has {subtree.Count - 1} objectives below it; move or delete them, or set force",
-                    ("resource", current.ResourceName));
+            var subtree = PlanTrees.Subtree(all, code);
+            ObjectivePlacement.CheckDelete(current, subtree, force);
             await connection.ExecuteVersionedAsync(transaction,
                 "DELETE FROM objectives WHERE tenant_id = @TenantId AND plan_id = @PlanId AND code = @Code AND version = @Version",
                 current, current.ResourceName, ct);
@@ -207,29 +176,10 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
             var plan = await PlanStore.LoadForWriteAsync(connection, transaction, who, planId, null, ct, requireWritable: true);
             var current = await LoadForWriteAsync(connection, transaction, who, planId, code, etag, ct);
             var all = await LoadAllAsync(connection, transaction, who, planId, ct);
-            var subtree = Subtree(all, code);
-            var validator = new RequestValidator();
-            ObjectiveRow? parent = null;
-            if (newParent.Length > 0)
-            {
-                var (parentPlan, parentCode) = ResourceNames.Parse<ObjectiveName>(newParent, "new_parent");
-                if (validator.Check(parentPlan == planId, "new_parent", $"must be an objective of {plan.ResourceName}"))
-                {
-                    parent = all.FirstOrDefault(r => r.Code == parentCode);
-                    if (validator.Check(parent is not null, "new_parent", $"{newParent} does not exist")
-                        && validator.Check(subtree.All(r => r.Code != parentCode), "new_parent",
-                            "is the objective itself or one below it"))
-                    {
-                        var levels = plan.LevelList;
-                        validator.Check(IndexOf(levels, parent!.Level) < IndexOf(levels, current.Level), "new_parent",
-                            $"is at level '{parent.Level}', which is not above '{current.Level}'");
-                        if (!plan.FreeChildCodes)
-                            validator.Check(ObjectiveCodes.Extends(parent.Code, code), "new_parent",
-                                $"'{code}' does not extend the new parent's code '{parent.Code}'");
-                    }
-                }
-            }
-            validator.ThrowIfInvalid();
+            var subtree = PlanTrees.Subtree(all, code);
+            var parentName = newParent.Length > 0 ? ResourceNames.Parse<ObjectiveName>(newParent, "new_parent") : (ObjectiveName?)null;
+            var parent = parentName is { } named && named.PlanId == planId ? all.FirstOrDefault(r => r.Code == named.Code) : null;
+            ObjectivePlacement.CheckMove(plan, current, subtree, parentName, parent);
 
             var depth = parent is null ? 0 : parent.Depth + 1;
             var delta = depth - current.Depth;
@@ -253,51 +203,6 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
                 AuditLog.Diff(ObjectiveFields.Flatten(current.ToProto()), ObjectiveFields.Flatten(proto)), ct);
             return proto;
         }, ct);
-    }
-
-    /// <summary>Builds the tree of a plan from its rows (already in natural order), with descendant counts.</summary>
-    public static PlanTree BuildTree(Plan plan, IReadOnlyList<ObjectiveRow> rows)
-    {
-        var tree = new PlanTree { Plan = plan, ObjectiveCount = rows.Count };
-        var nodes = new Dictionary<string, PlanTreeNode>(StringComparer.Ordinal);
-        foreach (var row in rows) nodes[row.Code] = new PlanTreeNode { Objective = row.ToProto() };
-        foreach (var row in rows)
-        {
-            var node = nodes[row.Code];
-            if (row.ParentCode is not null && nodes.TryGetValue(row.ParentCode, out var parent)) parent.Children.Add(node);
-            else tree.Roots.Add(node);
-            tree.CountByLevel[row.Level] = tree.CountByLevel.GetValueOrDefault(row.Level) + 1;
-        }
-        foreach (var root in tree.Roots) Count(root);
-        return tree;
-
-        static int Count(PlanTreeNode node)
-        {
-            node.DescendantCount = node.Children.Sum(child => 1 + Count(child));
-            return node.DescendantCount;
-        }
-    }
-
-    /// <summary>The objective and every one below it.</summary>
-    public static IReadOnlyList<ObjectiveRow> Subtree(IReadOnlyList<ObjectiveRow> all, string code)
-    {
-        var children = all.Where(r => r.ParentCode is not null).ToLookup(r => r.ParentCode!, StringComparer.Ordinal);
-        var result = new List<ObjectiveRow>();
-        var stack = new Stack<ObjectiveRow>(all.Where(r => r.Code == code));
-        while (stack.Count > 0)
-        {
-            var row = stack.Pop();
-            result.Add(row);
-            foreach (var child in children[row.Code]) stack.Push(child);
-        }
-        return result;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> levels, string level)
-    {
-        for (var i = 0; i < levels.Count; i++)
-            if (levels[i] == level) return i;
-        return -1;
     }
 
     private static async Task WriteTermsAsync(DbConnection connection, DbTransaction transaction, ObjectiveRow row,

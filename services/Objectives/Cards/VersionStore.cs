@@ -96,7 +96,7 @@ public sealed class VersionStore(Database database, AuditLog audit, TimeProvider
     }
 
     private static IReadOnlyDictionary<string, string?> PlanFields(Plan plan) =>
-        ObjectiveFields.Flatten(plan, "name", "etag", "create_time", "update_time", "update_user");
+        AuditValues.Of(plan, ["name", "etag", "create_time", "update_time", "update_user"]);
 
     private static IEnumerable<CommonFieldChange> ToProto(IEnumerable<FieldChange> changes) => changes.Select(c =>
     {

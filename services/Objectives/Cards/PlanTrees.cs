@@ -1,0 +1,43 @@
+namespace Platform.Objectives.Cards;
+
+/// <summary>A plan's objectives as a tree: built from the rows the store reads, and the subtree below one of them.</summary>
+public static class PlanTrees
+{
+    /// <summary>Builds the tree of a plan from its rows (already in natural order), with descendant counts.</summary>
+    public static PlanTree Build(Plan plan, IReadOnlyList<ObjectiveRow> rows)
+    {
+        var tree = new PlanTree { Plan = plan, ObjectiveCount = rows.Count };
+        var nodes = new Dictionary<string, PlanTreeNode>(StringComparer.Ordinal);
+        foreach (var row in rows) nodes[row.Code] = new PlanTreeNode { Objective = row.ToProto() };
+        foreach (var row in rows)
+        {
+            var node = nodes[row.Code];
+            if (row.ParentCode is not null && nodes.TryGetValue(row.ParentCode, out var parent)) parent.Children.Add(node);
+            else tree.Roots.Add(node);
+            tree.CountByLevel[row.Level] = tree.CountByLevel.GetValueOrDefault(row.Level) + 1;
+        }
+        foreach (var root in tree.Roots) Count(root);
+        return tree;
+
+        static int Count(PlanTreeNode node)
+        {
+            node.DescendantCount = node.Children.Sum(child => 1 + Count(child));
+            return node.DescendantCount;
+        }
+    }
+
+    /// <summary>The objective and every one below it.</summary>
+    public static IReadOnlyList<ObjectiveRow> Subtree(IReadOnlyList<ObjectiveRow> all, string code)
+    {
+        var children = all.Where(r => r.ParentCode is not null).ToLookup(r => r.ParentCode!, StringComparer.Ordinal);
+        var result = new List<ObjectiveRow>();
+        var stack = new Stack<ObjectiveRow>(all.Where(r => r.Code == code));
+        while (stack.Count > 0)
+        {
+            var row = stack.Pop();
+            result.Add(row);
+            foreach (var child in children[row.Code]) stack.Push(child);
+        }
+        return result;
+    }
+}
