@@ -1,0 +1,63 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Platform.Spreadsheets.Problems;
+using Sylvan.Data.Csv;
+
+namespace Platform.Spreadsheets.Reading;
+
+/// <summary>A CSV file read record by record with Sylvan; the header is row 1 like any other row.</summary>
+internal sealed class CsvTableSource(Stream seekable) : ITableSource
+{
+    private const int HeaderSampleChars = 64 * 1024;
+    private const int MaxRecordChars = 4 * 1024 * 1024;
+
+    public bool Date1904 => false;
+
+    public async IAsyncEnumerable<RawRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (encoding, preamble) = await CsvTextEncoding.DetectAsync(seekable, cancellationToken);
+        var delimiter = await ReadDelimiterAsync(encoding, preamble, cancellationToken);
+        seekable.Position = preamble;
+        using var text = new StreamReader(seekable, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
+        var options = new CsvDataReaderOptions
+        {
+            HasHeaders = false,
+            Delimiter = delimiter,
+            Comment = '\0', // a cell starting with '#' is data, not a comment
+            MaxBufferSize = MaxRecordChars,
+            OwnsReader = false,
+        };
+        await using var csv = await CsvDataReader.CreateAsync(text, options, cancellationToken);
+        while (await ReadAsync(csv, cancellationToken))
+        {
+            var cells = new RawCell[csv.RowFieldCount];
+            for (var i = 0; i < cells.Length; i++) cells[i] = RawCell.FromText(csv.GetString(i));
+            yield return new RawRow(null, csv.RowNumber, cells);
+        }
+    }
+
+    private async Task<char> ReadDelimiterAsync(Encoding encoding, int preamble, CancellationToken cancellationToken)
+    {
+        seekable.Position = preamble;
+        using var text = new StreamReader(seekable, encoding, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        var sample = new char[HeaderSampleChars];
+        var read = await text.ReadBlockAsync(sample, cancellationToken);
+        return CsvDelimiter.FromHeaderLine(sample.AsSpan(0, read));
+    }
+
+    private static async Task<bool> ReadAsync(CsvDataReader csv, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await csv.ReadAsync(cancellationToken);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new UnreadableFileException(ProblemCodes.BadEncoding, ProblemMessages.BadEncoding, csv.RowNumber + 1, e);
+        }
+        catch (CsvFormatException e)
+        {
+            throw new UnreadableFileException(ProblemCodes.UnreadableFile, ProblemMessages.UnreadableCsv, e.RowNumber, e);
+        }
+    }
+}

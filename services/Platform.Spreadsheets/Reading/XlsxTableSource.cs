@@ -1,0 +1,131 @@
+using System.Runtime.CompilerServices;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Platform.Spreadsheets.Problems;
+
+namespace Platform.Spreadsheets.Reading;
+
+/// <summary>
+/// An XLSX workbook read with OpenXmlReader one row element at a time, visible sheets in workbook order. Only
+/// the shared strings are held; the zip is read from a seekable stream, each sheet decompressed as it streams.
+/// </summary>
+internal sealed class XlsxTableSource(Stream seekable) : ITableSource
+{
+    public bool Date1904 { get; private set; }
+
+    public async IAsyncEnumerable<RawRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        seekable.Position = 0;
+        using var document = Open();
+        var workbookPart = document.WorkbookPart ?? throw Unreadable(null);
+        var (sheets, sharedStrings) = ReadWorkbook(workbookPart);
+        foreach (var (name, part) in sheets)
+        {
+            using var reader = OpenXmlReader.Create(part);
+            var previousRow = 0;
+            while (!reader.EOF)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+                {
+                    Advance(reader, previousRow);
+                    continue;
+                }
+                var row = LoadRow(reader, previousRow);
+                previousRow = (int?)row.RowIndex?.Value ?? previousRow + 1;
+                yield return new RawRow(name, previousRow, Cells(row, sharedStrings, previousRow));
+            }
+            await Task.Yield(); // let other work run between sheets; the reads themselves are synchronous
+        }
+    }
+
+    private SpreadsheetDocument Open()
+    {
+        try
+        {
+            return SpreadsheetDocument.Open(seekable, isEditable: false);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
+        {
+            throw Unreadable(null, e);
+        }
+    }
+
+    private (List<(string Name, WorksheetPart Part)> Sheets, List<string> SharedStrings) ReadWorkbook(WorkbookPart workbookPart)
+    {
+        try
+        {
+            var workbook = workbookPart.Workbook;
+            Date1904 = workbook.WorkbookProperties?.Date1904?.Value ?? false;
+            var sheets = workbook.Sheets?.Elements<Sheet>()
+                .Where(sheet => sheet.State is null || sheet.State.Value == SheetStateValues.Visible)
+                .Select(sheet => (Name: sheet.Name?.Value ?? "", Part: workbookPart.GetPartById(sheet.Id?.Value ?? "") as WorksheetPart))
+                .Where(sheet => sheet.Part is not null)
+                .Select(sheet => (sheet.Name, sheet.Part!))
+                .ToList() ?? [];
+            return (sheets, XlsxText.ReadSharedStrings(workbookPart.SharedStringTablePart));
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or ArgumentOutOfRangeException)
+        {
+            throw Unreadable(null, e);
+        }
+    }
+
+    private static Row LoadRow(OpenXmlReader reader, int previousRow)
+    {
+        try
+        {
+            return (Row)reader.LoadCurrentElement()!; // also moves the reader past the row
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or FormatException)
+        {
+            throw Unreadable(previousRow + 1, e);
+        }
+    }
+
+    private static void Advance(OpenXmlReader reader, int previousRow)
+    {
+        try
+        {
+            reader.Read();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException)
+        {
+            throw Unreadable(previousRow + 1, e);
+        }
+    }
+
+    private static RawCell[] Cells(Row row, List<string> sharedStrings, int rowNumber)
+    {
+        var cells = new List<RawCell>();
+        foreach (var cell in row.Elements<Cell>())
+        {
+            var column = XlsxText.ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
+            while (cells.Count < column) cells.Add(RawCell.FromText(""));
+            var value = Value(cell, sharedStrings, rowNumber);
+            if (column < cells.Count) cells[column] = value; else cells.Add(value);
+        }
+        return [.. cells];
+    }
+
+    private static RawCell Value(Cell cell, List<string> sharedStrings, int rowNumber)
+    {
+        var stored = cell.CellValue?.Text ?? "";
+        var type = cell.DataType?.Value;
+        if (type is null || type == CellValues.Number)
+            return stored.Length == 0 ? RawCell.FromText("") : new RawCell(stored, CellType.Number);
+        if (type == CellValues.SharedString)
+            return int.TryParse(stored, out var index) && index >= 0 && index < sharedStrings.Count
+                ? RawCell.FromText(sharedStrings[index])
+                : throw Unreadable(rowNumber);
+        if (type == CellValues.InlineString) return RawCell.FromText(cell.InlineString is { } inline ? XlsxText.RichText(inline) : stored);
+        if (type == CellValues.Boolean) return new RawCell(stored, CellType.Boolean);
+        if (type == CellValues.Error) return new RawCell(stored, CellType.Error);
+        if (type == CellValues.Date) return new RawCell(stored, CellType.IsoDate);
+        return RawCell.FromText(stored); // formula string (t="str")
+    }
+
+    private static UnreadableFileException Unreadable(int? row, Exception? inner = null) =>
+        new(ProblemCodes.UnreadableFile, ProblemMessages.UnreadableXlsx, row, inner);
+}
