@@ -24,6 +24,7 @@ internal sealed class XlsxTableSource(Stream seekable) : ITableSource
         {
             using var reader = OpenXmlReader.Create(part);
             var previousRow = 0;
+            Advance(reader, previousRow); // onto the root element
             while (!reader.EOF)
             {
                 cancellationToken.ThrowIfCancellationRequested();

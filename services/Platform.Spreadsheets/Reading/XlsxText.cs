@@ -44,6 +44,7 @@ internal static class XlsxText
         var strings = new List<string>();
         if (part is null) return strings;
         using var reader = OpenXmlReader.Create(part);
+        reader.Read(); // onto the root element
         while (!reader.EOF)
         {
             if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
