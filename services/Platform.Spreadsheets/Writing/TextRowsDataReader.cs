@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.ObjectModel;
 using System.Data.Common;
 
 namespace Platform.Spreadsheets.Writing;
@@ -7,7 +8,7 @@ namespace Platform.Spreadsheets.Writing;
 /// Rows of already formatted text seen as a forward-only <see cref="DbDataReader"/>, the shape Sylvan's
 /// <c>CsvDataWriter</c> writes from. Only the members a writer uses are meaningful; every field is a string.
 /// </summary>
-internal sealed class TextRowsDataReader(IReadOnlyList<string> headers, IAsyncEnumerator<string[]> rows) : DbDataReader
+internal sealed class TextRowsDataReader(IReadOnlyList<string> headers, IAsyncEnumerator<string[]> rows) : DbDataReader, IDbColumnSchemaGenerator
 {
     private string[] current = [];
 
@@ -58,6 +59,21 @@ internal sealed class TextRowsDataReader(IReadOnlyList<string> headers, IAsyncEn
     public override short GetInt16(int ordinal) => throw OnlyText();
     public override int GetInt32(int ordinal) => throw OnlyText();
     public override long GetInt64(int ordinal) => throw OnlyText();
+
+    /// <summary>What the writer asks first: every column a non-null string.</summary>
+    public ReadOnlyCollection<DbColumn> GetColumnSchema() => headers.Select((name, i) => (DbColumn)new TextColumn(name, i)).ToList().AsReadOnly();
+
+    private sealed class TextColumn : DbColumn
+    {
+        public TextColumn(string name, int ordinal)
+        {
+            ColumnName = name;
+            ColumnOrdinal = ordinal;
+            DataType = typeof(string);
+            DataTypeName = "string";
+            AllowDBNull = false;
+        }
+    }
 
     private static NotSupportedException OnlyText() => new("Every field of these rows is text.");
 }
