@@ -33,9 +33,10 @@ internal sealed class XlsxTableSource(Stream seekable) : ITableSource
                     Advance(reader, previousRow);
                     continue;
                 }
-                var row = LoadRow(reader, previousRow);
-                previousRow = (int?)row.RowIndex?.Value ?? previousRow + 1;
-                yield return new RawRow(name, previousRow, Cells(row, sharedStrings, previousRow));
+                var (number, cells) = ReadRow(reader, sharedStrings, previousRow);
+                previousRow = number ?? previousRow + 1;
+                yield return new RawRow(name, previousRow, cells);
+                Advance(reader, previousRow);
             }
             await Task.Yield(); // let other work run between sheets; the reads themselves are synchronous
         }
@@ -73,11 +74,11 @@ internal sealed class XlsxTableSource(Stream seekable) : ITableSource
         }
     }
 
-    private static Row LoadRow(OpenXmlReader reader, int previousRow)
+    private static (int? Number, RawCell[] Cells) ReadRow(OpenXmlReader reader, List<string> sharedStrings, int previousRow)
     {
         try
         {
-            return (Row)reader.LoadCurrentElement()!; // also moves the reader past the row
+            return XlsxRowReader.Read(reader, sharedStrings);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or FormatException)
         {
@@ -95,36 +96,6 @@ internal sealed class XlsxTableSource(Stream seekable) : ITableSource
         {
             throw Unreadable(previousRow + 1, e);
         }
-    }
-
-    private static RawCell[] Cells(Row row, List<string> sharedStrings, int rowNumber)
-    {
-        var cells = new List<RawCell>();
-        foreach (var cell in row.Elements<Cell>())
-        {
-            var column = XlsxText.ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
-            while (cells.Count < column) cells.Add(RawCell.FromText(""));
-            var value = Value(cell, sharedStrings, rowNumber);
-            if (column < cells.Count) cells[column] = value; else cells.Add(value);
-        }
-        return [.. cells];
-    }
-
-    private static RawCell Value(Cell cell, List<string> sharedStrings, int rowNumber)
-    {
-        var stored = cell.CellValue?.Text ?? "";
-        var type = cell.DataType?.Value;
-        if (type is null || type == CellValues.Number)
-            return stored.Length == 0 ? RawCell.FromText("") : new RawCell(stored, CellType.Number);
-        if (type == CellValues.SharedString)
-            return int.TryParse(stored, out var index) && index >= 0 && index < sharedStrings.Count
-                ? RawCell.FromText(sharedStrings[index])
-                : throw Unreadable(rowNumber);
-        if (type == CellValues.InlineString) return RawCell.FromText(cell.InlineString is { } inline ? XlsxText.RichText(inline) : stored);
-        if (type == CellValues.Boolean) return new RawCell(stored, CellType.Boolean);
-        if (type == CellValues.Error) return new RawCell(stored, CellType.Error);
-        if (type == CellValues.Date) return new RawCell(stored, CellType.IsoDate);
-        return RawCell.FromText(stored); // formula string (t="str")
     }
 
     private static UnreadableFileException Unreadable(int? row, Exception? inner = null) =>
