@@ -51,6 +51,17 @@ public class CsvReadingTests
     }
 
     [Fact]
+    public async Task A_UTF16_file_with_its_byte_order_mark_reads()
+    {
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("Codice\tAnno\tDescrizione\nA\t2022\tÈ già così\n")).ToArray();
+
+        var (rows, problems, _) = await Files.ReadAsync(new MemoryStream(bytes), SpreadsheetFormat.Csv);
+
+        Assert.Empty(problems);
+        Assert.Equal("È già così", Assert.Single(rows).Text("description"));
+    }
+
+    [Fact]
     public async Task Row_numbers_are_the_spreadsheet_rows_across_blank_lines_and_quoted_line_breaks()
     {
         var text = "Codice;Anno;Descrizione\nA;2022;\"prima riga\nseconda riga\"\n\n#B;2023;non è un commento\n";
