@@ -51,6 +51,16 @@ public class CsvReadingTests
     }
 
     [Fact]
+    public async Task Excels_sep_line_sets_the_delimiter_and_is_no_row()
+    {
+        var (rows, problems, _) = await Files.ReadCsvAsync("sep=,\nCodice,Anno,Descrizione\nA,2022,uno; due\n");
+
+        Assert.Empty(problems);
+        var row = Assert.Single(rows);
+        Assert.Equal((2, "uno; due"), (row.RowNumber, row.Text("description")));
+    }
+
+    [Fact]
     public async Task A_UTF16_file_with_its_byte_order_mark_reads()
     {
         var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("Codice\tAnno\tDescrizione\nA\t2022\tÈ già così\n")).ToArray();

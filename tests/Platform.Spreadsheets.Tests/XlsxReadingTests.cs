@@ -73,6 +73,18 @@ public class XlsxReadingTests
     }
 
     [Fact]
+    public async Task A_sheet_asked_for_that_the_file_lacks_is_named_in_a_problem()
+    {
+        var file = new TestWorkbook().Sheet("Foglio1", ["Codice", "Anno"], ["A", new Number("2022")]).Build();
+
+        var (rows, problems, _) = await Files.ReadAsync(file, SpreadsheetFormat.Xlsx, new ImportOptions { Sheets = ["Dati"] });
+
+        Assert.Empty(rows);
+        var problem = Assert.Single(problems);
+        Assert.Equal((ProblemCodes.MissingSheet, "Dati"), (problem.Code, problem.Sheet));
+    }
+
+    [Fact]
     public async Task ISO_date_cells_and_the_1904_date_system_read_as_dates()
     {
         var file = new TestWorkbook { Date1904 = true }.Sheet("S",

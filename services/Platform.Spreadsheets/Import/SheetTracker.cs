@@ -15,6 +15,11 @@ internal sealed class SheetTracker(TableSchema schema, IReadOnlyCollection<strin
 
     public bool SawHeader { get; private set; }
 
+    /// <summary>The sheets asked for that gave no header row: absent from the file, or empty.</summary>
+    public IEnumerable<string> MissingSheets => sheetsToRead?.Where(s => !sheetsWithHeader.Contains(s)) ?? [];
+
+    private readonly HashSet<string> sheetsWithHeader = new(StringComparer.Ordinal);
+
     public RowPlace Place(RawRow row)
     {
         if (!started || row.Sheet != sheet)
@@ -26,6 +31,7 @@ internal sealed class SheetTracker(TableSchema schema, IReadOnlyCollection<strin
         if (Header is not null) return RowPlace.Data;
         Header = HeaderMap.Read(row, schema);
         SawHeader = true;
+        if (row.Sheet is not null) sheetsWithHeader.Add(row.Sheet);
         return RowPlace.Header;
     }
 }

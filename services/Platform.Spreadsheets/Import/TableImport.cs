@@ -8,7 +8,9 @@ namespace Platform.Spreadsheets.Import;
 /// <summary>
 /// A CSV or XLSX file read against a <see cref="TableSchema"/>: rows stream out one at a time, each with its
 /// values and problems; the file's own problems (unreadable file, header row, number format) gather in
-/// <see cref="FileProblems"/>. Nothing is written anywhere: the caller previews or commits what it reads.
+/// <see cref="FileProblems"/>. Nothing is written anywhere: the caller previews or commits what it reads, and
+/// decides to commit only after the last row, when <see cref="FileProblems"/> is complete (a file can turn out
+/// unreadable half way).
 /// </summary>
 public sealed class TableImport : IAsyncDisposable
 {
@@ -80,7 +82,10 @@ public sealed class TableImport : IAsyncDisposable
             cells ??= new CellValueReader(NumberFormat, source.Date1904);
             yield return ReadRow(raw, sheets.Header!, cells, duplicates);
         }
-        if (!sheets.SawHeader && !readingProblems.Any(p => p.Code == ProblemCodes.UnreadableFile))
+        if (readingProblems.Any(p => p.Code is ProblemCodes.UnreadableFile or ProblemCodes.BadEncoding)) yield break;
+        foreach (var missing in format == SpreadsheetFormat.Xlsx ? sheets.MissingSheets : [])
+            readingProblems.Add(ImportProblem.Create(ProblemCodes.MissingSheet, missing, null, null, null, ProblemMessages.MissingSheet(missing)));
+        if (!sheets.SawHeader && readingProblems.Count == 0)
             readingProblems.Add(ImportProblem.Create(ProblemCodes.EmptyFile, null, null, null, null, ProblemMessages.EmptyFile));
     }
 

@@ -8,6 +8,8 @@ internal static class ProblemMessages
     public const string BadEncoding = "Il file contiene caratteri non validi: salvarlo di nuovo come CSV UTF-8.";
     public const string EmptyFile = "Il file non contiene righe: serve almeno la riga di intestazione con i nomi delle colonne.";
 
+    public static string MissingSheet(string sheet) => $"Il foglio «{sheet}» non c'è nel file, oppure è vuoto.";
+
     public static string MissingColumn(string header) =>
         $"Manca la colonna obbligatoria «{header}»: aggiungerla nella riga di intestazione.";
 

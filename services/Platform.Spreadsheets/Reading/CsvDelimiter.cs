@@ -8,6 +8,14 @@ internal static class CsvDelimiter
 {
     private static readonly char[] Candidates = [';', ',', '\t'];
 
+    /// <summary>
+    /// Excel's own declaration, a first line <c>sep=;</c>: Excel hides that line, so it is no row; null without one.
+    /// </summary>
+    public static char? Declared(ReadOnlySpan<char> text) =>
+        text.Length >= 5 && text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && (text.Length == 5 || text[5] is '\r' or '\n')
+            ? text[4]
+            : null;
+
     public static char FromHeaderLine(ReadOnlySpan<char> text)
     {
         Span<int> counts = stackalloc int[Candidates.Length];

@@ -16,7 +16,7 @@ internal sealed class CsvTableSource(Stream seekable) : ITableSource
     public async IAsyncEnumerable<RawRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (encoding, preamble) = await CsvTextEncoding.DetectAsync(seekable, cancellationToken);
-        var delimiter = await ReadDelimiterAsync(encoding, preamble, cancellationToken);
+        var (delimiter, declared) = await ReadDelimiterAsync(encoding, preamble, cancellationToken);
         seekable.Position = preamble;
         using var text = new StreamReader(seekable, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
         var options = new CsvDataReaderOptions
@@ -28,21 +28,24 @@ internal sealed class CsvTableSource(Stream seekable) : ITableSource
             OwnsReader = false,
         };
         await using var csv = await CsvDataReader.CreateAsync(text, options, cancellationToken);
+        var hiddenLines = 0;
+        if (declared && await ReadAsync(csv, cancellationToken)) hiddenLines = 1; // the sep= line
         while (await ReadAsync(csv, cancellationToken))
         {
             var cells = new RawCell[csv.RowFieldCount];
             for (var i = 0; i < cells.Length; i++) cells[i] = RawCell.FromText(csv.GetString(i));
-            yield return new RawRow(null, csv.RowNumber, cells);
+            yield return new RawRow(null, csv.RowNumber - hiddenLines, cells);
         }
     }
 
-    private async Task<char> ReadDelimiterAsync(Encoding encoding, int preamble, CancellationToken cancellationToken)
+    private async Task<(char Delimiter, bool Declared)> ReadDelimiterAsync(Encoding encoding, int preamble, CancellationToken cancellationToken)
     {
         seekable.Position = preamble;
-        using var text = new StreamReader(seekable, encoding, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        using var reader = new StreamReader(seekable, encoding, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
         var sample = new char[HeaderSampleChars];
-        var read = await text.ReadBlockAsync(sample, cancellationToken);
-        return CsvDelimiter.FromHeaderLine(sample.AsSpan(0, read));
+        var read = await reader.ReadBlockAsync(sample, cancellationToken);
+        var head = sample.AsSpan(0, read);
+        return CsvDelimiter.Declared(head) is { } declared ? (declared, true) : (CsvDelimiter.FromHeaderLine(head), false);
     }
 
     private static async Task<bool> ReadAsync(CsvDataReader csv, CancellationToken cancellationToken)
