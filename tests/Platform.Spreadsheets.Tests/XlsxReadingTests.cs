@@ -121,6 +121,21 @@ public class XlsxReadingTests
     }
 
     [Fact]
+    public async Task A_row_longer_than_a_record_may_be_stops_the_reading_with_a_problem()
+    {
+        var file = new TestWorkbook().Sheet("S",
+            ["Codice", "Anno", "Descrizione"],
+            ["A", new Number("2022"), "breve"],
+            ["B", new Number("2022"), new Inline(new string('x', 4 * 1024 * 1024 + 1))]).Build();
+
+        var (rows, problems, _) = await Files.ReadAsync(file, SpreadsheetFormat.Xlsx, new ImportOptions { NumberFormat = Values.NumberFormat.Plain });
+
+        Assert.Equal("A", Assert.Single(rows).Text("code"));
+        var problem = Assert.Single(problems);
+        Assert.Equal((ProblemCodes.FileTooLarge, "S", 3), (problem.Code, problem.Sheet, problem.Row));
+    }
+
+    [Fact]
     public async Task A_workbook_from_a_stream_that_cannot_seek_is_read()
     {
         var file = new TestWorkbook().Sheet("S", ["Codice", "Anno"], ["A", new Number("2022")]).Build();

@@ -69,7 +69,8 @@ public sealed class TableImport : IAsyncDisposable
         var duplicates = new DuplicateRows(schema, options.DuplicateKey);
         var sheets = new SheetTracker(schema, options.Sheets);
         await using var rows = source.ReadRowsAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (await NextAsync(rows, readingProblems) is { } raw)
+        var stopped = new List<ImportProblem>(); // why the file could not be read to its end, if it could not
+        while (await NextAsync(rows, stopped) is { } raw)
         {
             switch (sheets.Place(raw))
             {
@@ -82,7 +83,8 @@ public sealed class TableImport : IAsyncDisposable
             cells ??= new CellValueReader(NumberFormat, source.Date1904);
             yield return ReadRow(raw, sheets.Header!, cells, duplicates);
         }
-        if (readingProblems.Any(p => p.Code is ProblemCodes.UnreadableFile or ProblemCodes.BadEncoding)) yield break;
+        readingProblems.AddRange(stopped);
+        if (stopped.Count > 0) yield break;
         foreach (var missing in format == SpreadsheetFormat.Xlsx ? sheets.MissingSheets : [])
             readingProblems.Add(ImportProblem.Create(ProblemCodes.MissingSheet, missing, null, null, null, ProblemMessages.MissingSheet(missing)));
         if (!sheets.SawHeader && readingProblems.Count == 0)
@@ -167,7 +169,7 @@ public sealed class TableImport : IAsyncDisposable
         }
         catch (UnreadableFileException e)
         {
-            problems.Add(ImportProblem.Create(e.Code, null, e.Row, null, null, e.Message));
+            problems.Add(ImportProblem.Create(e.Code, e.Sheet, e.Row, null, null, e.Message));
             return null;
         }
     }

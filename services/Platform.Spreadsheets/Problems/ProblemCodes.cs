@@ -6,6 +6,7 @@ public static class ProblemCodes
     public const string UnreadableFile = "unreadable_file";
     public const string BadEncoding = "bad_encoding";
     public const string EmptyFile = "empty_file";
+    public const string FileTooLarge = "file_too_large";
     public const string MissingSheet = "missing_sheet";
     public const string MissingColumn = "missing_column";
     public const string UnknownColumn = "unknown_column";

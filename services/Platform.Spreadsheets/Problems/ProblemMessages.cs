@@ -6,6 +6,7 @@ internal static class ProblemMessages
     public const string UnreadableCsv = "Il file non si può leggere come CSV (testo separato da punto e virgola o virgola).";
     public const string UnreadableXlsx = "Il file non si può leggere come foglio Excel (.xlsx); se è un vecchio .xls, salvarlo come .xlsx.";
     public const string BadEncoding = "Il file contiene caratteri non validi: salvarlo di nuovo come CSV UTF-8.";
+    public const string FileTooLarge = "Il file contiene testi troppo lunghi per essere importato: dividerlo in file più piccoli.";
     public const string EmptyFile = "Il file non contiene righe: serve almeno la riga di intestazione con i nomi delle colonne.";
 
     public static string MissingSheet(string sheet) => $"Il foglio «{sheet}» non c'è nel file, oppure è vuoto.";

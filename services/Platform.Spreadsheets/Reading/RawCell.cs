@@ -45,4 +45,5 @@ internal sealed class UnreadableFileException(string code, string message, int? 
 {
     public string Code { get; } = code;
     public int? Row { get; } = row;
+    public string? Sheet { get; init; }
 }

@@ -9,6 +9,12 @@ namespace Platform.Spreadsheets.Reading;
 /// </summary>
 internal static class XlsxRowReader
 {
+    /// <summary>The most text one row may hold, as for a CSV record.</summary>
+    public const int MaxRowChars = 4 * 1024 * 1024;
+
+    /// <summary>Excel's last column is XFD, the 16,384th.</summary>
+    public const int MaxColumns = 16_384;
+
     /// <summary>Called with the reader on a row's start; leaves it on the row's end (an empty element has both events).</summary>
     public static (int? Number, RawCell[] Cells) Read(OpenXmlReader reader, List<string> sharedStrings)
     {
@@ -17,6 +23,7 @@ internal static class XlsxRowReader
         CellState cell = default;
         var inInline = false;
         var inPhonetic = false;
+        var chars = 0L;
         while (reader.Read())
         {
             var type = reader.ElementType;
@@ -24,7 +31,13 @@ internal static class XlsxRowReader
             if (type == typeof(Cell))
             {
                 if (reader.IsStartElement) cell = new CellState(XlsxText.ColumnIndex(AttributeValue(reader, "r")) ?? cells.Count, AttributeValue(reader, "t"));
-                if (reader.IsEndElement) Place(cells, cell.Column, cell.ToRaw(sharedStrings, number));
+                if (reader.IsEndElement)
+                {
+                    var raw = cell.ToRaw(sharedStrings, number);
+                    if ((chars += raw.Text.Length) > MaxRowChars || cell.Column >= MaxColumns)
+                        throw new UnreadableFileException(Problems.ProblemCodes.FileTooLarge, Problems.ProblemMessages.FileTooLarge, number);
+                    Place(cells, cell.Column, raw);
+                }
             }
             else if (type == typeof(InlineString)) inInline = reader.IsStartElement;
             else if (type == typeof(PhoneticRun)) inPhonetic = reader.IsStartElement;

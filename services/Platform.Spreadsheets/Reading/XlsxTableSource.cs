@@ -33,7 +33,7 @@ internal sealed class XlsxTableSource(Stream seekable) : ITableSource
                     Advance(reader, previousRow);
                     continue;
                 }
-                var (number, cells) = ReadRow(reader, sharedStrings, previousRow);
+                var (number, cells) = ReadRow(reader, sharedStrings, name, previousRow);
                 previousRow = number ?? previousRow + 1;
                 yield return new RawRow(name, previousRow, cells);
                 Advance(reader, previousRow);
@@ -74,15 +74,19 @@ internal sealed class XlsxTableSource(Stream seekable) : ITableSource
         }
     }
 
-    private static (int? Number, RawCell[] Cells) ReadRow(OpenXmlReader reader, List<string> sharedStrings, int previousRow)
+    private static (int? Number, RawCell[] Cells) ReadRow(OpenXmlReader reader, List<string> sharedStrings, string sheet, int previousRow)
     {
         try
         {
             return XlsxRowReader.Read(reader, sharedStrings);
         }
+        catch (UnreadableFileException e)
+        {
+            throw new UnreadableFileException(e.Code, e.Message, e.Row ?? previousRow + 1, e) { Sheet = sheet };
+        }
         catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or FormatException)
         {
-            throw Unreadable(previousRow + 1, e);
+            throw new UnreadableFileException(ProblemCodes.UnreadableFile, ProblemMessages.UnreadableXlsx, previousRow + 1, e) { Sheet = sheet };
         }
     }
 

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Platform.Spreadsheets.Problems;
 
 namespace Platform.Spreadsheets.Reading;
 
@@ -38,17 +39,29 @@ internal static class XlsxText
         return letters;
     }
 
+    /// <summary>
+    /// The most text the shared strings may hold, in characters (128 MB as UTF-16). A zip compresses repeated text
+    /// a thousandfold, so a small upload could otherwise unfold into more memory than the service has.
+    /// </summary>
+    public const long MaxSharedStringChars = 64L * 1024 * 1024;
+
     /// <summary>The shared strings, read element by element (they are the one table an XLSX reader must hold).</summary>
     public static List<string> ReadSharedStrings(SharedStringTablePart? part)
     {
         var strings = new List<string>();
+        var chars = 0L;
         if (part is null) return strings;
         using var reader = OpenXmlReader.Create(part);
         reader.Read(); // onto the root element
         while (!reader.EOF)
         {
             if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
-                strings.Add(RichText((SharedStringItem)reader.LoadCurrentElement()!));
+            {
+                var text = RichText((SharedStringItem)reader.LoadCurrentElement()!);
+                if ((chars += text.Length) > MaxSharedStringChars)
+                    throw new UnreadableFileException(ProblemCodes.FileTooLarge, ProblemMessages.FileTooLarge, null);
+                strings.Add(text);
+            }
             else
                 reader.Read();
         }
