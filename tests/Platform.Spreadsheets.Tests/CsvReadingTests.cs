@@ -120,8 +120,22 @@ public class CsvReadingTests
         var (_, problems, _) = await Files.ReadCsvAsync("Codice;Anno;Descrizione\nA;2022;ok\nB;2023;\"aperta\"x;\n", new ImportOptions { NumberFormat = NumberFormat.Plain });
 
         var problem = Assert.Single(problems);
-        Assert.Equal(ProblemCodes.UnreadableFile, problem.Code);
+        Assert.Equal((ProblemCodes.UnreadableFile, 3), (problem.Code, problem.Row));
         Assert.Contains("CSV", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("\"")] // a quote never closed: the rest of the file would be one cell
+    [InlineData("")]
+    public async Task A_record_longer_than_four_million_characters_is_a_problem(string quote)
+    {
+        var text = $"Codice;Anno;Descrizione\nA;2022;uno\nB;2022;{quote}{new string('x', 4 * 1024 * 1024 + 10)}\n";
+
+        var (rows, problems, _) = await Files.ReadCsvAsync(text, new ImportOptions { NumberFormat = NumberFormat.Plain });
+
+        Assert.Equal("A", Assert.Single(rows).Text("code"));
+        var problem = Assert.Single(problems);
+        Assert.Equal((ProblemCodes.FileTooLarge, 3), (problem.Code, problem.Row));
     }
 
     [Theory]

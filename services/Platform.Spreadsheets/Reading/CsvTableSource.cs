@@ -29,8 +29,8 @@ internal sealed class CsvTableSource(Stream seekable) : ITableSource
         };
         await using var csv = await CsvDataReader.CreateAsync(text, options, cancellationToken);
         var hiddenLines = 0;
-        if (declared && await ReadAsync(csv, cancellationToken)) hiddenLines = 1; // the sep= line
-        while (await ReadAsync(csv, cancellationToken))
+        if (declared && await ReadAsync(csv, 0, cancellationToken)) hiddenLines = 1; // the sep= line
+        while (await ReadAsync(csv, hiddenLines, cancellationToken))
         {
             var cells = new RawCell[csv.RowFieldCount];
             for (var i = 0; i < cells.Length; i++) cells[i] = RawCell.FromText(csv.GetString(i));
@@ -48,7 +48,8 @@ internal sealed class CsvTableSource(Stream seekable) : ITableSource
         return CsvDelimiter.Declared(head) is { } declared ? (declared, true) : (CsvDelimiter.FromHeaderLine(head), false);
     }
 
-    private static async Task<bool> ReadAsync(CsvDataReader csv, CancellationToken cancellationToken)
+    /// <summary>The next record; a reading failure names the row being read (Sylvan has counted it already).</summary>
+    private static async Task<bool> ReadAsync(CsvDataReader csv, int hiddenLines, CancellationToken cancellationToken)
     {
         try
         {
@@ -56,11 +57,15 @@ internal sealed class CsvTableSource(Stream seekable) : ITableSource
         }
         catch (DecoderFallbackException e)
         {
-            throw new UnreadableFileException(ProblemCodes.BadEncoding, ProblemMessages.BadEncoding, csv.RowNumber + 1, e);
+            throw new UnreadableFileException(ProblemCodes.BadEncoding, ProblemMessages.BadEncoding, csv.RowNumber - hiddenLines, e);
+        }
+        catch (CsvRecordTooLargeException e)
+        {
+            throw new UnreadableFileException(ProblemCodes.FileTooLarge, ProblemMessages.FileTooLarge, csv.RowNumber - hiddenLines, e);
         }
         catch (CsvFormatException e)
         {
-            throw new UnreadableFileException(ProblemCodes.UnreadableFile, ProblemMessages.UnreadableCsv, e.RowNumber, e);
+            throw new UnreadableFileException(ProblemCodes.UnreadableFile, ProblemMessages.UnreadableCsv, e.RowNumber - hiddenLines, e);
         }
     }
 }
