@@ -22,6 +22,7 @@ public sealed class TableImport : IAsyncDisposable
     private readonly List<ImportProblem> openingProblems = [];
     private List<ImportProblem> readingProblems = [];
     private bool unreadable;
+    private ITableSource? source;
 
     private TableImport(Stream stream, bool ownsStream, SpreadsheetFormat format, TableSchema schema, ImportOptions options)
     {
@@ -53,10 +54,18 @@ public sealed class TableImport : IAsyncDisposable
         foreach (var key in options.DuplicateKey) schema.IndexOf(key); // a key the schema lacks is the caller's bug
         var (stream, owned) = await SeekableInput.EnsureAsync(input, cancellationToken);
         var import = new TableImport(stream, owned, format, schema, options);
-        var hasNumbers = schema.Columns.Any(c => IsNumeric(c.Kind));
-        if ((options.NumberFormat == NumberFormat.Detect && hasNumbers) || options.CountRows)
-            await import.ScanAsync(cancellationToken);
-        return import;
+        try
+        {
+            var hasNumbers = schema.Columns.Any(c => IsNumeric(c.Kind));
+            if ((options.NumberFormat == NumberFormat.Detect && hasNumbers) || options.CountRows)
+                await import.ScanAsync(cancellationToken);
+            return import;
+        }
+        catch
+        {
+            await import.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>The data rows of every sheet read; may be enumerated again (the file is read again).</summary>
@@ -64,7 +73,7 @@ public sealed class TableImport : IAsyncDisposable
     {
         readingProblems = [];
         if (unreadable) yield break;
-        var source = CreateSource();
+        var source = Source;
         CellValueReader? cells = null;
         var duplicates = new DuplicateRows(schema, options.DuplicateKey);
         var sheets = new SheetTracker(schema, options.Sheets);
@@ -122,7 +131,7 @@ public sealed class TableImport : IAsyncDisposable
         var sheets = new SheetTracker(schema, options.Sheets);
         var count = 0;
         var problems = new List<ImportProblem>();
-        await using (var rows = CreateSource().ReadRowsAsync(cancellationToken).GetAsyncEnumerator(cancellationToken))
+        await using (var rows = Source.ReadRowsAsync(cancellationToken).GetAsyncEnumerator(cancellationToken))
         {
             while (await NextAsync(rows, problems) is { } raw)
             {
@@ -153,7 +162,8 @@ public sealed class TableImport : IAsyncDisposable
         }
     }
 
-    private ITableSource CreateSource() => format switch
+    // One source for every pass, so that what it learns of the file (a CSV's encoding and delimiter) is learnt once.
+    private ITableSource Source => source ??= format switch
     {
         SpreadsheetFormat.Csv => new CsvTableSource(stream),
         SpreadsheetFormat.Xlsx => new XlsxTableSource(stream),

@@ -13,10 +13,11 @@ internal sealed class CsvTableSource(Stream seekable) : ITableSource
 
     public bool Date1904 => false;
 
+    private (Encoding Encoding, int Preamble, char Delimiter, bool Declared)? layout;
+
     public async IAsyncEnumerable<RawRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (encoding, preamble) = await CsvTextEncoding.DetectAsync(seekable, cancellationToken);
-        var (delimiter, declared) = await ReadDelimiterAsync(encoding, preamble, cancellationToken);
+        var (encoding, preamble, delimiter, declared) = layout ??= await DetectLayoutAsync(cancellationToken);
         seekable.Position = preamble;
         using var text = new StreamReader(seekable, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
         var options = new CsvDataReaderOptions
@@ -38,14 +39,17 @@ internal sealed class CsvTableSource(Stream seekable) : ITableSource
         }
     }
 
-    private async Task<(char Delimiter, bool Declared)> ReadDelimiterAsync(Encoding encoding, int preamble, CancellationToken cancellationToken)
+    private async Task<(Encoding, int, char, bool)> DetectLayoutAsync(CancellationToken cancellationToken)
     {
+        var (encoding, preamble) = await CsvTextEncoding.DetectAsync(seekable, cancellationToken);
         seekable.Position = preamble;
         using var reader = new StreamReader(seekable, encoding, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
         var sample = new char[HeaderSampleChars];
         var read = await reader.ReadBlockAsync(sample, cancellationToken);
         var head = sample.AsSpan(0, read);
-        return CsvDelimiter.Declared(head) is { } declared ? (declared, true) : (CsvDelimiter.FromHeaderLine(head), false);
+        return CsvDelimiter.Declared(head) is { } declared
+            ? (encoding, preamble, declared, true)
+            : (encoding, preamble, CsvDelimiter.FromHeaderLine(head), false);
     }
 
     /// <summary>The next record; a reading failure names the row being read (Sylvan has counted it already).</summary>

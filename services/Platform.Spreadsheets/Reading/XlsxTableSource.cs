@@ -12,6 +12,8 @@ namespace Platform.Spreadsheets.Reading;
 /// </summary>
 internal sealed class XlsxTableSource(Stream seekable) : ITableSource
 {
+    private List<string>? sharedStrings; // read once, kept for every pass
+
     public bool Date1904 { get; private set; }
 
     public async IAsyncEnumerable<RawRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -19,7 +21,7 @@ internal sealed class XlsxTableSource(Stream seekable) : ITableSource
         seekable.Position = 0;
         using var document = Open();
         var workbookPart = document.WorkbookPart ?? throw Unreadable(null);
-        var (sheets, sharedStrings) = ReadWorkbook(workbookPart);
+        var (sheets, strings) = ReadWorkbook(workbookPart);
         foreach (var (name, part) in sheets)
         {
             using var reader = OpenXmlReader.Create(part);
@@ -33,7 +35,7 @@ internal sealed class XlsxTableSource(Stream seekable) : ITableSource
                     Advance(reader, previousRow);
                     continue;
                 }
-                var (number, cells) = ReadRow(reader, sharedStrings, name, previousRow);
+                var (number, cells) = ReadRow(reader, strings, name, previousRow);
                 previousRow = number ?? previousRow + 1;
                 yield return new RawRow(name, previousRow, cells);
                 Advance(reader, previousRow);
@@ -66,7 +68,7 @@ internal sealed class XlsxTableSource(Stream seekable) : ITableSource
                 .Where(sheet => sheet.Part is not null)
                 .Select(sheet => (sheet.Name, sheet.Part!))
                 .ToList() ?? [];
-            return (sheets, XlsxText.ReadSharedStrings(workbookPart.SharedStringTablePart));
+            return (sheets, sharedStrings ??= XlsxText.ReadSharedStrings(workbookPart.SharedStringTablePart));
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or ArgumentOutOfRangeException)
         {
