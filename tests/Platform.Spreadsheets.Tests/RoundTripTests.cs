@@ -13,7 +13,7 @@ public class RoundTripTests
     [
         ["09", 2022L, "Strade; piazze e \"arredo\"\nseconda riga", "09", "0903", 1234.56m, 1.50m, -0.01m, new DateOnly(2022, 12, 31), "Niccolò Città", "E11B20000000001"],
         ["A-2", 2023L, "#non è un commento", null, null, 12345678901234567.89m, 0.1234567890123456789012345678m, 0m, new DateOnly(1900, 3, 1), null, null],
-        ["B", 1L, "=SOMMA(A1)", "1", "1.01", -999999999999999m, 100m, 1e-20m, null, "", "x"],
+        ["B", 1234567890123456789L, "=SOMMA(A1)", "1", "1.01", -999999999999999m, 100m, 1e-20m, null, "", "x"],
     ];
 
     public static TheoryData<SpreadsheetFormat, NumberFormat, HeaderLanguage> Formats => new()

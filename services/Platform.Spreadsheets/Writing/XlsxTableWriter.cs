@@ -56,8 +56,11 @@ internal static class XlsxTableWriter
                 case string text:
                     InlineText(writer, reference, text, header ? XlsxPackage.HeaderStyle : null);
                     break;
-                case long number:
+                case long number when ExcelNumber.FitsExactly(number):
                     NumberCell(writer, reference, number.ToString(CultureInfo.InvariantCulture), null);
+                    break;
+                case long number:
+                    InlineText(writer, reference, number.ToString(CultureInfo.InvariantCulture), null);
                     break;
                 case decimal number when ExcelNumber.FitsExactly(number):
                     NumberCell(writer, reference, number.ToString(CultureInfo.InvariantCulture), null);
