@@ -1,0 +1,43 @@
+using Platform.Spreadsheets.Problems;
+using Platform.Spreadsheets.Schema;
+
+namespace Platform.Spreadsheets.Import;
+
+/// <summary>
+/// One data row, its values read by the schema (null where blank or unreadable) and the problems found in it.
+/// Values are <see cref="string"/> (text, code), <see cref="long"/>, <see cref="decimal"/> or <see cref="DateOnly"/>.
+/// </summary>
+public sealed class ImportRow
+{
+    private readonly TableSchema schema;
+    private readonly object?[] values;
+
+    internal ImportRow(TableSchema schema, string? sheet, int rowNumber, object?[] values, IReadOnlyList<ImportProblem> problems)
+    {
+        this.schema = schema;
+        this.values = values;
+        Sheet = sheet;
+        RowNumber = rowNumber;
+        Problems = problems;
+    }
+
+    /// <summary>The sheet's name; null for CSV.</summary>
+    public string? Sheet { get; }
+
+    /// <summary>The row as the spreadsheet numbers it (the header is row 1).</summary>
+    public int RowNumber { get; }
+
+    public IReadOnlyList<ImportProblem> Problems { get; }
+
+    public bool HasProblems => Problems.Count > 0;
+
+    public object? this[string column] => values[schema.IndexOf(column)];
+
+    public string? Text(string column) => (string?)this[column];
+
+    public long? Integer(string column) => (long?)this[column];
+
+    public decimal? Decimal(string column) => (decimal?)this[column];
+
+    public DateOnly? Date(string column) => (DateOnly?)this[column];
+}
