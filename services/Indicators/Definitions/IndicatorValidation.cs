@@ -65,6 +65,7 @@ public static partial class IndicatorValidation
         validator.MaxLength(indicator.Description, 20_000, "indicator.description");
         validator.MaxLength(indicator.DataSource, 1000, "indicator.data_source");
         validator.MaxLength(indicator.Owner, 300, "indicator.owner");
+        validator.MaxLength(indicator.Notes, 20_000, "indicator.notes");
 
         validator.Check(indicator.Objectives.Count <= 20, "indicator.objectives", "must name at most 20 objectives");
         for (var i = 0; i < indicator.Objectives.Count; i++)
