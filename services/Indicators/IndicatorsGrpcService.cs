@@ -13,9 +13,6 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
     ScorecardService scorecards, AuditLog audit, IRequestContext requestContext)
     : IndicatorsService.IndicatorsServiceBase
 {
-    public const int MaxTrendYears = 20;
-    public const int MaxSeries = 100;
-
     [Access(AccessLevel.Write)]
     public override async Task<Indicator> CreateIndicator(CreateIndicatorRequest request, ServerCallContext context)
     {
@@ -77,7 +74,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
         if (request.Period is null) throw ApiErrors.InvalidArgument("period", "is required");
         var (indicatorId, key) = PeriodKey.ParseName(request.Period.Name, "period.name");
         var validator = new RequestValidator();
-        var paths = UpdateMasks.Resolve(request.UpdateMask, PeriodStore.UpdatableFields,
+        var paths = UpdateMasks.Resolve(request.UpdateMask, PeriodRules.UpdatableFields,
             request.Period, validator);
         validator.ThrowIfInvalid();
         return periods.UpdateAsync(requestContext.Current, indicatorId, key, request.Period, paths, request.AllowMissing,
@@ -126,26 +123,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<BatchGetTimeSeriesResponse> BatchGetTimeSeries(BatchGetTimeSeriesRequest request, ServerCallContext context)
     {
-        var validator = new RequestValidator();
-        validator.Check(request.Names.Count > 0, "names", "must name at least one indicator");
-        validator.Check(request.Names.Count <= MaxSeries, "names", $"must name at most {MaxSeries} indicators");
-        if (request.StartYear != 0) validator.Range(request.StartYear, 1900, 2200, "start_year");
-        if (request.EndYear != 0) validator.Range(request.EndYear, 1900, 2200, "end_year");
-        if (request.StartYear != 0 && request.EndYear != 0)
-            validator.Check(request.StartYear <= request.EndYear, "end_year", "must not be before start_year");
-        var ids = new List<string>();
-        for (var i = 0; i < request.Names.Count; i++)
-        {
-            try
-            {
-                ids.Add(ResourceNames.Parse<IndicatorName>(request.Names[i], $"names[{i}]").IndicatorId);
-            }
-            catch (RpcException)
-            {
-                validator.Add($"names[{i}]", $"must look like indicators/{{id}}, not '{request.Names[i]}'");
-            }
-        }
-        validator.ThrowIfInvalid();
+        var ids = SeriesValidation.Validate(request);
         var series = await SeriesAsync(ids, request.StartYear, request.EndYear, context.CancellationToken);
         return new BatchGetTimeSeriesResponse { Series = { series } };
     }
@@ -153,11 +131,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<Scorecard> GetScorecard(GetScorecardRequest request, ServerCallContext context)
     {
-        var validator = new RequestValidator();
-        ResourceNames.CheckId(validator, request.Plan, "plan");
-        validator.Range(request.Year, 1900, 2200, "year");
-        validator.MaxLength(request.Objective, 63, "objective");
-        validator.ThrowIfInvalid();
+        ScorecardValidation.Validate(request);
         var result = await scorecards.BuildAsync(requestContext.Current, request.Plan, request.Year, request.Year,
             request.Objective, context.CancellationToken);
         return result[0];
@@ -166,17 +140,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<ScorecardTrend> GetScorecardTrend(GetScorecardTrendRequest request, ServerCallContext context)
     {
-        var validator = new RequestValidator();
-        ResourceNames.CheckId(validator, request.Plan, "plan");
-        var startOk = validator.Range(request.StartYear, 1900, 2200, "start_year");
-        var endOk = validator.Range(request.EndYear, 1900, 2200, "end_year");
-        if (startOk && endOk)
-        {
-            validator.Check(request.StartYear <= request.EndYear, "end_year", "must not be before start_year");
-            validator.Check(request.EndYear - request.StartYear < MaxTrendYears, "end_year", $"must be within {MaxTrendYears} years of start_year");
-        }
-        validator.MaxLength(request.Objective, 63, "objective");
-        validator.ThrowIfInvalid();
+        ScorecardValidation.Validate(request);
         var result = await scorecards.BuildAsync(requestContext.Current, request.Plan, request.StartYear, request.EndYear,
             request.Objective, context.CancellationToken);
         return new ScorecardTrend { Scorecards = { result } };

@@ -6,8 +6,6 @@ namespace Platform.Finance.Budgets;
 /// <summary>The rules of budgets: their shape, their stages and the gate to approval.</summary>
 public static class BudgetValidation
 {
-    public const int MinYear = 1900;
-    public const int MaxYear = 2200;
     /// <summary>A bilancio di previsione spans three years; allow longer multi-year frames, not decades.</summary>
     public const int MaxSpanYears = 10;
 
@@ -21,9 +19,7 @@ public static class BudgetValidation
         {
             var budget = request.Budget!;
             validator.Text(budget.Title, "budget.title", 300);
-            var firstOk = validator.Range(budget.FirstYear, MinYear, MaxYear, "budget.first_year");
-            var lastOk = validator.Range(budget.LastYear, MinYear, MaxYear, "budget.last_year");
-            if (firstOk && lastOk && validator.Check(budget.FirstYear <= budget.LastYear, "budget.last_year", "must not be before first_year"))
+            if (validator.YearSpan(budget.FirstYear, budget.LastYear, "budget.first_year", "budget.last_year"))
             {
                 if (validator.Check(budget.LastYear - budget.FirstYear <= MaxSpanYears, "budget.last_year",
                     $"must be at most {MaxSpanYears} years after first_year"))

@@ -109,7 +109,7 @@ public static partial class IndicatorValidation
         if (indicator.BaselineValue.Length > 0 &&
             Decimals.TryParse(indicator.BaselineValue, "indicator.baseline_value", validator, MaxScale, out var b))
             baseline = b;
-        if (indicator.BaselineYear != 0) validator.Range(indicator.BaselineYear, 1900, 2200, "indicator.baseline_year");
+        if (indicator.BaselineYear != 0) validator.Year(indicator.BaselineYear, "indicator.baseline_year");
         if (indicator.AchievementMethod == AchievementMethod.LinearFromBaseline)
             validator.Check(indicator.BaselineValue.Length > 0, "indicator.baseline_value",
                 "is required for LINEAR_FROM_BASELINE achievement");

@@ -1,7 +1,5 @@
 using System.Data.Common;
-using Platform.Indicators.Achievement;
 using Platform.Indicators.Definitions;
-using Platform.Indicators.Formulas;
 
 namespace Platform.Indicators.Periods;
 
@@ -14,9 +12,6 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
         evidence_uri AS EvidenceUri, closed, version, created_at AS CreatedAt, created_by AS CreatedBy,
         updated_at AS UpdatedAt, updated_by AS UpdatedBy
         """;
-
-    public static readonly IReadOnlySet<string> UpdatableFields =
-        new HashSet<string> { "target", "target_high", "actual", "variables", "note", "evidence_uri" };
 
     /// <summary>Applies the masked fields, checks them against the indicator, and writes the period with its audit event.</summary>
     public async Task<Period> UpdateAsync(RequestIdentity who, string indicatorId, PeriodKey key, Period changes,
@@ -31,8 +26,7 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
             if (current is null && !allowMissing) throw ApiErrors.NotFound(name);
             if (current is not null)
             {
-                if (current.Closed)
-                    throw ApiErrors.InvalidArgument("period.name", $"{name} is closed (its actual is approved); an admin must reopen it before it can change");
+                PeriodRules.EnsureOpen(current);
                 Etags.Check(changes.Etag, current.Version, name);
             }
             var now = clock.GetUtcNow().UtcDateTime;
@@ -41,7 +35,7 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
                 TenantId = who.TenantId, IndicatorId = indicatorId, PeriodKey = key.ToString(), Year = key.Year,
                 SortKey = key.SortKey, Version = 0, CreatedAt = now, CreatedBy = who.UserId, UpdatedAt = now, UpdatedBy = who.UserId,
             };
-            var next = Apply(indicator, before, changes, paths) with { Version = before.Version + 1, UpdatedAt = now, UpdatedBy = who.UserId };
+            var next = PeriodRules.Apply(indicator, before, changes, paths) with { Version = before.Version + 1, UpdatedAt = now, UpdatedBy = who.UserId };
 
             if (current is null)
                 await connection.InsertAsync(transaction, database.Dialect, """
@@ -68,88 +62,6 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
             return PeriodViews.ToProto(indicator, next, siblings);
         }, ct);
     }
-
-    /// <summary>The period after the masked changes, or INVALID_ARGUMENT with every violation.</summary>
-    public static PeriodRow Apply(IndicatorRow indicator, PeriodRow row, Period changes, IReadOnlySet<string> paths)
-    {
-        var validator = new RequestValidator();
-        var next = row;
-        if (paths.Contains("target"))
-            next = next with { Target = ParseOptional(changes.Target, "period.target", validator, IndicatorValidation.MaxScale) };
-        if (paths.Contains("target_high"))
-            next = next with { TargetHigh = ParseOptional(changes.TargetHigh, "period.target_high", validator, IndicatorValidation.MaxScale) };
-        if (paths.Contains("note"))
-            next = validator.MaxLength(changes.Note, 20_000, "period.note") ? next with { Note = changes.Note } : next;
-        if (paths.Contains("evidence_uri"))
-        {
-            var uri = changes.EvidenceUri.Trim();
-            if (validator.MaxLength(uri, 2000, "period.evidence_uri") &&
-                validator.Check(uri.Length == 0 || Uri.TryCreate(uri, UriKind.Absolute, out _), "period.evidence_uri", "must be an absolute URI"))
-                next = next with { EvidenceUri = uri };
-        }
-
-        var typed = paths.Contains("actual") && changes.Actual.Length > 0;
-        var withVariables = paths.Contains("variables") && changes.Variables.Count > 0;
-        if (typed && withVariables)
-            validator.Add("period.actual", "is computed from the variables through the formula: send either an actual or variable values");
-        else if (withVariables)
-            next = Compute(indicator, next, changes, validator);
-        else if (paths.Contains("actual"))
-            next = next with
-            {
-                Actual = ParseOptional(changes.Actual, "period.actual", validator, indicator.Decimals),
-                ActualComputed = false,
-                Variables = "{}",
-            };
-        else if (paths.Contains("variables"))
-            next = next with { Variables = "{}", Actual = next.ActualComputed ? null : next.Actual, ActualComputed = false };
-
-        if (validator.IsValid && AchievementRules.TargetProblem(indicator.Settings, next.Target, next.TargetHigh) is { } problem)
-            validator.Add("period.target", problem);
-        validator.ThrowIfInvalid();
-        return next;
-    }
-
-    private static PeriodRow Compute(IndicatorRow indicator, PeriodRow row, Period changes, RequestValidator validator)
-    {
-        if (indicator.Formula.Length == 0)
-        {
-            validator.Add("period.variables", $"{indicator.ResourceName} has no formula: type the actual instead");
-            return row;
-        }
-        var declared = indicator.VariableList;
-        var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var (name, text) in changes.Variables)
-        {
-            var field = $"period.variables[\"{name}\"]";
-            if (!declared.Contains(name))
-                validator.Add(field, $"is not a variable of the formula (declared: {string.Join(", ", declared)})");
-            else if (Decimals.TryParse(text, field, validator, IndicatorValidation.MaxScale, out var value))
-                values[name] = value;
-        }
-        var formula = Formula.Parse(indicator.Formula, declared);
-        foreach (var missing in formula.Variables.Where(v => !changes.Variables.ContainsKey(v)).Order(StringComparer.Ordinal))
-            validator.Add("period.variables", $"needs a value for '{missing}' (formula: {indicator.Formula})");
-        if (!validator.IsValid) return row;
-        try
-        {
-            var actual = Decimals.RoundHalfUp(formula.Evaluate(values), indicator.Decimals);
-            return row with
-            {
-                Actual = actual,
-                ActualComputed = true,
-                Variables = PeriodRow.SerializeVariables(changes.Variables),
-            };
-        }
-        catch (FormulaException e)
-        {
-            validator.Add("period.variables", $"cannot compute {indicator.Formula}: {e.Message}");
-            return row;
-        }
-    }
-
-    private static decimal? ParseOptional(string text, string field, RequestValidator validator, int maxScale) =>
-        text.Length == 0 ? null : Decimals.TryParse(text, field, validator, maxScale, out var value) ? value : null;
 
     public async Task<Period> GetAsync(RequestIdentity who, string indicatorId, PeriodKey key, CancellationToken ct)
     {

@@ -40,6 +40,19 @@ public sealed class RequestValidator
     public bool Range(int value, int min, int max, string field) =>
         Check(value >= min && value <= max, field, $"must be between {min} and {max}");
 
+    /// <summary>Years the platform plans for: a typo such as 20223 is refused, history and long plans are not.</summary>
+    public const int MinYear = 1900;
+    public const int MaxYear = 2200;
+
+    public bool Year(int year, string field) => Range(year, MinYear, MaxYear, field);
+
+    /// <summary>Two valid years, the end not before the start (a violation on <paramref name="endField"/>).</summary>
+    public bool YearSpan(int start, int end, string startField, string endField)
+    {
+        var valid = Year(start, startField) & Year(end, endField);
+        return valid && Check(start <= end, endField, $"must not be before {startField[(startField.LastIndexOf('.') + 1)..]}");
+    }
+
     public void ThrowIfInvalid()
     {
         if (!IsValid) throw ApiErrors.InvalidArgument(_violations);
