@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Platform.Common.V1;
-using Platform.Objectives.Cards;
+using Platform.Objectives.Objectives;
+using Platform.Objectives.Reports;
 using Platform.Objectives.Plans;
 using Platform.ServiceDefaults.Security;
 
@@ -153,7 +154,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     {
         var (planId, code) = ResourceNames.Parse<ObjectiveName>(request.Parent, "parent");
         var validator = new RequestValidator();
-        var reportId = ReportStore.Validate(request, validator);
+        var reportId = ReportValidation.Validate(request, validator);
         validator.ThrowIfInvalid();
         return reports.CreateAsync(Who, planId, code, reportId, request.Report, context.CancellationToken);
     }
@@ -161,7 +162,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override Task<ProgressReport> GetProgressReport(GetProgressReportRequest request, ServerCallContext context)
     {
-        var (planId, code, reportId) = ReportStore.ParseName(request.Name);
+        var (planId, code, reportId) = ReportValidation.ParseName(request.Name);
         return reports.GetAsync(Who, planId, code, reportId, context.CancellationToken);
     }
 

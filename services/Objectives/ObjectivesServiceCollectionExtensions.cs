@@ -1,4 +1,5 @@
-using Platform.Objectives.Cards;
+using Platform.Objectives.Objectives;
+using Platform.Objectives.Reports;
 using Platform.Objectives.Plans;
 using Platform.ServiceDefaults.Security;
 

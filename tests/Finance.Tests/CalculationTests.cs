@@ -32,9 +32,9 @@ public sealed class CalculationTests
     {
         var years = new[]
         {
-            new DebtYearData(2021, 100.00m, 0, 10.00m, 0, 0, 90.00m, 3),   // 90 / 3 = 30.00
-            new DebtYearData(2022, 90.00m, 5.00m, 10.00m, 0, 0, 86.00m, 8), // closes at 85.00, printed 86.00; 85/8 = 10.625 -> 10.63
-            new DebtYearData(2023, 80.00m, 0, 0, 0, -1.00m, null, 0),       // opens at 80.00, not 85.00
+            new DebtYearRow(2021, 100.00m, 0, 10.00m, 0, 0, 90.00m, 3),   // 90 / 3 = 30.00
+            new DebtYearRow(2022, 90.00m, 5.00m, 10.00m, 0, 0, 86.00m, 8), // closes at 85.00, printed 86.00; 85/8 = 10.625 -> 10.63
+            new DebtYearRow(2023, 80.00m, 0, 0, 0, -1.00m, null, 0),       // opens at 80.00, not 85.00
         };
         var schedule = DebtCalculator.Compute("budgets/x/debtSchedule", years,
             new Dictionary<int, (Stage, decimal)> { [2021] = (Stage.Rendiconto, 10.00m), [2022] = (Stage.Previsione, 12.00m) });

@@ -1,4 +1,6 @@
-using Platform.Objectives.Cards;
+using Platform.Objectives.Plans;
+using Platform.Objectives.Objectives;
+using Platform.Objectives.Reports;
 
 namespace Objectives.Tests;
 

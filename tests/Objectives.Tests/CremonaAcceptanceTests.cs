@@ -118,11 +118,11 @@ public sealed class CremonaAcceptanceTests : IClassFixture<ServiceFactory<Object
             return codes;
         }
         List<string> Expected(IEnumerable<IReadOnlyDictionary<string, string>> rows) =>
-            rows.Select(r => r["code"]).Order(Platform.Objectives.Cards.ObjectiveCodes.NaturalOrder).ToList();
+            rows.Select(r => r["code"]).Order(Platform.Objectives.Objectives.ObjectiveCodes.NaturalOrder).ToList();
 
         var everything = await All(new ListObjectivesRequest());
         Assert.Equal(223, everything.Count);
-        Assert.Equal(everything.Order(Platform.Objectives.Cards.ObjectiveCodes.NaturalOrder), everything);
+        Assert.Equal(everything.Order(Platform.Objectives.Objectives.ObjectiveCodes.NaturalOrder), everything);
 
         Assert.Equal(
             Expected(strategic.Concat(operational).Where(r => CremonaPlans.Split(r["political_owner_normalized"]).Contains("Zanacchi Luca"))),

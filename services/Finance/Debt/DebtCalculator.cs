@@ -1,7 +1,7 @@
 namespace Platform.Finance.Debt;
 
 /// <summary>One year of the debt schedule as stored.</summary>
-public sealed record DebtYearData(int Year, decimal OpeningDebt, decimal NewLoans, decimal Repayments,
+public sealed record DebtYearRow(int Year, decimal OpeningDebt, decimal NewLoans, decimal Repayments,
     decimal EarlyRepayments, decimal OtherChanges, decimal? DeclaredClosing, long Inhabitants)
 {
     /// <summary>Totale fine anno = residuo + nuovi prestiti − rimborsati − estinzioni anticipate + altre variazioni.</summary>
@@ -15,11 +15,11 @@ public sealed record DebtYearData(int Year, decimal OpeningDebt, decimal NewLoan
 public static class DebtCalculator
 {
     /// <param name="repaymentsInBudget">Spending titolo 4 (rimborso prestiti) per year, where the budget has it.</param>
-    public static DebtSchedule Compute(string name, IReadOnlyList<DebtYearData> years,
+    public static DebtSchedule Compute(string name, IReadOnlyList<DebtYearRow> years,
         IReadOnlyDictionary<int, (Stage Stage, decimal Amount)> repaymentsInBudget)
     {
         var schedule = new DebtSchedule { Name = name };
-        DebtYearData? previous = null;
+        DebtYearRow? previous = null;
         foreach (var y in years.OrderBy(y => y.Year))
         {
             var proto = new DebtYear

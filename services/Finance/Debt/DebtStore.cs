@@ -48,13 +48,13 @@ public sealed class DebtStore(Database database, BudgetStore budgets, LineStore 
         return DebtCalculator.Compute(Name(budgetId), years, RepaymentsInBudget(budget, ledger));
     }
 
-    public async Task<IReadOnlyList<DebtYearData>> YearsAsync(RequestIdentity who, string budgetId, CancellationToken ct) =>
+    public async Task<IReadOnlyList<DebtYearRow>> YearsAsync(RequestIdentity who, string budgetId, CancellationToken ct) =>
         (await database.QueryAsync<DebtRow>("""
             SELECT year, opening_debt AS OpeningDebt, new_loans AS NewLoans, repayments, early_repayments AS EarlyRepayments,
                    other_changes AS OtherChanges, declared_closing AS DeclaredClosing, inhabitants
             FROM debt_years WHERE tenant_id = @TenantId AND budget_id = @BudgetId ORDER BY year
             """, new { who.TenantId, BudgetId = budgetId }, ct))
-        .Select(r => new DebtYearData(r.Year, r.OpeningDebt, r.NewLoans, r.Repayments, r.EarlyRepayments, r.OtherChanges,
+        .Select(r => new DebtYearRow(r.Year, r.OpeningDebt, r.NewLoans, r.Repayments, r.EarlyRepayments, r.OtherChanges,
             r.DeclaredClosing, r.Inhabitants)).ToList();
 
     /// <summary>
@@ -75,10 +75,10 @@ public sealed class DebtStore(Database database, BudgetStore budgets, LineStore 
         return result;
     }
 
-    private static List<DebtYearData> Parse(DebtSchedule? schedule, BudgetRow budget)
+    private static List<DebtYearRow> Parse(DebtSchedule? schedule, BudgetRow budget)
     {
         var validator = new RequestValidator();
-        var years = new List<DebtYearData>();
+        var years = new List<DebtYearRow>();
         if (!validator.Check(schedule is not null, "schedule", "is required")) validator.ThrowIfInvalid();
         var seen = new HashSet<int>();
         for (var i = 0; i < schedule!.Years.Count; i++)
@@ -95,7 +95,7 @@ public sealed class DebtStore(Database database, BudgetStore budgets, LineStore 
             decimal? declared = null;
             if (y.ClosingDebt.Length > 0 && Amount(y.ClosingDebt, at + ".closing_debt", validator, false, out var closing)) declared = closing;
             validator.Check(y.Inhabitants >= 0, at + ".inhabitants", "must not be negative");
-            if (ok) years.Add(new DebtYearData(y.Year, opening, loans, repayments, early, other, declared, y.Inhabitants));
+            if (ok) years.Add(new DebtYearRow(y.Year, opening, loans, repayments, early, other, declared, y.Inhabitants));
         }
         validator.ThrowIfInvalid();
         return years;

@@ -35,7 +35,7 @@ public static class FundingCalculator
                     .Select(g => new LineAmount
                     {
                         Year = g.Key.Year, Stage = g.Key.StageValue,
-                        Appropriation = AmountData.Format(g.Sum(a => a.Appropriation)),
+                        Appropriation = AmountRow.Format(g.Sum(a => a.Appropriation)),
                     }));
             result.Programmes.Add(funding);
         }

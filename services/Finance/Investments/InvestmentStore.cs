@@ -20,7 +20,7 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
         bool lenient, bool single, CancellationToken ct)
     {
         var validator = new RequestValidator();
-        var rows = new List<InvestmentData>();
+        var rows = new List<InvestmentRow>();
         var ids = new HashSet<string>();
         validator.Check(requests.Count > 0, "investments", "must contain at least one investment");
         for (var k = 0; k < requests.Count; k++)
@@ -86,7 +86,7 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
     public async Task<Investment> UpdateAsync(RequestIdentity who, string investmentId, Investment changes, IReadOnlySet<string> paths,
         CancellationToken ct)
     {
-        InvestmentData Build(InvestmentData current)
+        InvestmentRow Build(InvestmentRow current)
         {
             var merged = current.ToProto();
             UpdateMasks.Apply(merged, changes, paths);
@@ -104,7 +104,7 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
 
         // Links are checked with the Objectives service before the write transaction, never inside it: the
         // objectives a client sends are the same whatever the stored version, and stored links were checked.
-        InvestmentData read;
+        InvestmentRow read;
         await using (var connection = await database.OpenAsync(ct))
             read = await LoadOneAsync(connection, null, who, investmentId, ct);
         Etags.Check(changes.Etag, read.Version, read.ResourceName);
@@ -177,14 +177,14 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
     /// <summary>One page, filtered and limited in SQL; years read for the page's investments only.</summary>
     public async Task<Page<Investment>> ListAsync(RequestIdentity who, string mission, PageRequest paging, CancellationToken ct)
     {
-        var rows = await database.QueryAsync<InvestmentData>($"""
+        var rows = await database.QueryAsync<InvestmentRow>($"""
             SELECT {Columns} FROM investments
             WHERE tenant_id = @TenantId AND (@Mission = '' OR pnrr_mission = @Mission) AND (@After IS NULL OR investment_id > @After)
             ORDER BY investment_id
             {database.Dialect.Limit("@Limit")}
             """, new { who.TenantId, Mission = mission, paging.After, Limit = paging.PageSize + 1 }, ct);
-        var page = Page<InvestmentData>.From(rows, paging.PageSize, r => r.InvestmentId, ListFingerprint(mission));
-        var years = (await database.QueryAsync<InvestmentYearData>("""
+        var page = Page<InvestmentRow>.From(rows, paging.PageSize, r => r.InvestmentId, ListFingerprint(mission));
+        var years = (await database.QueryAsync<InvestmentYearRow>("""
             SELECT investment_id AS InvestmentId, year, pnrr_contribution AS PnrrContribution, cofinancing
             FROM investment_years WHERE tenant_id = @TenantId AND investment_id IN @Ids
             """, new { who.TenantId, Ids = page.Items.Select(r => r.InvestmentId).ToList() }, ct)).ToLookup(y => y.InvestmentId);
@@ -205,7 +205,7 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
         return response;
     }
 
-    private static InvestmentTotal Total(string mission, string component, IReadOnlyCollection<InvestmentData> rows) => new()
+    private static InvestmentTotal Total(string mission, string component, IReadOnlyCollection<InvestmentRow> rows) => new()
     {
         PnrrMission = mission, PnrrComponent = component, Count = rows.Count,
         TotalCost = Decimals.Format(rows.Sum(r => r.TotalCost), 2),
@@ -223,11 +223,11 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
     }
 
     /// <summary>Every investment of the tenant with its years (for totals), in two queries.</summary>
-    private async Task<IReadOnlyList<InvestmentData>> LoadAllAsync(RequestIdentity who, CancellationToken ct)
+    private async Task<IReadOnlyList<InvestmentRow>> LoadAllAsync(RequestIdentity who, CancellationToken ct)
     {
         var args = new { who.TenantId };
-        var rows = await database.QueryAsync<InvestmentData>($"SELECT {Columns} FROM investments WHERE tenant_id = @TenantId", args, ct);
-        var years = (await database.QueryAsync<InvestmentYearData>("""
+        var rows = await database.QueryAsync<InvestmentRow>($"SELECT {Columns} FROM investments WHERE tenant_id = @TenantId", args, ct);
+        var years = (await database.QueryAsync<InvestmentYearRow>("""
             SELECT investment_id AS InvestmentId, year, pnrr_contribution AS PnrrContribution, cofinancing
             FROM investment_years WHERE tenant_id = @TenantId
             """, args, ct)).ToLookup(y => y.InvestmentId);
@@ -235,15 +235,15 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
     }
 
     /// <summary>One investment with its years, on the caller's connection (and transaction); NOT_FOUND when absent.</summary>
-    private static async Task<InvestmentData> LoadOneAsync(DbConnection connection, DbTransaction? transaction, RequestIdentity who,
+    private static async Task<InvestmentRow> LoadOneAsync(DbConnection connection, DbTransaction? transaction, RequestIdentity who,
         string investmentId, CancellationToken ct)
     {
         var args = new { who.TenantId, InvestmentId = investmentId };
-        var row = await connection.QuerySingleOrDefaultAsync<InvestmentData>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<InvestmentRow>(new CommandDefinition(
                 $"SELECT {Columns} FROM investments WHERE tenant_id = @TenantId AND investment_id = @InvestmentId",
                 args, transaction, cancellationToken: ct))
             ?? throw ApiErrors.NotFound(InvestmentName.Format(investmentId));
-        var years = await connection.QueryAsync<InvestmentYearData>(new CommandDefinition("""
+        var years = await connection.QueryAsync<InvestmentYearRow>(new CommandDefinition("""
             SELECT investment_id AS InvestmentId, year, pnrr_contribution AS PnrrContribution, cofinancing
             FROM investment_years WHERE tenant_id = @TenantId AND investment_id = @InvestmentId
             """, args, transaction, cancellationToken: ct));

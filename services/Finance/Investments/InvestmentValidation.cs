@@ -19,7 +19,7 @@ public static partial class InvestmentValidation
     /// Strict checks only: the fields (<c>cup</c>, <c>pnrr_measure</c>) an update leaves as they are, so a value
     /// flagged by a lenient import stays flagged instead of refusing every later change.
     /// </param>
-    public static InvestmentData? Check(string investmentId, Investment? investment, bool lenient, RequestValidator validator,
+    public static InvestmentRow? Check(string investmentId, Investment? investment, bool lenient, RequestValidator validator,
         string idField, string at, IReadOnlySet<string>? keepFlagged = null)
     {
         ResourceNames.CheckId(validator, investmentId, idField);
@@ -47,7 +47,7 @@ public static partial class InvestmentValidation
         }
 
         var costOk = Money(i.TotalCost, at + ".total_cost", validator, required: true, out var cost);
-        var years = new List<InvestmentYearData>();
+        var years = new List<InvestmentYearRow>();
         var seen = new HashSet<int>();
         for (var j = 0; j < i.Years.Count; j++)
         {
@@ -57,7 +57,7 @@ public static partial class InvestmentValidation
                 validator.Check(seen.Add(y.Year), here + ".year", $"{y.Year} appears twice");
             var ok = Money(y.PnrrContribution, here + ".pnrr_contribution", validator, false, out var contribution);
             ok &= Money(y.Cofinancing, here + ".cofinancing", validator, false, out var cofinancing);
-            if (ok) years.Add(new InvestmentYearData { InvestmentId = investmentId, Year = y.Year, PnrrContribution = contribution, Cofinancing = cofinancing });
+            if (ok) years.Add(new InvestmentYearRow { InvestmentId = investmentId, Year = y.Year, PnrrContribution = contribution, Cofinancing = cofinancing });
         }
         validator.MaxLength(i.Start, 100, at + ".start");
         validator.MaxLength(i.End, 100, at + ".end");
@@ -69,7 +69,7 @@ public static partial class InvestmentValidation
 
         if (validator.Violations.Count > before) return null;
         if (costOk && years.Sum(y => y.PnrrContribution) > cost) flags.Add("CONTRIBUTION_EXCEEDS_COST");
-        return new InvestmentData
+        return new InvestmentRow
         {
             InvestmentId = investmentId, Cup = Empty(cup), Title = i.Title.Trim(), PnrrMeasure = measure?.Canonical ?? Empty(i.PnrrMeasure),
             PnrrMission = measure?.Mission, PnrrComponent = measure?.Component, PnrrInvestment = measure?.Investment,

@@ -3,11 +3,11 @@ using Platform.Finance.Balances;
 namespace Platform.Finance.Lines;
 
 /// <summary>Questions answered from all the lines of one budget (a few hundred rows: summed in memory, exactly).</summary>
-public sealed class Ledger(IReadOnlyList<LineData> lines)
+public sealed class Ledger(IReadOnlyList<LineRow> lines)
 {
-    public IReadOnlyList<LineData> Lines { get; } = lines;
+    public IReadOnlyList<LineRow> Lines { get; } = lines;
 
-    public IEnumerable<(LineData Line, AmountData Amount)> At(int year, Stage stage) =>
+    public IEnumerable<(LineRow Line, AmountRow Amount)> At(int year, Stage stage) =>
         Lines.Select(l => (Line: l, Amount: l.AmountFor(year, stage)!)).Where(x => x.Amount is not null);
 
     public BalanceInputs BalanceInputs(int year, Stage stage)
@@ -22,10 +22,10 @@ public sealed class Ledger(IReadOnlyList<LineData> lines)
     }
 
     /// <summary>Spending appropriation of one titolo (or of every line matching <paramref name="filter"/>).</summary>
-    public decimal Spending(int year, Stage stage, Func<LineData, bool> filter) =>
+    public decimal Spending(int year, Stage stage, Func<LineRow, bool> filter) =>
         At(year, stage).Where(r => r.Line.KindValue == BudgetLine.Types.Kind.Spending && filter(r.Line)).Sum(r => r.Amount.Appropriation);
 
-    public decimal Revenue(int year, Stage stage, Func<LineData, bool> filter) =>
+    public decimal Revenue(int year, Stage stage, Func<LineRow, bool> filter) =>
         At(year, stage).Where(r => r.Line.KindValue == BudgetLine.Types.Kind.Revenue && filter(r.Line)).Sum(r => r.Amount.Appropriation);
 
     /// <summary>Totals of the lines of one kind at a year and stage, overall and grouped by <paramref name="groupBy"/> levels.</summary>
@@ -46,7 +46,7 @@ public sealed class Ledger(IReadOnlyList<LineData> lines)
         return response;
     }
 
-    private static Dictionary<int, decimal> Sum(IEnumerable<(LineData Line, AmountData Amount)> rows, BudgetLine.Types.Kind kind,
-        Func<LineData, int> key) =>
+    private static Dictionary<int, decimal> Sum(IEnumerable<(LineRow Line, AmountRow Amount)> rows, BudgetLine.Types.Kind kind,
+        Func<LineRow, int> key) =>
         rows.Where(r => r.Line.KindValue == kind).GroupBy(r => key(r.Line)).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount.Appropriation));
 }

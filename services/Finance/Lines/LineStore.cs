@@ -29,13 +29,13 @@ public sealed class LineStore(Database database, BudgetStore budgets, AuditLog a
             // Shape, classification and amounts are checked together so a client sees every mistake at once.
             var validator = new RequestValidator();
             LineValidation.ValidateShape(request, validator);
-            var written = new List<LineData>();
+            var written = new List<LineRow>();
             for (var i = 0; i < request.Entries.Count; i++)
             {
                 var entry = request.Entries[i];
                 if (entry.Line is null) continue;
                 var amounts = LineValidation.ParseAmounts(entry.LineId, entry.Line, budget, validator, $"entries[{i}].line");
-                written.Add(LineData.From(who.TenantId, budgetId, entry.LineId, entry.Line, amounts));
+                written.Add(LineRow.From(who.TenantId, budgetId, entry.LineId, entry.Line, amounts));
             }
 
             var existing = request.ReplaceAll ? [] : (await LoadLinesAsync(connection, transaction, who, budgetId, ct))
@@ -97,7 +97,7 @@ public sealed class LineStore(Database database, BudgetStore budgets, AuditLog a
         PageRequest paging, string fingerprint, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<LineData>(new CommandDefinition($"""
+        var rows = (await connection.QueryAsync<LineRow>(new CommandDefinition($"""
             SELECT {LineColumns} FROM budget_lines
             WHERE tenant_id = @TenantId AND budget_id = @BudgetId
               AND (@Kind = '' OR kind = @Kind) AND (@Titolo = 0 OR titolo = @Titolo)
@@ -111,8 +111,8 @@ public sealed class LineStore(Database database, BudgetStore budgets, AuditLog a
                 Kind = filter.Kind == BudgetLine.Types.Kind.Unspecified ? "" : filter.Kind.ToString(), paging.After,
                 Limit = paging.PageSize + 1,
             }, cancellationToken: ct))).ToList();
-        var page = Page<LineData>.From(rows, paging.PageSize, l => l.LineId, fingerprint);
-        var amounts = (await connection.QueryAsync<AmountData>(new CommandDefinition(
+        var page = Page<LineRow>.From(rows, paging.PageSize, l => l.LineId, fingerprint);
+        var amounts = (await connection.QueryAsync<AmountRow>(new CommandDefinition(
             $"SELECT {AmountColumns} FROM budget_line_amounts WHERE tenant_id = @TenantId AND budget_id = @BudgetId AND line_id IN @Ids",
             new { who.TenantId, BudgetId = budgetId, Ids = page.Items.Select(l => l.LineId).ToList() }, cancellationToken: ct)))
             .ToLookup(a => a.LineId);
@@ -131,14 +131,14 @@ public sealed class LineStore(Database database, BudgetStore budgets, AuditLog a
         CancellationToken ct) =>
         new(await LoadLinesAsync(connection, transaction, who, budgetId, ct));
 
-    private static async Task<List<LineData>> LoadLinesAsync(DbConnection connection, DbTransaction? transaction,
+    private static async Task<List<LineRow>> LoadLinesAsync(DbConnection connection, DbTransaction? transaction,
         RequestIdentity who, string budgetId, CancellationToken ct)
     {
         var scope = new { who.TenantId, BudgetId = budgetId };
-        var lines = await connection.QueryAsync<LineData>(new CommandDefinition(
+        var lines = await connection.QueryAsync<LineRow>(new CommandDefinition(
             $"SELECT {LineColumns} FROM budget_lines WHERE tenant_id = @TenantId AND budget_id = @BudgetId ORDER BY line_id",
             scope, transaction, cancellationToken: ct));
-        var amounts = (await connection.QueryAsync<AmountData>(new CommandDefinition(
+        var amounts = (await connection.QueryAsync<AmountRow>(new CommandDefinition(
             $"SELECT {AmountColumns} FROM budget_line_amounts WHERE tenant_id = @TenantId AND budget_id = @BudgetId",
             scope, transaction, cancellationToken: ct))).ToLookup(a => a.LineId);
         return lines.Select(l => l with { Amounts = amounts[l.LineId].ToList() }).ToList();

@@ -6,7 +6,7 @@ public static class LineTotals
     public static readonly IReadOnlyList<string> GroupLevels =
         ["titolo", "tipologia", "categoria", "mission", "programme", "macroaggregato", "balance_item"];
 
-    public static string Level(LineData line, string level) => level switch
+    public static string Level(LineRow line, string level) => level switch
     {
         "titolo" => line.Titolo?.ToString() ?? "",
         "tipologia" => line.Tipologia ?? "",
@@ -17,7 +17,7 @@ public static class LineTotals
         _ => line.BalanceItem ?? "",
     };
 
-    public static LineTotal Of(IReadOnlyList<string> keys, IReadOnlyList<(LineData Line, AmountData Amount)> rows)
+    public static LineTotal Of(IReadOnlyList<string> keys, IReadOnlyList<(LineRow Line, AmountRow Amount)> rows)
     {
         static string Sum(IEnumerable<decimal?> values) =>
             values.Any(v => v.HasValue) ? Decimals.Format(values.Sum(v => v ?? 0), 2) : "";

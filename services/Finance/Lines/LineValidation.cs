@@ -93,7 +93,7 @@ public static partial class LineValidation
     /// never at two of these levels for the same year and stage: totals add every line, so the money would be
     /// counted twice. Each written line is checked against the budget's other lines (and the batch's).
     /// </summary>
-    public static void CheckGranularity(IReadOnlyList<LineData> written, IReadOnlyList<LineData> existing, RequestValidator validator)
+    public static void CheckGranularity(IReadOnlyList<LineRow> written, IReadOnlyList<LineRow> existing, RequestValidator validator)
     {
         var all = existing.Concat(written).Where(l => l.KindValue == BudgetLine.Types.Kind.Spending).ToList();
         for (var i = 0; i < written.Count; i++)
@@ -109,23 +109,23 @@ public static partial class LineValidation
     }
 
     /// <summary>Two lines of one titolo at different levels, where one contains the other, for a common year and stage.</summary>
-    private static bool CountTwice(LineData a, LineData b) =>
+    private static bool CountTwice(LineRow a, LineRow b) =>
         a.LineId != b.LineId && a.Titolo == b.Titolo && Level(a) != Level(b)
         && (Level(a) == "titolo" || Level(b) == "titolo" || a.MissionCode == b.MissionCode) && Overlaps(a, b);
 
-    private static string Level(LineData line) =>
+    private static string Level(LineRow line) =>
         line.ProgrammeCode is not null ? "programme" : line.MissionCode is not null ? "mission" : "titolo";
 
-    private static bool Overlaps(LineData a, LineData b) =>
+    private static bool Overlaps(LineRow a, LineRow b) =>
         a.Amounts.Any(x => b.Amounts.Any(y => x.Year == y.Year && x.Stage == y.Stage));
 
     private static void NotFor(string value, string field, string kind, RequestValidator validator, string at) =>
         validator.Check(value.Length == 0, $"{at}.{field}", $"is not used on {kind} lines");
 
     /// <summary>Parses the amounts of a line; every (year, stage) must be declared on the budget.</summary>
-    public static List<AmountData> ParseAmounts(string lineId, BudgetLine line, BudgetRow budget, RequestValidator validator, string at)
+    public static List<AmountRow> ParseAmounts(string lineId, BudgetLine line, BudgetRow budget, RequestValidator validator, string at)
     {
-        var amounts = new List<AmountData>();
+        var amounts = new List<AmountRow>();
         if (!validator.Check(line.Amounts.Count > 0, at + ".amounts", "must contain at least one year and stage")) return amounts;
         var seen = new HashSet<(int, Stage)>();
         for (var j = 0; j < line.Amounts.Count; j++)
@@ -148,7 +148,7 @@ public static partial class LineValidation
                 validator.Check(amount.Assessments.Length == 0 && amount.Collections.Length == 0, here,
                     "assessments and collections are revenue amounts");
             if (ok && stageOk)
-                amounts.Add(new AmountData
+                amounts.Add(new AmountRow
                 {
                     LineId = lineId, Year = amount.Year, Stage = amount.Stage.ToString(), Appropriation = appropriation!.Value,
                     Cash = cash, Commitments = commitments, Payments = payments, Assessments = assessments, Collections = collections,

@@ -1,4 +1,4 @@
-namespace Platform.Objectives.Cards;
+namespace Platform.Objectives.Objectives;
 
 /// <summary>
 /// A row of <c>objectives</c>: the columns queries filter and sort on, and the rest of the card as proto JSON.

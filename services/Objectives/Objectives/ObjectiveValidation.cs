@@ -1,6 +1,6 @@
 using Platform.ServiceDefaults.Reference;
 
-namespace Platform.Objectives.Cards;
+namespace Platform.Objectives.Objectives;
 
 /// <summary>The rules an objective's card satisfies, on create and after every update.</summary>
 public static class ObjectiveValidation

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Platform.Objectives.Cards;
+namespace Platform.Objectives.Objectives;
 
 /// <summary>
 /// Objective codes (<c>1</c>, <c>1.2</c>, <c>1.2.10</c>, <c>EA2-6.1</c>): the "child extends parent" rule

@@ -1,4 +1,4 @@
-namespace Platform.Objectives.Cards;
+namespace Platform.Objectives.Objectives;
 
 /// <summary>A plan's objectives as a tree: built from the rows the store reads, and the subtree below one of them.</summary>
 public static class PlanTrees

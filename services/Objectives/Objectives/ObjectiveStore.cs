@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Platform.Objectives.Plans;
 
-namespace Platform.Objectives.Cards;
+namespace Platform.Objectives.Objectives;
 
 /// <summary>Filters of ListObjectives, already checked; codes rather than names.</summary>
 public sealed record ObjectiveFilter(string? ParentCode, string? Level, string? Owner, string? Manager, string? Sector,

@@ -3,7 +3,7 @@ using Platform.Finance.Balances;
 namespace Platform.Finance.Lines;
 
 /// <summary>A row of <c>budget_lines</c> with its amounts.</summary>
-public sealed record LineData
+public sealed record LineRow
 {
     public string TenantId { get; init; } = "";
     public string BudgetId { get; init; } = "";
@@ -18,7 +18,7 @@ public sealed record LineData
     public string? Macroaggregato { get; init; }
     public string? BalanceItem { get; init; }
     public string Description { get; init; } = "";
-    public IReadOnlyList<AmountData> Amounts { get; init; } = [];
+    public IReadOnlyList<AmountRow> Amounts { get; init; } = [];
 
     public BudgetLine.Types.Kind KindValue => Enum.Parse<BudgetLine.Types.Kind>(Kind);
 
@@ -29,7 +29,7 @@ public sealed record LineData
         _ => $"B|{line.BalanceItem}",
     };
 
-    public static LineData From(string tenantId, string budgetId, string lineId, BudgetLine line, IReadOnlyList<AmountData> amounts) => new()
+    public static LineRow From(string tenantId, string budgetId, string lineId, BudgetLine line, IReadOnlyList<AmountRow> amounts) => new()
     {
         TenantId = tenantId, BudgetId = budgetId, LineId = lineId, Kind = line.Kind.ToString(),
         ClassificationKey = KeyOf(line),
@@ -63,12 +63,12 @@ public sealed record LineData
         return line;
     }
 
-    public AmountData? AmountFor(int year, Stage stage) =>
+    public AmountRow? AmountFor(int year, Stage stage) =>
         Amounts.FirstOrDefault(a => a.Year == year && a.Stage == stage.ToString());
 }
 
 /// <summary>A row of <c>budget_line_amounts</c>.</summary>
-public sealed record AmountData
+public sealed record AmountRow
 {
     public string LineId { get; init; } = "";
     public int Year { get; init; }

@@ -1,6 +1,6 @@
 using Platform.Objectives.Plans;
 
-namespace Platform.Objectives.Cards;
+namespace Platform.Objectives.Objectives;
 
 /// <summary>
 /// Where an objective may sit in its plan: under a parent of the same plan, at a level below the parent's

@@ -1,7 +1,7 @@
-using Platform.Objectives.Plans;
+using Platform.Objectives.Objectives;
 using CommonFieldChange = Platform.Common.V1.FieldChange;
 
-namespace Platform.Objectives.Cards;
+namespace Platform.Objectives.Plans;
 
 /// <summary>Snapshots of a plan with all its objectives (<c>plans/{plan}/versions/v{n}</c>) and their differences.</summary>
 public sealed class VersionStore(Database database, AuditLog audit, TimeProvider clock)

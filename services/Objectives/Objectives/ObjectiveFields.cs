@@ -1,6 +1,6 @@
 using Google.Protobuf.Reflection;
 
-namespace Platform.Objectives.Cards;
+namespace Platform.Objectives.Objectives;
 
 /// <summary>
 /// The fields of an objective's card, read through the proto descriptor so that a field added to the contract

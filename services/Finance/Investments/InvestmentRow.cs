@@ -1,7 +1,7 @@
 namespace Platform.Finance.Investments;
 
 /// <summary>A row of <c>investments</c> with its yearly funding.</summary>
-public sealed record InvestmentData
+public sealed record InvestmentRow
 {
     public string TenantId { get; init; } = "";
     public string InvestmentId { get; init; } = "";
@@ -26,7 +26,7 @@ public sealed record InvestmentData
     public string CreatedBy { get; init; } = "";
     public DateTime UpdatedAt { get; init; }
     public string UpdatedBy { get; init; } = "";
-    public IReadOnlyList<InvestmentYearData> Years { get; init; } = [];
+    public IReadOnlyList<InvestmentYearRow> Years { get; init; } = [];
 
     public string ResourceName => InvestmentName.Format(InvestmentId);
     public decimal TotalContribution => Years.Sum(y => y.PnrrContribution);
@@ -71,7 +71,7 @@ public sealed record InvestmentData
     }
 }
 
-public sealed record InvestmentYearData
+public sealed record InvestmentYearRow
 {
     public string InvestmentId { get; init; } = "";
     public int Year { get; init; }
