@@ -1,6 +1,6 @@
 using Platform.Finance.Lines;
 using Platform.Objectives.V1;
-using Platform.ServiceDefaults.Reference;
+using Platform.Reference;
 
 namespace Platform.Finance.Funding;
 

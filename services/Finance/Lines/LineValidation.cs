@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Platform.Finance.Budgets;
-using Platform.ServiceDefaults.Reference;
+using Platform.Reference;
 
 namespace Platform.Finance.Lines;
 

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Reference;
+using Platform.Reference;
 
 namespace Platform.Objectives.Objectives;
 

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Text;
+using Platform.Spreadsheets.Records;
 using System.Globalization;
 using System.Text;
 using Grpc.Core;
@@ -193,5 +193,5 @@ public static class CremonaFinanceTables
     private static BudgetLine Item(BalanceItem item) => new() { Kind = BudgetLine.Types.Kind.Balance, BalanceItem = item };
 
     /// <summary>RFC 4180 records keyed by the header (quoted fields, doubled quotes, line breaks in quotes).</summary>
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadCsv(string path) => Csv.ReadRecords(path);
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadCsv(string path) => CsvRecords.Read(path);
 }

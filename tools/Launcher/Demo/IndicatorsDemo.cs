@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Text;
+using Platform.Spreadsheets.Records;
 using System.Text;
 using System.Text.RegularExpressions;
 using Grpc.Core;
@@ -139,5 +139,5 @@ public static partial class IndicatorsDemo
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
     /// <summary>RFC 4180 records keyed by the header row (quoted fields, doubled quotes, line breaks in quotes).</summary>
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadCsv(string text) => Csv.ReadRecords(new StringReader(text));
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadCsv(string text) => CsvRecords.Read(new StringReader(text));
 }

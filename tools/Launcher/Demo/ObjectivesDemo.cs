@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Text;
+using Platform.Spreadsheets.Records;
 using System.Text;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -219,5 +219,5 @@ public static class CremonaPlans
         cell.Split([";", "||"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Reads a UTF-8 CSV file (RFC 4180: quotes, doubled quotes, line breaks in quotes) into rows by header.</summary>
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Read(string path) => Csv.ReadRecords(path);
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Read(string path) => CsvRecords.Read(path);
 }

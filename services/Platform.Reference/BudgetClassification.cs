@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Platform.ServiceDefaults.Text;
+using Platform.Spreadsheets.Records;
 
-namespace Platform.ServiceDefaults.Reference;
+namespace Platform.Reference;
 
 /// <summary>A spending programme (<c>9.03</c>) inside its mission (<c>9</c>).</summary>
 public sealed record Programme(string Code, string MissionCode, string Name, bool RegionsOnly);
@@ -90,6 +90,6 @@ public sealed partial class BudgetClassification
         using var stream = typeof(BudgetClassification).Assembly.GetManifestResourceStream("reference/" + file)
             ?? throw new InvalidOperationException($"Reference table {file} is not embedded");
         using var reader = new StreamReader(stream);
-        return Csv.ReadRecords(reader);
+        return CsvRecords.Read(reader);
     }
 }
