@@ -70,7 +70,17 @@ public sealed class DupAcceptanceTests(ServiceFactory<FinanceGrpcService> factor
     }
 
     [Fact]
-    public async Task Balanced_budget_is_approved_and_then_refuses_every_change_without_writing()
+    public async Task Balanced_budget_is_approved()
+    {
+        var grpc = await LoadBudgetAsync("dup-balanced");
+
+        var approved = await grpc.ApproveBudgetAsync(new ApproveBudgetRequest { Name = $"budgets/{CremonaFinanceTables.BudgetId}" }, Call());
+
+        Assert.Equal(Budget.Types.State.Approved, approved.State);
+    }
+
+    [Fact]
+    public async Task Approved_budget_refuses_every_change_without_writing()
     {
         var grpc = await LoadBudgetAsync("dup-approve");
         var name = $"budgets/{CremonaFinanceTables.BudgetId}";
