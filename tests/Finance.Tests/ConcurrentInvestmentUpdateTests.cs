@@ -3,20 +3,16 @@ using Google.Protobuf.WellKnownTypes;
 namespace Finance.Tests;
 
 /// <summary>Writers without an etag never get ABORTED; with one etag exactly one wins (issue 9, defect 8).</summary>
-public sealed class ConcurrentInvestmentUpdateTests(FinanceWithObjectives fixture) : IClassFixture<FinanceWithObjectives>, IDisposable
+public sealed class ConcurrentInvestmentUpdateTests(FinanceWithObjectives host) : FinanceTest(host), IClassFixture<FinanceWithObjectives>
 {
-    private readonly ServiceFactory<FinanceGrpcService> _factory = fixture.Finance;
-
-    public void Dispose() => Assert.Empty(_factory.Problems);
-
     private async Task<(FinanceService.FinanceServiceClient Grpc, Investment Created)> CreateAsync(string tenant)
     {
-        var grpc = new FinanceService.FinanceServiceClient(_factory.CreateGrpcChannel(tenant));
+        var grpc = Grpc(tenant);
         var created = await grpc.CreateInvestmentAsync(new CreateInvestmentRequest
         {
             InvestmentId = "scuola",
             Investment = new Investment { Cup = "D18I21000100005", Title = "Scuola", TotalCost = "1000.00", State = "PLANNED" },
-        });
+        }, Call());
         return (grpc, created);
     }
 
@@ -28,10 +24,10 @@ public sealed class ConcurrentInvestmentUpdateTests(FinanceWithObjectives fixtur
         var statuses = await Concurrent.StatusesAsync(20, i => grpc.UpdateInvestmentAsync(new UpdateInvestmentRequest
         {
             Investment = new Investment { Name = created.Name, Title = $"Scuola {i}" }, UpdateMask = new FieldMask { Paths = { "title" } },
-        }).ResponseAsync);
+        }, Call()).ResponseAsync);
 
         Assert.All(statuses, status => Assert.Equal(StatusCode.OK, status));
-        Assert.Equal("W/\"21\"", (await grpc.GetInvestmentAsync(new GetInvestmentRequest { Name = created.Name })).Etag);
+        Assert.Equal("W/\"21\"", (await grpc.GetInvestmentAsync(new GetInvestmentRequest { Name = created.Name }, Call())).Etag);
     }
 
     [Fact]
@@ -43,7 +39,7 @@ public sealed class ConcurrentInvestmentUpdateTests(FinanceWithObjectives fixtur
         {
             Investment = new Investment { Name = created.Name, Title = $"Scuola {i}", Etag = created.Etag },
             UpdateMask = new FieldMask { Paths = { "title" } },
-        }).ResponseAsync);
+        }, Call()).ResponseAsync);
 
         Assert.Equal(1, outcomes.Count(o => o == StatusCode.OK));
         Assert.Equal(19, outcomes.Count(o => o == StatusCode.Aborted));

@@ -4,22 +4,18 @@ using Platform.Launcher.Demo;
 namespace Finance.Tests;
 
 /// <summary>The Cremona DUP 2023-2025 finance tables, loaded through the API from the repository copy.</summary>
-public sealed class DupAcceptanceTests : IClassFixture<ServiceFactory<FinanceGrpcService>>, IDisposable
+public sealed class DupAcceptanceTests(ServiceFactory<FinanceGrpcService> factory)
+    : FinanceTest(factory), IClassFixture<ServiceFactory<FinanceGrpcService>>
 {
     private static readonly string Data = CremonaFinanceTables.FindDataDirectory();
-    private readonly ServiceFactory<FinanceGrpcService> _factory;
-
-    public DupAcceptanceTests(ServiceFactory<FinanceGrpcService> factory) => _factory = factory;
-
-    public void Dispose() => Assert.Empty(_factory.Problems);
 
     private async Task<FinanceService.FinanceServiceClient> LoadBudgetAsync(string tenant, bool withDebt = true)
     {
-        var grpc = new FinanceService.FinanceServiceClient(_factory.CreateGrpcChannel(tenant));
-        await grpc.CreateBudgetAsync(new CreateBudgetRequest { BudgetId = CremonaFinanceTables.BudgetId, Budget = CremonaFinanceTables.Budget() });
-        await grpc.BatchUpsertBudgetLinesAsync(CremonaFinanceTables.BalanceLines(Data));
+        var grpc = Grpc(tenant);
+        await grpc.CreateBudgetAsync(new CreateBudgetRequest { BudgetId = CremonaFinanceTables.BudgetId, Budget = CremonaFinanceTables.Budget() }, Call());
+        await grpc.BatchUpsertBudgetLinesAsync(CremonaFinanceTables.BalanceLines(Data), Call());
         if (withDebt)
-            await grpc.UpdateDebtScheduleAsync(new UpdateDebtScheduleRequest { Schedule = CremonaFinanceTables.DebtSchedule(Data) });
+            await grpc.UpdateDebtScheduleAsync(new UpdateDebtScheduleRequest { Schedule = CremonaFinanceTables.DebtSchedule(Data) }, Call());
         return grpc;
     }
 
@@ -27,11 +23,11 @@ public sealed class DupAcceptanceTests : IClassFixture<ServiceFactory<FinanceGrp
     public async Task Balance_tables_give_back_every_printed_total_to_the_cent_and_both_equilibria_zero()
     {
         await LoadBudgetAsync("dup-balances", withDebt: false);
-        var rest = _factory.CreateRestClient("dup-balances");
+        var rest = Rest("dup-balances");
         var checkedCells = 0;
         foreach (var (column, year, stage) in CremonaFinanceTables.Columns)
         {
-            var json = await rest.GetJsonAsync($"/v1/budgets/{CremonaFinanceTables.BudgetId}:balances?year={year}&stage={stage.ToString().ToUpperInvariant()}");
+            var json = await rest.GetJsonAsync($"/v1/budgets/{CremonaFinanceTables.BudgetId}:balances?year={year}&stage={stage.ToString().ToUpperInvariant()}", Cancellation);
             foreach (var (table, part) in new[] { (CremonaFinanceTables.CurrentTable, "current"), (CremonaFinanceTables.CapitalTable, "capital") })
             {
                 // Every printed row, in the document's order, against the computed row in the same position.
@@ -52,12 +48,14 @@ public sealed class DupAcceptanceTests : IClassFixture<ServiceFactory<FinanceGrp
         Assert.Equal(124, checkedCells);
     }
 
-    [Fact]
-    public async Task Debt_schedule_reproduces_closing_debt_and_debt_per_inhabitant_and_reports_the_two_repayment_mismatches()
-    {
-        var grpc = await LoadBudgetAsync("dup-debt");
+    private async Task<DebtSchedule> DebtScheduleAsync(string tenant) =>
+        await (await LoadBudgetAsync(tenant)).GetDebtScheduleAsync(
+            new GetDebtScheduleRequest { Name = $"budgets/{CremonaFinanceTables.BudgetId}/debtSchedule" }, Call());
 
-        var schedule = await grpc.GetDebtScheduleAsync(new GetDebtScheduleRequest { Name = $"budgets/{CremonaFinanceTables.BudgetId}/debtSchedule" });
+    [Fact]
+    public async Task Debt_schedule_reproduces_the_printed_closing_debt_and_debt_per_inhabitant()
+    {
+        var schedule = await DebtScheduleAsync("dup-debt");
 
         var printed = CremonaFinanceTables.FinanceRows(Data, CremonaFinanceTables.DebtTable);
         Assert.Equal([2021, 2022, 2023, 2024, 2025], schedule.Years.Select(y => y.Year));
@@ -69,59 +67,91 @@ public sealed class DupAcceptanceTests : IClassFixture<ServiceFactory<FinanceGrp
         }
         Assert.Equal("419.78", schedule.Years[0].DebtPerInhabitant);
         Assert.Equal("347.45", schedule.Years[^1].DebtPerInhabitant);
+    }
+
+    [Fact]
+    public async Task Debt_schedule_reports_the_two_repayment_mismatches_of_the_dup()
+    {
+        var schedule = await DebtScheduleAsync("dup-debt-issues");
+
         Assert.Equal([(2024, "REPAYMENT_MISMATCH", "1100000.00", "1300000.00", "200000.00"), (2025, "REPAYMENT_MISMATCH", "1100000.00", "1106000.00", "6000.00")],
             schedule.Issues.Select(i => (i.Year, i.Kind, i.Expected, i.Actual, i.Difference)));
     }
 
     [Fact]
-    public async Task Balanced_budget_is_approved_and_then_refuses_every_change_without_writing()
+    public async Task Balanced_budget_is_approved()
+    {
+        var grpc = await LoadBudgetAsync("dup-balanced");
+
+        var approved = await grpc.ApproveBudgetAsync(new ApproveBudgetRequest { Name = $"budgets/{CremonaFinanceTables.BudgetId}" }, Call());
+
+        Assert.Equal(Budget.Types.State.Approved, approved.State);
+    }
+
+    [Fact]
+    public async Task Approved_budget_refuses_every_change_without_writing()
     {
         var grpc = await LoadBudgetAsync("dup-approve");
         var name = $"budgets/{CremonaFinanceTables.BudgetId}";
-        var approved = await grpc.ApproveBudgetAsync(new ApproveBudgetRequest { Name = name });
+        var approved = await grpc.ApproveBudgetAsync(new ApproveBudgetRequest { Name = name }, Call());
         Assert.Equal(Budget.Types.State.Approved, approved.State);
 
         var lines = CremonaFinanceTables.BalanceLines(Data);
         lines.Entries[0].Line.Amounts[0].Appropriation = "1.00";
-        await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => grpc.BatchUpsertBudgetLinesAsync(lines).ResponseAsync);
+        await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => grpc.BatchUpsertBudgetLinesAsync(lines, Call()).ResponseAsync);
         await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => grpc.UpdateBudgetAsync(new UpdateBudgetRequest
         {
             Budget = new Budget { Name = name, Title = "Changed" },
-        }).ResponseAsync);
+        }, Call()).ResponseAsync);
         await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => grpc.UpdateDebtScheduleAsync(new UpdateDebtScheduleRequest
         {
             Schedule = new DebtSchedule { Name = name + "/debtSchedule" },
-        }).ResponseAsync);
+        }, Call()).ResponseAsync);
         var rest = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest,
-            await _factory.CreateRestClient("dup-approve").PostJsonAsync($"/v1/{name}:approve", "{}"));
+            await Rest("dup-approve").PostJsonAsync($"/v1/{name}:approve", "{}", Cancellation));
         Assert.Equal("BUDGET_APPROVED", rest.Reason);
 
-        Assert.Equal(approved, await grpc.GetBudgetAsync(new GetBudgetRequest { Name = name }));
-        var t1 = (await grpc.ListBudgetLinesAsync(new ListBudgetLinesRequest { Parent = name })).Lines.Single(l => l.Name.EndsWith("/entrate-t1"));
+        Assert.Equal(approved, await grpc.GetBudgetAsync(new GetBudgetRequest { Name = name }, Call()));
+        var t1 = (await grpc.ListBudgetLinesAsync(new ListBudgetLinesRequest { Parent = name }, Call())).Lines.Single(l => l.Name.EndsWith("/entrate-t1"));
         Assert.Equal("51001540.00", t1.Amounts[0].Appropriation);
-        Assert.Equal(5, (await grpc.GetDebtScheduleAsync(new GetDebtScheduleRequest { Name = name + "/debtSchedule" })).Years.Count);
+        Assert.Equal(5, (await grpc.GetDebtScheduleAsync(new GetDebtScheduleRequest { Name = name + "/debtSchedule" }, Call())).Years.Count);
     }
 
-    [Fact]
-    public async Task Unbalanced_budget_is_not_approved_and_the_failing_rule_and_amount_are_named()
+    /// <summary>The DUP budget with 2024 spending of titolo 4 raised by 200,000.00, which unbalances the current part.</summary>
+    private async Task<(FinanceService.FinanceServiceClient Grpc, string Name)> UnbalancedAsync(string tenant)
     {
-        var grpc = await LoadBudgetAsync("dup-unbalanced", withDebt: false);
+        var grpc = await LoadBudgetAsync(tenant, withDebt: false);
         var name = $"budgets/{CremonaFinanceTables.BudgetId}";
         var spending = CremonaFinanceTables.BalanceLines(Data).Entries.Single(e => e.LineId == "spese-t4");
         spending.Line.Amounts.Single(a => a.Year == 2024).Appropriation = "1300000.00";
-        await grpc.BatchUpsertBudgetLinesAsync(new BatchUpsertBudgetLinesRequest { Parent = name, Entries = { spending } });
+        await grpc.BatchUpsertBudgetLinesAsync(new BatchUpsertBudgetLinesRequest { Parent = name, Entries = { spending } }, Call());
+        return (grpc, name);
+    }
 
-        var balances = await grpc.GetBudgetBalancesAsync(new GetBudgetBalancesRequest { Name = name, Year = 2024, Stage = Stage.Previsione });
+    [Fact]
+    public async Task Unbalanced_budget_balances_name_the_failing_rule_and_amount()
+    {
+        var (grpc, name) = await UnbalancedAsync("dup-unbalanced");
+
+        var balances = await grpc.GetBudgetBalancesAsync(new GetBudgetBalancesRequest { Name = name, Year = 2024, Stage = Stage.Previsione }, Call());
+
         Assert.False(balances.Balanced);
         Assert.Equal("-200000.00", balances.Current.Equilibrium);
         Assert.Contains("EQUILIBRIO DI PARTE CORRENTE", balances.Current.Failure);
         Assert.Contains("200000.00", balances.Current.Failure);
         Assert.True(balances.Capital.Balanced);
+    }
+
+    [Fact]
+    public async Task Unbalanced_budget_is_not_approved_naming_the_failing_rule()
+    {
+        var (grpc, name) = await UnbalancedAsync("dup-not-approved");
 
         var status = await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition,
-            () => grpc.ApproveBudgetAsync(new ApproveBudgetRequest { Name = name }).ResponseAsync);
+            () => grpc.ApproveBudgetAsync(new ApproveBudgetRequest { Name = name }, Call()).ResponseAsync);
+
         Assert.Contains("2024 Previsione: EQUILIBRIO DI PARTE CORRENTE", status.Message);
-        Assert.Equal(Budget.Types.State.Draft, (await grpc.GetBudgetAsync(new GetBudgetRequest { Name = name })).State);
+        Assert.Equal(Budget.Types.State.Draft, (await grpc.GetBudgetAsync(new GetBudgetRequest { Name = name }, Call())).State);
     }
 
     [Fact]
@@ -132,7 +162,7 @@ public sealed class DupAcceptanceTests : IClassFixture<ServiceFactory<FinanceGrp
         {
             Parent = $"budgets/{CremonaFinanceTables.BudgetId}", Kind = BudgetLine.Types.Kind.Spending,
             Year = 2023, Stage = Stage.Previsione, GroupBy = { "titolo" },
-        });
+        }, Call());
         Assert.Equal([("1", "81921177.10"), ("2", "42792436.81"), ("3", "0.00"), ("4", "1390000.00")],
             summary.Totals.Select(t => (t.Keys[0], t.Appropriation)));
         Assert.Equal("126103613.91", summary.GrandTotal.Appropriation);
@@ -145,7 +175,7 @@ public sealed class DupAcceptanceTests : IClassFixture<ServiceFactory<FinanceGrp
         var result = await grpc.GetFinancialIndicatorsAsync(new GetFinancialIndicatorsRequest
         {
             Name = $"budgets/{CremonaFinanceTables.BudgetId}", Year = 2023, Stage = Stage.Previsione,
-        });
+        }, Call());
         var values = result.Indicators.ToDictionary(i => i.Key, i => i.Value);
         Assert.Equal(71766, result.Inhabitants);
         // (40,850,000.00 + 21,542,400.00) / 80,146,113.42 = 77.8483..%

@@ -3,19 +3,19 @@ using Platform.ServiceDefaults.Errors;
 namespace Finance.Tests;
 
 /// <summary>A batch with a thousand mistakes answers with the first ones and the total, small enough for any proxy (issue 9, defect 1).</summary>
-public sealed class ErrorSizeTests(ServiceFactory<FinanceGrpcService> factory) : IClassFixture<ServiceFactory<FinanceGrpcService>>, IDisposable
+public sealed class ErrorSizeTests(ServiceFactory<FinanceGrpcService> factory)
+    : FinanceTest(factory), IClassFixture<ServiceFactory<FinanceGrpcService>>
 {
-    public void Dispose() => Assert.Empty(factory.Problems);
 
     [Fact]
     public async Task A_batch_of_a_thousand_bad_lines_lists_the_first_violations_and_counts_them_all()
     {
-        var grpc = new FinanceService.FinanceServiceClient(factory.CreateGrpcChannel("error-size"));
+        var grpc = Grpc("error-size");
         await grpc.CreateBudgetAsync(new CreateBudgetRequest
         {
             BudgetId = "bilancio-2024",
             Budget = new Budget { Title = "Bilancio", FirstYear = 2024, LastYear = 2026, Stages = { new BudgetStage { Year = 2024, Stage = Stage.Previsione } } },
-        });
+        }, Call());
         var batch = new BatchUpsertBudgetLinesRequest { Parent = "budgets/bilancio-2024" };
         for (var i = 0; i < 1000; i++)
             batch.Entries.Add(new BudgetLineEntry
@@ -28,7 +28,7 @@ public sealed class ErrorSizeTests(ServiceFactory<FinanceGrpcService> factory) :
                 },
             });
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => grpc.BatchUpsertBudgetLinesAsync(batch).ResponseAsync);
+        var ex = await Assert.ThrowsAsync<RpcException>(() => grpc.BatchUpsertBudgetLinesAsync(batch, Call()).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         var status = ex.GetRpcStatus()!;

@@ -1,69 +1,13 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Launcher.Demo;
-using Platform.Objectives.V1;
 
 namespace Finance.Tests;
 
-/// <summary>An Objectives service in memory with canned objectives of one plan.</summary>
-public sealed class FakeObjectives : ObjectivesService.ObjectivesServiceBase
-{
-    public static readonly Objective Schools = new() { Name = "plans/dup/objectives/4.1", Code = "4.1", ProgrammeCodes = { "4.02" }, MissionCodes = { "4" } };
-    public static readonly Objective Housing = new() { Name = "plans/dup/objectives/12.6", Code = "12.6", ProgrammeCodes = { "12.06", "4.02" }, MissionCodes = { "12", "4" } };
-    public static readonly Objective Culture = new() { Name = "plans/dup/objectives/5.2", Code = "5.2", ProgrammeCodes = { "5.02" }, MissionCodes = { "5" } };
-
-    public override Task<Objective> GetObjective(GetObjectiveRequest request, ServerCallContext context) =>
-        new[] { Schools, Housing, Culture }.FirstOrDefault(o => o.Name == request.Name) is { } found
-            ? Task.FromResult(found)
-            : throw new RpcException(new Status(StatusCode.NotFound, request.Name + " not found"));
-
-    public override Task<PlanTree> GetPlanTree(GetPlanTreeRequest request, ServerCallContext context) =>
-        request.Name == "plans/dup"
-            ? Task.FromResult(new PlanTree
-            {
-                Plan = new Plan { Name = "plans/dup" },
-                Roots = { new PlanTreeNode { Objective = Schools, Children = { new PlanTreeNode { Objective = Housing } } }, new PlanTreeNode { Objective = Culture } },
-                ObjectiveCount = 3,
-            })
-            : throw new RpcException(new Status(StatusCode.NotFound, request.Name + " not found"));
-}
-
-public sealed class FinanceWithObjectives : IAsyncLifetime
-{
-    private WebApplication? _objectives;
-    public ServiceFactory<FinanceGrpcService> Finance { get; } = new();
-
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Services.AddGrpc();
-        _objectives = builder.Build();
-        _objectives.MapGrpcService<FakeObjectives>();
-        await _objectives.StartAsync();
-        var server = _objectives.GetTestServer();
-        Finance.WithUpstream<ObjectivesService.ObjectivesServiceClient>("objectives", () => server.CreateHandler());
-    }
-
-    public async Task DisposeAsync()
-    {
-        Finance.Dispose();
-        if (_objectives is not null) await _objectives.DisposeAsync();
-    }
-}
-
-public sealed class InvestmentApiTests : IClassFixture<FinanceWithObjectives>, IDisposable
+public sealed class InvestmentApiTests(FinanceWithObjectives host) : FinanceTest(host), IClassFixture<FinanceWithObjectives>
 {
     private static readonly string Data = CremonaFinanceTables.FindDataDirectory();
-    private readonly ServiceFactory<FinanceGrpcService> _factory;
 
-    public InvestmentApiTests(FinanceWithObjectives fixture) => _factory = fixture.Finance;
-
-    public void Dispose() => Assert.Empty(_factory.Problems);
-
-    private FinanceService.FinanceServiceClient Grpc(string tenant) => new(_factory.CreateGrpcChannel(tenant));
+    private static string Money(decimal amount) => amount.ToString("F2", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Strict_import_refuses_the_three_14_character_cups_and_writes_nothing()
@@ -71,20 +15,25 @@ public sealed class InvestmentApiTests : IClassFixture<FinanceWithObjectives>, I
         var grpc = Grpc("pnrr-strict");
         var request = CremonaFinanceTables.PnrrProjects(Data, lenient: false);
 
-        var status = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => grpc.ImportInvestmentsAsync(request).ResponseAsync);
+        var status = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => grpc.ImportInvestmentsAsync(request, Call()).ResponseAsync);
 
         var shortCups = request.Investments.Select((r, i) => (r, i)).Where(x => x.r.Investment.Cup.Length == 14).ToList();
         Assert.NotEmpty(shortCups);
         Assert.Equal(shortCups.Select(x => $"investments[{x.i}].investment.cup"), status.ViolatedFields());
         Assert.Equal(["D13H2000010004", "D18E1800080006", "D18E1800090006"], shortCups.Select(x => x.r.Investment.Cup).Distinct().Order());
-        Assert.Empty((await grpc.ListInvestmentsAsync(new ListInvestmentsRequest())).Investments);
+        Assert.Empty((await grpc.ListInvestmentsAsync(new ListInvestmentsRequest(), Call())).Investments);
+    }
+
+    private async Task<(FinanceService.FinanceServiceClient Grpc, ImportInvestmentsResponse Imported)> LenientImportAsync(string tenant)
+    {
+        var grpc = Grpc(tenant);
+        return (grpc, await grpc.ImportInvestmentsAsync(CremonaFinanceTables.PnrrProjects(Data, lenient: true), Call()));
     }
 
     [Fact]
-    public async Task Lenient_import_flags_bad_cups_and_the_contribution_above_cost_and_totals_by_mission_match_the_table()
+    public async Task Lenient_import_flags_bad_cups_and_the_contribution_above_cost()
     {
-        var grpc = Grpc("pnrr-lenient");
-        var imported = await grpc.ImportInvestmentsAsync(CremonaFinanceTables.PnrrProjects(Data, lenient: true));
+        var (_, imported) = await LenientImportAsync("pnrr-lenient-flags");
 
         Assert.Equal(41, imported.Investments.Count);
         Assert.All(imported.Investments.Where(i => i.Cup.Length == 14), i => Assert.Contains("CUP_LENGTH", i.Flags));
@@ -92,8 +41,15 @@ public sealed class InvestmentApiTests : IClassFixture<FinanceWithObjectives>, I
         var cavatigozzi = Assert.Single(above);
         Assert.Contains("Cavatigozzi", cavatigozzi.Title);
         Assert.Equal(("70050.00", "99950.00"), (cavatigozzi.TotalCost, cavatigozzi.TotalPnrrContribution));
+    }
 
-        var summary = await grpc.SummarizeInvestmentsAsync(new SummarizeInvestmentsRequest());
+    [Fact]
+    public async Task Summary_of_the_import_gives_the_printed_totals_and_the_table_totals_by_mission()
+    {
+        var (grpc, _) = await LenientImportAsync("pnrr-lenient-summary");
+
+        var summary = await grpc.SummarizeInvestmentsAsync(new SummarizeInvestmentsRequest(), Call());
+
         // The TOTALI row of the financing table (DUP line 8589).
         Assert.Equal("55003388.54", summary.GrandTotal.TotalCost);
         Assert.Equal("45408629.76", summary.GrandTotal.PnrrContribution);
@@ -102,27 +58,40 @@ public sealed class InvestmentApiTests : IClassFixture<FinanceWithObjectives>, I
         var rows = CremonaFinanceTables.ReadCsv(Path.Combine(Data, "pnrr_projects.csv")).Where(r => r["source_table"] == "financing_table_2_1_6_1");
         static decimal D(string s) => s.Length == 0 ? 0 : decimal.Parse(s, CultureInfo.InvariantCulture);
         var expected = rows.GroupBy(r => r["mission"]).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, Cost: g.Sum(r => D(r["amount_total_eur"])).ToString("F2", CultureInfo.InvariantCulture),
-                Contribution: g.Sum(r => D(r["contrib_total_in_budget"])).ToString("F2", CultureInfo.InvariantCulture)));
+            .Select(g => (g.Key, Cost: Money(g.Sum(r => D(r["amount_total_eur"]))), Contribution: Money(g.Sum(r => D(r["contrib_total_in_budget"])))));
         Assert.Equal(expected, summary.Missions.Select(m => (m.PnrrMission, m.TotalCost, m.PnrrContribution)));
         Assert.Contains(summary.Components, c => c.PnrrComponent == "M5C2");
+    }
 
-        var rest = await _factory.CreateRestClient("pnrr-lenient").GetJsonAsync("/v1/investments?pnrrMission=M4&pageSize=100");
+    [Fact]
+    public async Task Rest_lists_the_investments_of_a_mission()
+    {
+        await LenientImportAsync("pnrr-lenient-rest");
+
+        var rest = await Rest("pnrr-lenient-rest").GetJsonAsync("/v1/investments?pnrrMission=M4&pageSize=100", Cancellation);
+
         Assert.All(rest.GetProperty("investments").EnumerateArray(), i => Assert.Equal("M4", i.GetProperty("pnrrMission").GetString()));
+    }
 
-        // Paging in small pages returns every investment once, in id order, each with its yearly amounts.
+    [Fact]
+    public async Task Paging_in_small_pages_returns_every_investment_once_in_id_order_with_its_yearly_amounts()
+    {
+        var (grpc, _) = await LenientImportAsync("pnrr-lenient-paging");
+        var summary = await grpc.SummarizeInvestmentsAsync(new SummarizeInvestmentsRequest(), Call());
+
         var paged = new List<Investment>();
         var token = "";
         do
         {
-            var page = await grpc.ListInvestmentsAsync(new ListInvestmentsRequest { PageSize = 7, PageToken = token });
+            var page = await grpc.ListInvestmentsAsync(new ListInvestmentsRequest { PageSize = 7, PageToken = token }, Call());
             paged.AddRange(page.Investments);
             token = page.NextPageToken;
         } while (token != "");
+
         Assert.Equal(summary.GrandTotal.Count, paged.Count);
         Assert.Equal(paged.Select(i => i.Name).Order(StringComparer.Ordinal), paged.Select(i => i.Name));
         Assert.Equal(summary.GrandTotal.PnrrContribution,
-            paged.Sum(i => i.Years.Sum(y => decimal.Parse(y.PnrrContribution, CultureInfo.InvariantCulture))).ToString("F2", CultureInfo.InvariantCulture));
+            Money(paged.Sum(i => i.Years.Sum(y => decimal.Parse(y.PnrrContribution, CultureInfo.InvariantCulture)))));
     }
 
     [Theory]
@@ -132,6 +101,7 @@ public sealed class InvestmentApiTests : IClassFixture<FinanceWithObjectives>, I
     public async Task Pnrr_measure_is_parsed_and_linked_objectives_are_checked(string measure, string mission, string component, string investment)
     {
         var grpc = Grpc("pnrr-" + mission.ToLowerInvariant());
+
         var created = await grpc.CreateInvestmentAsync(new CreateInvestmentRequest
         {
             InvestmentId = "anna-frank",
@@ -139,41 +109,52 @@ public sealed class InvestmentApiTests : IClassFixture<FinanceWithObjectives>, I
             {
                 Cup = "D18I21000100005", Title = "Adeguamento sismico Anna Frank", PnrrMeasure = measure, TotalCost = "3024000.00",
                 Years = { new InvestmentYear { Year = 2023, PnrrContribution = "1605810.00", Cofinancing = "1008000.00" } },
-                Objectives = { FakeObjectives.Schools.Name },
+                Objectives = { DupObjectives.Schools.Name },
             },
-        });
+        }, Call());
+
         Assert.Equal((mission, component, investment), (created.PnrrMission, created.PnrrComponent, created.PnrrInvestment));
         Assert.Empty(created.Flags);
-        Assert.Equal(created, await grpc.GetInvestmentAsync(new GetInvestmentRequest { Name = "investments/anna-frank" }));
+        Assert.Equal(created, await grpc.GetInvestmentAsync(new GetInvestmentRequest { Name = "investments/anna-frank" }, Call()));
     }
 
     [Fact]
-    public async Task Unknown_objective_bad_measure_and_bad_amounts_are_field_violations()
+    public async Task Bad_cup_measure_and_amount_are_field_violations_and_nothing_is_written()
     {
         var grpc = Grpc("pnrr-bad");
+
         var status = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => grpc.CreateInvestmentAsync(new CreateInvestmentRequest
         {
             InvestmentId = "bad",
             Investment = new Investment { Title = "X", PnrrMeasure = "MSC2-INV. 2.3", TotalCost = "10.123", Cup = "D18I2100010000" },
-        }).ResponseAsync);
+        }, Call()).ResponseAsync);
+
         Assert.Equal(["investment.cup", "investment.pnrr_measure", "investment.total_cost"], status.ViolatedFields());
+        await ApiAssert.GrpcFailsAsync(StatusCode.NotFound, () => grpc.GetInvestmentAsync(new GetInvestmentRequest { Name = "investments/bad" }, Call()).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task An_unknown_objective_is_a_field_violation_and_nothing_is_written()
+    {
+        var grpc = Grpc("pnrr-unknown-objective");
 
         var missing = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => grpc.CreateInvestmentAsync(new CreateInvestmentRequest
         {
             InvestmentId = "bad", Investment = new Investment { Title = "X", TotalCost = "10.00", Objectives = { "plans/dup/objectives/9.9" } },
-        }).ResponseAsync);
+        }, Call()).ResponseAsync);
+
         Assert.Equal(["investment.objectives[0]"], missing.ViolatedFields());
-        await ApiAssert.GrpcFailsAsync(StatusCode.NotFound, () => grpc.GetInvestmentAsync(new GetInvestmentRequest { Name = "investments/bad" }).ResponseAsync);
+        await ApiAssert.GrpcFailsAsync(StatusCode.NotFound, () => grpc.GetInvestmentAsync(new GetInvestmentRequest { Name = "investments/bad" }, Call()).ResponseAsync);
     }
 
-    [Fact]
-    public async Task Funding_of_objectives_reads_programmes_from_the_objectives_service()
+    /// <summary>Budget b with two school lines (4.02, titoli 1 and 2) and a sport line (6.01) of 2024.</summary>
+    private async Task<FinanceService.FinanceServiceClient> FundedBudgetAsync(string tenant)
     {
-        var grpc = Grpc("funding");
+        var grpc = Grpc(tenant);
         await grpc.CreateBudgetAsync(new CreateBudgetRequest
         {
             BudgetId = "b", Budget = new Budget { Title = "B", FirstYear = 2024, LastYear = 2025, Stages = { new BudgetStage { Year = 2024, Stage = Stage.Previsione } } },
-        });
+        }, Call());
         BudgetLineEntry Line(string id, string mission, string programme, string amount, int titolo = 1) => new()
         {
             LineId = id,
@@ -186,18 +167,39 @@ public sealed class InvestmentApiTests : IClassFixture<FinanceWithObjectives>, I
         await grpc.BatchUpsertBudgetLinesAsync(new BatchUpsertBudgetLinesRequest
         {
             Parent = "budgets/b", Entries = { Line("scuole", "4", "4.02", "500.00"), Line("scuole-2", "4", "4.02", "250.50", titolo: 2), Line("sport", "6", "6.01", "70.00") },
-        });
+        }, Call());
+        return grpc;
+    }
 
-        var one = await grpc.GetObjectiveFundingAsync(new GetObjectiveFundingRequest { Budget = "budgets/b", Objective = FakeObjectives.Schools.Name });
+    [Fact]
+    public async Task Funding_of_an_objective_reads_its_programmes_from_the_objectives_service()
+    {
+        var grpc = await FundedBudgetAsync("funding");
+
+        var one = await grpc.GetObjectiveFundingAsync(new GetObjectiveFundingRequest { Budget = "budgets/b", Objective = DupObjectives.Schools.Name }, Call());
+
         var programme = Assert.Single(one.Programmes);
         Assert.Equal(("4.02", "4", 2), (programme.ProgrammeCode, programme.MissionCode, programme.ObjectiveCount));
         Assert.Equal("750.50", Assert.Single(programme.Amounts).Appropriation);
+    }
 
-        var plan = await _factory.CreateRestClient("funding").GetJsonAsync("/v1/budgets/b:objectiveFunding?plan=plans/dup");
-        Assert.Equal([FakeObjectives.Culture.Name], plan.GetProperty("unfundedObjectives").EnumerateArray().Select(e => e.GetString()));
+    [Fact]
+    public async Task Funding_of_a_plan_names_unfunded_objectives_and_programmes_without_objective_over_rest()
+    {
+        await FundedBudgetAsync("funding-plan");
+
+        var plan = await Rest("funding-plan").GetJsonAsync("/v1/budgets/b:objectiveFunding?plan=plans/dup", Cancellation);
+
+        Assert.Equal([DupObjectives.Culture.Name], plan.GetProperty("unfundedObjectives").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["6.01"], plan.GetProperty("programmesWithoutObjective").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Funding_of_an_unknown_plan_is_invalid()
+    {
+        var grpc = await FundedBudgetAsync("funding-unknown-plan");
 
         await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => grpc.GetObjectiveFundingAsync(
-            new GetObjectiveFundingRequest { Budget = "budgets/b", Plan = "plans/none" }).ResponseAsync);
+            new GetObjectiveFundingRequest { Budget = "budgets/b", Plan = "plans/none" }, Call()).ResponseAsync);
     }
 }

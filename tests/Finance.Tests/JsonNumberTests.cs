@@ -1,15 +1,15 @@
 namespace Finance.Tests;
 
 /// <summary>Money is an exact decimal string; a JSON number for it is taken as its exact text (issue 9, defect 15).</summary>
-public sealed class JsonNumberTests(ServiceFactory<FinanceGrpcService> factory) : IClassFixture<ServiceFactory<FinanceGrpcService>>, IDisposable
+public sealed class JsonNumberTests(ServiceFactory<FinanceGrpcService> factory)
+    : FinanceTest(factory), IClassFixture<ServiceFactory<FinanceGrpcService>>
 {
-    public void Dispose() => Assert.Empty(factory.Problems);
 
     private async Task<HttpClient> BudgetAsync(string tenant)
     {
-        var rest = factory.CreateRestClient(tenant);
+        var rest = Rest(tenant);
         await (await rest.PostJsonAsync("/v1/budgets?budget_id=bilancio-2024",
-            """{"title":"Bilancio","firstYear":2024,"lastYear":2026,"stages":[{"year":2024,"stage":"PREVISIONE"}]}""")).ReadJsonAsync();
+            """{"title":"Bilancio","firstYear":2024,"lastYear":2026,"stages":[{"year":2024,"stage":"PREVISIONE"}]}""", Cancellation)).ReadJsonAsync(Cancellation);
         return rest;
     }
 
@@ -24,7 +24,7 @@ public sealed class JsonNumberTests(ServiceFactory<FinanceGrpcService> factory) 
     {
         var rest = await BudgetAsync($"json-number-{stored.Length}-{number.GetHashCode() & 0xffff}");
 
-        var json = await (await rest.PostJsonAsync("/v1/budgets/bilancio-2024/lines:batchUpsert", Line(number))).ReadJsonAsync();
+        var json = await (await rest.PostJsonAsync("/v1/budgets/bilancio-2024/lines:batchUpsert", Line(number), Cancellation)).ReadJsonAsync(Cancellation);
 
         Assert.Equal(stored, json.GetProperty("lines")[0].GetProperty("amounts")[0].GetProperty("appropriation").GetString());
     }
@@ -34,7 +34,7 @@ public sealed class JsonNumberTests(ServiceFactory<FinanceGrpcService> factory) 
     {
         var rest = await BudgetAsync("json-object-money");
 
-        var response = await rest.PostJsonAsync("/v1/budgets/bilancio-2024/lines:batchUpsert", Line("""{"euro":1}"""));
+        var response = await rest.PostJsonAsync("/v1/budgets/bilancio-2024/lines:batchUpsert", Line("""{"euro":1}"""), Cancellation);
 
         var error = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest, response);
         Assert.Equal(["entries[0].line.amounts[0].appropriation"], error.Fields);

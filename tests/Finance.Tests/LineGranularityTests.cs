@@ -6,15 +6,15 @@ namespace Finance.Tests;
 /// A spending titolo loaded both as one titolo-level line and by programme would be counted twice (issue 9,
 /// defect 9: spending_title_1 105M = 93M + 12M); such a batch is refused, naming the line it collides with.
 /// </summary>
-public sealed class LineGranularityTests(ServiceFactory<FinanceGrpcService> factory) : IClassFixture<ServiceFactory<FinanceGrpcService>>, IDisposable
+public sealed class LineGranularityTests(ServiceFactory<FinanceGrpcService> factory)
+    : FinanceTest(factory), IClassFixture<ServiceFactory<FinanceGrpcService>>
 {
     private const string Parent = "budgets/bilancio-2024";
 
-    public void Dispose() => Assert.Empty(factory.Problems);
 
     private async Task<FinanceService.FinanceServiceClient> NewBudgetAsync(string tenant)
     {
-        var grpc = new FinanceService.FinanceServiceClient(factory.CreateGrpcChannel(tenant));
+        var grpc = Grpc(tenant);
         await grpc.CreateBudgetAsync(new CreateBudgetRequest
         {
             BudgetId = "bilancio-2024",
@@ -23,7 +23,7 @@ public sealed class LineGranularityTests(ServiceFactory<FinanceGrpcService> fact
                 Title = "Bilancio 2024-2025", FirstYear = 2024, LastYear = 2025,
                 Stages = { new BudgetStage { Year = 2024, Stage = Stage.Previsione }, new BudgetStage { Year = 2025, Stage = Stage.Previsione } },
             },
-        });
+        }, Call());
         return grpc;
     }
 
@@ -48,28 +48,28 @@ public sealed class LineGranularityTests(ServiceFactory<FinanceGrpcService> fact
             {
                 Parent = Parent,
                 Entries = { Spending("spending-title-1", "93000000.00"), Spending("s-1-01", "12000000.00", "1", "1.01") },
-            }).ResponseAsync);
+            }, Call()).ResponseAsync);
 
         var violation = status.GetDetail<BadRequest>()!.FieldViolations.Single(v => v.Field == "entries[1].line");
         Assert.Contains("'spending-title-1'", violation.Description);
         Assert.Contains("counted twice", violation.Description);
-        Assert.Empty((await grpc.ListBudgetLinesAsync(new ListBudgetLinesRequest { Parent = Parent })).Lines);
+        Assert.Empty((await grpc.ListBudgetLinesAsync(new ListBudgetLinesRequest { Parent = Parent }, Call())).Lines);
     }
 
     [Fact]
     public async Task A_programme_line_under_a_stored_titolo_line_is_refused_over_rest()
     {
         var grpc = await NewBudgetAsync("granularity-rest");
-        await grpc.BatchUpsertBudgetLinesAsync(new BatchUpsertBudgetLinesRequest { Parent = Parent, Entries = { Spending("spending-title-1", "93000000.00") } });
-        var rest = factory.CreateRestClient("granularity-rest");
+        await grpc.BatchUpsertBudgetLinesAsync(new BatchUpsertBudgetLinesRequest { Parent = Parent, Entries = { Spending("spending-title-1", "93000000.00") } }, Call());
+        var rest = Rest("granularity-rest");
 
         var error = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest, await rest.PostJsonAsync($"/v1/{Parent}/lines:batchUpsert", """
             {"entries":[{"lineId":"s-1-01","line":{"kind":"SPENDING","titolo":1,"missionCode":"1","programmeCode":"1.01",
               "amounts":[{"year":2024,"stage":"PREVISIONE","appropriation":"12000000.00"}]}}]}
-            """));
+            """, Cancellation));
 
         Assert.Equal(["entries[0].line"], error.Fields);
-        Assert.Single((await grpc.ListBudgetLinesAsync(new ListBudgetLinesRequest { Parent = Parent })).Lines);
+        Assert.Single((await grpc.ListBudgetLinesAsync(new ListBudgetLinesRequest { Parent = Parent }, Call())).Lines);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class LineGranularityTests(ServiceFactory<FinanceGrpcService> fact
                 Spending("m-4", "7000000.00", "4"),
                 Spending("spending-title-1-2025", "93000000.00", year: 2025),
             },
-        });
+        }, Call());
 
         Assert.Equal(4, response.Lines.Count);
     }

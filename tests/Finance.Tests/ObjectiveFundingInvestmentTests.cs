@@ -1,12 +1,10 @@
 namespace Finance.Tests;
 
 /// <summary>An objective's funding lists the investments linked to it (issue 9, defect 10).</summary>
-public sealed class ObjectiveFundingInvestmentTests(FinanceWithObjectives fixture) : IClassFixture<FinanceWithObjectives>, IDisposable
+public sealed class ObjectiveFundingInvestmentTests(FinanceWithObjectives host) : FinanceTest(host), IClassFixture<FinanceWithObjectives>
 {
     private const string Tenant = "funding-investments";
-    private readonly ServiceFactory<FinanceGrpcService> _factory = fixture.Finance;
 
-    public void Dispose() => Assert.Empty(_factory.Problems);
 
     private static Investment Pnrr(string title, string objective) => new()
     {
@@ -18,19 +16,19 @@ public sealed class ObjectiveFundingInvestmentTests(FinanceWithObjectives fixtur
     [Fact]
     public async Task Investments_linked_to_an_objective_appear_in_its_funding_over_grpc_and_rest()
     {
-        var grpc = new FinanceService.FinanceServiceClient(_factory.CreateGrpcChannel(Tenant));
+        var grpc = Grpc(Tenant);
         await grpc.CreateBudgetAsync(new CreateBudgetRequest
         {
             BudgetId = "b", Budget = new Budget { Title = "B", FirstYear = 2024, LastYear = 2024, Stages = { new BudgetStage { Year = 2024, Stage = Stage.Previsione } } },
-        });
-        await grpc.CreateInvestmentAsync(new CreateInvestmentRequest { InvestmentId = "anna-frank", Investment = Pnrr("Adeguamento sismico", FakeObjectives.Schools.Name) });
-        await grpc.CreateInvestmentAsync(new CreateInvestmentRequest { InvestmentId = "teatro", Investment = Pnrr("Teatro", FakeObjectives.Culture.Name) });
+        }, Call());
+        await grpc.CreateInvestmentAsync(new CreateInvestmentRequest { InvestmentId = "anna-frank", Investment = Pnrr("Adeguamento sismico", DupObjectives.Schools.Name) }, Call());
+        await grpc.CreateInvestmentAsync(new CreateInvestmentRequest { InvestmentId = "teatro", Investment = Pnrr("Teatro", DupObjectives.Culture.Name) }, Call());
 
-        var one = await grpc.GetObjectiveFundingAsync(new GetObjectiveFundingRequest { Budget = "budgets/b", Objective = FakeObjectives.Schools.Name });
+        var one = await grpc.GetObjectiveFundingAsync(new GetObjectiveFundingRequest { Budget = "budgets/b", Objective = DupObjectives.Schools.Name }, Call());
         var linked = Assert.Single(one.Investments);
         Assert.Equal(("investments/anna-frank", "1605810.00"), (linked.Name, linked.Years[0].PnrrContribution));
 
-        var plan = await _factory.CreateRestClient(Tenant).GetJsonAsync("/v1/budgets/b:objectiveFunding?plan=plans/dup");
+        var plan = await Rest(Tenant).GetJsonAsync("/v1/budgets/b:objectiveFunding?plan=plans/dup", Cancellation);
         Assert.Equal(["investments/anna-frank", "investments/teatro"],
             plan.GetProperty("investments").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
     }

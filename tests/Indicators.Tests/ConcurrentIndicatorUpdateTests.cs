@@ -3,16 +3,15 @@ using Google.Protobuf.WellKnownTypes;
 namespace Indicators.Tests;
 
 /// <summary>Writers without an etag never get ABORTED; with one etag exactly one wins (issue 9, defect 8).</summary>
-public sealed class ConcurrentIndicatorUpdateTests(IndicatorsHost host) : IClassFixture<IndicatorsHost>, IDisposable
+public sealed class ConcurrentIndicatorUpdateTests(IndicatorsHost host) : IndicatorsTest(host), IClassFixture<IndicatorsHost>
 {
-    private readonly ServiceFactory<IndicatorsGrpcService> _factory = host.Factory;
-
-    public void Dispose() => Assert.Empty(_factory.Problems);
-
     private async Task<(IndicatorsService.IndicatorsServiceClient Grpc, Indicator Created)> CreateAsync(string tenant)
     {
-        var grpc = new IndicatorsService.IndicatorsServiceClient(_factory.CreateGrpcChannel(tenant));
-        var created = await grpc.CreateIndicatorAsync(new CreateIndicatorRequest { IndicatorId = "rd", Indicator = new Indicator { Title = "Indice", Unit = "%" } });
+        var grpc = Grpc(tenant);
+        var created = await grpc.CreateIndicatorAsync(new CreateIndicatorRequest
+        {
+            IndicatorId = "rd", Indicator = new Indicator { Title = "Indice", Unit = "%" },
+        }, Call());
         return (grpc, created);
     }
 
@@ -24,10 +23,10 @@ public sealed class ConcurrentIndicatorUpdateTests(IndicatorsHost host) : IClass
         var statuses = await Concurrent.StatusesAsync(20, i => grpc.UpdateIndicatorAsync(new UpdateIndicatorRequest
         {
             Indicator = new Indicator { Name = created.Name, Title = $"Indice {i}" }, UpdateMask = new FieldMask { Paths = { "title" } },
-        }).ResponseAsync);
+        }, Call()).ResponseAsync);
 
         Assert.All(statuses, status => Assert.Equal(StatusCode.OK, status));
-        Assert.Equal("W/\"21\"", (await grpc.GetIndicatorAsync(new GetIndicatorRequest { Name = created.Name })).Etag);
+        Assert.Equal("W/\"21\"", (await grpc.GetIndicatorAsync(new GetIndicatorRequest { Name = created.Name }, Call())).Etag);
     }
 
     [Fact]
@@ -39,7 +38,7 @@ public sealed class ConcurrentIndicatorUpdateTests(IndicatorsHost host) : IClass
         {
             Indicator = new Indicator { Name = created.Name, Title = $"Indice {i}", Etag = created.Etag },
             UpdateMask = new FieldMask { Paths = { "title" } },
-        }).ResponseAsync);
+        }, Call()).ResponseAsync);
 
         Assert.Equal(1, outcomes.Count(o => o == StatusCode.OK));
         Assert.Equal(19, outcomes.Count(o => o == StatusCode.Aborted));

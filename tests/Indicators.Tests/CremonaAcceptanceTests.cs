@@ -7,7 +7,7 @@ namespace Indicators.Tests;
 /// <summary>The 44 impact indicators of the Cremona DUP, loaded once through the API with the demo loader.</summary>
 public sealed class CremonaHost : IndicatorsHost, IAsyncLifetime
 {
-    public CremonaHost() : base(CremonaTree())
+    public CremonaHost() : base(CremonaPlan())
     {
     }
 
@@ -22,7 +22,7 @@ public sealed class CremonaHost : IndicatorsHost, IAsyncLifetime
         IndicatorsDemo.ReadCsv(File.ReadAllText(IndicatorsDemo.FindDataFile()!));
 
     /// <summary>The DUP's 10 areas and 38 strategic objectives: those of the table plus 4.4, which has no indicator.</summary>
-    private static FakeTree CremonaTree()
+    private static FakePlan CremonaPlan()
     {
         var objectives = new List<(string, string)>();
         foreach (var area in Rows.GroupBy(r => r["area_code"]))
@@ -31,7 +31,7 @@ public sealed class CremonaHost : IndicatorsHost, IAsyncLifetime
             objectives.AddRange(area.GroupBy(r => r["strategic_objective_code"]).Select(o => (o.Key, o.First()["strategic_objective_name"])));
             if (area.Key == "4") objectives.Add(("4.4", "Piano Distretto agroalimentare"));
         }
-        return new FakeTree("dup-2023-2025", objectives.OrderBy(o => o.Item1, Comparer<string>.Create(CompareCodes)));
+        return FakePlan.FromCodes("dup-2023-2025", objectives.OrderBy(o => o.Item1, Comparer<string>.Create(CompareCodes)));
     }
 
     private static int CompareCodes(string a, string b)
@@ -47,14 +47,14 @@ public sealed class CremonaHost : IndicatorsHost, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var client = new IndicatorsService.IndicatorsServiceClient(Factory.CreateGrpcChannel());
+        var client = new IndicatorsService.IndicatorsServiceClient(CreateGrpcChannel());
         Created = await IndicatorsDemo.LoadCremonaAsync(client, File.ReadAllText(IndicatorsDemo.FindDataFile()!), CancellationToken.None);
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }
 
-public sealed class CremonaAcceptanceTests : IClassFixture<CremonaHost>, IDisposable
+public sealed class CremonaAcceptanceTests(CremonaHost host) : IndicatorsTest(host), IClassFixture<CremonaHost>
 {
     /// <summary>
     /// The rows where the DUP's printed "Raggiungimento" contradicts the DUP's own rule (MODEL.md R1-R3):
@@ -62,19 +62,6 @@ public sealed class CremonaAcceptanceTests : IClassFixture<CremonaHost>, IDispos
     /// lower-is-better accident rate as higher-is-better (0.33 / 2.50 = 13.20) while 2021 scores it as lower.
     /// </summary>
     private static readonly HashSet<string> Contradictions = ["4.1#1 2021", "8.7#1 2020"];
-
-    private readonly CremonaHost _host;
-    private readonly IndicatorsService.IndicatorsServiceClient _grpc;
-    private readonly HttpClient _rest;
-
-    public CremonaAcceptanceTests(CremonaHost host)
-    {
-        _host = host;
-        _grpc = new IndicatorsService.IndicatorsServiceClient(host.Factory.CreateGrpcChannel());
-        _rest = host.Factory.CreateRestClient();
-    }
-
-    public void Dispose() => Assert.Empty(_host.Factory.Problems);
 
     /// <summary>The printed Raggiungimento of a table row, read from the DUP text at the row's source line.</summary>
     private static decimal Printed(string[] seed, IReadOnlyDictionary<string, string> row)
@@ -88,10 +75,10 @@ public sealed class CremonaAcceptanceTests : IClassFixture<CremonaHost>, IDispos
     public async Task Every_measured_row_matches_the_dup_printed_achievement_except_the_named_contradictions()
     {
         var seed = File.ReadAllLines(CremonaHost.RepoFile("data/demo/sources/dup-cremona-2023-2025.txt"));
-        Assert.Equal(44 + 220, _host.Created);
+        Assert.Equal(44 + 220, host.Created);
         var names = CremonaHost.Rows.Select(r => "indicators/" + IndicatorsDemo.IndicatorId(r["indicator_id"])).Distinct().ToList();
         Assert.Equal(44, names.Count);
-        var series = (await _grpc.BatchGetTimeSeriesAsync(new BatchGetTimeSeriesRequest { Names = { names } })).Series
+        var series = (await Grpc().BatchGetTimeSeriesAsync(new BatchGetTimeSeriesRequest { Names = { names } }, Call())).Series
             .ToDictionary(s => s.Indicator);
 
         var checkedRows = 0;
@@ -117,10 +104,10 @@ public sealed class CremonaAcceptanceTests : IClassFixture<CremonaHost>, IDispos
     [Fact]
     public async Task Waste_indicator_of_objective_1_2_is_computed_from_its_variables()
     {
-        var period = await _grpc.GetPeriodAsync(new GetPeriodRequest { Name = "indicators/dup-1-2-i1/periods/2020" });
+        var period = await Grpc().GetPeriodAsync(new GetPeriodRequest { Name = "indicators/dup-1-2-i1/periods/2020" }, Call());
         Assert.Equal(("73.42", "91.78", true), (period.Actual, period.Achievement, period.ActualComputed));
         Assert.Equal(("25952148", "35347748"), (period.Variables["rd_kg"], period.Variables["rsu_kg"]));
-        var indicator = await _grpc.GetIndicatorAsync(new GetIndicatorRequest { Name = "indicators/dup-1-2-i1" });
+        var indicator = await Grpc().GetIndicatorAsync(new GetIndicatorRequest { Name = "indicators/dup-1-2-i1" }, Call());
         Assert.Equal("rd_kg / rsu_kg * 100", indicator.Formula);
         Assert.Equal(["plans/dup-2023-2025/objectives/1.2"], indicator.Objectives);
     }
@@ -150,7 +137,7 @@ public sealed class CremonaAcceptanceTests : IClassFixture<CremonaHost>, IDispos
     [Fact]
     public async Task Scorecard_2021_has_all_10_areas_with_scores_and_counts_in_one_request()
     {
-        var scorecard = await _grpc.GetScorecardAsync(new GetScorecardRequest { Plan = "dup-2023-2025", Year = 2021 });
+        var scorecard = await Grpc().GetScorecardAsync(new GetScorecardRequest { Plan = "dup-2023-2025", Year = 2021 }, Call());
 
         Assert.Equal(10, scorecard.Roots.Count);
         var expected = ExpectedAreaScores(2021);
@@ -170,7 +157,7 @@ public sealed class CremonaAcceptanceTests : IClassFixture<CremonaHost>, IDispos
         Assert.Equal(("74.75", "93.44", Status.PartiallyAchieved), (waste.Indicators[0].Actual, waste.Indicators[0].Achievement, waste.Indicators[0].Status));
         Assert.Equal(1, waste.Counts.PartiallyAchieved);
 
-        var json = await _rest.GetJsonAsync("/v1/scorecards/dup-2023-2025?year=2021");
+        var json = await Rest().GetJsonAsync("/v1/scorecards/dup-2023-2025?year=2021", Cancellation);
         Assert.Equal(10, json.GetProperty("roots").GetArrayLength());
         Assert.Equal(scorecard.Roots[0].Score, json.GetProperty("roots")[0].GetProperty("score").GetString());
     }
@@ -178,35 +165,40 @@ public sealed class CremonaAcceptanceTests : IClassFixture<CremonaHost>, IDispos
     [Fact]
     public async Task Nothing_measured_means_no_score_not_zero()
     {
-        var scorecard = await _grpc.GetScorecardAsync(new GetScorecardRequest { Plan = "dup-2023-2025", Year = 2023 });
+        var scorecard = await Grpc().GetScorecardAsync(new GetScorecardRequest { Plan = "dup-2023-2025", Year = 2023 }, Call());
         Assert.All(scorecard.Roots, r => Assert.Equal("", r.Score));
         Assert.Equal("", scorecard.Score);
         Assert.Equal(44, scorecard.Counts.NotMeasured);
     }
 
     [Fact]
-    public async Task Scorecard_per_objective_and_trend_and_recomputation_after_an_actual_changes()
+    public async Task Scorecard_of_one_objective_has_that_objective_alone()
     {
         // Objective 1.3 alone: cycle lanes, 2021 actual 4.59 on target 3 -> 100.
-        var before = await _grpc.GetScorecardAsync(new GetScorecardRequest { Plan = "dup-2023-2025", Year = 2021, Objective = "1.3" });
-        Assert.Equal(("1.3", "100.00"), (before.Roots.Single().Code, before.Roots.Single().Score));
+        var before = await Grpc().GetScorecardAsync(new GetScorecardRequest { Plan = "dup-2023-2025", Year = 2021, Objective = "1.3" }, Call());
 
-        await _grpc.UpdatePeriodAsync(new UpdatePeriodRequest
+        Assert.Equal(("1.3", "100.00"), (before.Roots.Single().Code, before.Roots.Single().Score));
+    }
+
+    [Fact]
+    public async Task Scorecards_and_the_trend_are_recomputed_after_an_actual_changes()
+    {
+        await Grpc().UpdatePeriodAsync(new UpdatePeriodRequest
         {
             Period = new Period { Name = "indicators/dup-1-3-i1/periods/2021", Actual = "1.50" },
             UpdateMask = new FieldMask { Paths = { "actual" } },
-        });
+        }, Call());
         try
         {
-            var after = await _grpc.GetScorecardAsync(new GetScorecardRequest { Plan = "dup-2023-2025", Year = 2021, Objective = "1.3" });
+            var after = await Grpc().GetScorecardAsync(new GetScorecardRequest { Plan = "dup-2023-2025", Year = 2021, Objective = "1.3" }, Call());
             Assert.Equal("50.00", after.Roots.Single().Score);
             Assert.Equal(1, after.Roots.Single().Counts.NotAchieved);
 
-            var whole = await _grpc.GetScorecardAsync(new GetScorecardRequest { Plan = "dup-2023-2025", Year = 2021 });
+            var whole = await Grpc().GetScorecardAsync(new GetScorecardRequest { Plan = "dup-2023-2025", Year = 2021 }, Call());
             var expected = ExpectedAreaScores(2021, new Dictionary<string, decimal> { ["1.3#1"] = 50m });
             Assert.Equal(Format(expected["1"]), whole.Roots[0].Score);
 
-            var trend = await _grpc.GetScorecardTrendAsync(new GetScorecardTrendRequest { Plan = "dup-2023-2025", StartYear = 2020, EndYear = 2024, Objective = "1" });
+            var trend = await Grpc().GetScorecardTrendAsync(new GetScorecardTrendRequest { Plan = "dup-2023-2025", StartYear = 2020, EndYear = 2024, Objective = "1" }, Call());
             Assert.Equal([2020, 2021, 2022, 2023, 2024], trend.Scorecards.Select(s => s.Year));
             Assert.Equal(Format(ExpectedAreaScores(2020)["1"]), trend.Scorecards[0].Roots.Single().Score);
             Assert.Equal(whole.Roots[0].Score, trend.Scorecards[1].Roots.Single().Score);
@@ -214,18 +206,17 @@ public sealed class CremonaAcceptanceTests : IClassFixture<CremonaHost>, IDispos
         }
         finally
         {
-            await _grpc.UpdatePeriodAsync(new UpdatePeriodRequest
+            await Grpc().UpdatePeriodAsync(new UpdatePeriodRequest
             {
                 Period = new Period { Name = "indicators/dup-1-3-i1/periods/2021", Actual = "4.59" },
                 UpdateMask = new FieldMask { Paths = { "actual" } },
-            });
+            }, Call());
         }
     }
 
     [Fact]
     public async Task Loading_again_creates_nothing()
     {
-        var client = new IndicatorsService.IndicatorsServiceClient(_host.Factory.CreateGrpcChannel());
-        Assert.Equal(0, await IndicatorsDemo.LoadCremonaAsync(client, File.ReadAllText(IndicatorsDemo.FindDataFile()!), CancellationToken.None));
+        Assert.Equal(0, await IndicatorsDemo.LoadCremonaAsync(Grpc(), File.ReadAllText(IndicatorsDemo.FindDataFile()!), Cancellation));
     }
 }

@@ -4,37 +4,30 @@ using Platform.Launcher.Demo;
 
 namespace Indicators.Tests;
 
-public sealed class PeriodApiTests : IClassFixture<IndicatorsHost>, IDisposable
+public sealed class PeriodApiTests(IndicatorsHost host) : IndicatorsTest(host), IClassFixture<IndicatorsHost>
 {
-    private readonly IndicatorsHost _host;
-    private readonly IndicatorsService.IndicatorsServiceClient _grpc;
-    private readonly HttpClient _rest;
-
-    public PeriodApiTests(IndicatorsHost host)
-    {
-        _host = host;
-        _grpc = new IndicatorsService.IndicatorsServiceClient(host.Factory.CreateGrpcChannel());
-        _rest = host.Factory.CreateRestClient();
-    }
-
-    public void Dispose() => Assert.Empty(_host.Factory.Problems);
-
     private async Task<Indicator> WasteAsync(string id)
     {
         var indicator = new Indicator
         {
             Title = "Percentuale raccolta differenziata", Unit = "%", Formula = "rd_kg / rsu_kg * 100",
-            Variables = { "rd_kg", "rsu_kg" }, Objectives = { _host.Tree.NameOf("1.2") },
+            Variables = { "rd_kg", "rsu_kg" }, Objectives = { host.Plan.NameOf("1.2") },
         };
-        return await _grpc.CreateIndicatorAsync(new CreateIndicatorRequest { IndicatorId = id, Indicator = indicator });
+        return await Grpc().CreateIndicatorAsync(new CreateIndicatorRequest { IndicatorId = id, Indicator = indicator }, Call());
     }
 
     private Task<Period> SetAsync(string name, Action<Period> fill, params string[] paths)
     {
         var period = new Period { Name = name };
         fill(period);
-        return _grpc.UpdatePeriodAsync(new UpdatePeriodRequest { Period = period, UpdateMask = new FieldMask { Paths = { paths } }, AllowMissing = true }).ResponseAsync;
+        return Grpc().UpdatePeriodAsync(new UpdatePeriodRequest { Period = period, UpdateMask = new FieldMask { Paths = { paths } }, AllowMissing = true }, Call())
+            .ResponseAsync;
     }
+
+    private Task<Period> GetAsync(string name) => Grpc().GetPeriodAsync(new GetPeriodRequest { Name = name }, Call()).ResponseAsync;
+
+    private async Task<IReadOnlyList<Platform.Common.V1.AuditEvent>> AuditEventsAsync(string indicator) =>
+        (await Grpc().ListIndicatorAuditEventsAsync(new ListIndicatorAuditEventsRequest { Parent = indicator }, Call())).AuditEvents;
 
     [Fact]
     public async Task Waste_indicator_computes_actual_73_42_and_achievement_91_78()
@@ -49,7 +42,7 @@ public sealed class PeriodApiTests : IClassFixture<IndicatorsHost>, IDisposable
         }, "target", "variables");
 
         Assert.Equal(("73.42", "91.78", Status.PartiallyAchieved, true), (period.Actual, period.Achievement, period.Status, period.ActualComputed));
-        var json = await _rest.GetJsonAsync("/v1/indicators/rd-2020/periods/2020");
+        var json = await Rest().GetJsonAsync("/v1/indicators/rd-2020/periods/2020", Cancellation);
         Assert.Equal("73.42", json.GetProperty("actual").GetString());
         Assert.Equal("91.78", json.GetProperty("achievement").GetString());
         Assert.Equal("PARTIALLY_ACHIEVED", json.GetProperty("status").GetString());
@@ -60,8 +53,10 @@ public sealed class PeriodApiTests : IClassFixture<IndicatorsHost>, IDisposable
     public async Task Rest_upsert_with_mask_in_query_string()
     {
         await WasteAsync("rd-rest");
-        var json = await (await _rest.PatchJsonAsync("/v1/indicators/rd-rest/periods/2021?allow_missing=true&update_mask=target,actual",
-            """{"target":"80","actual":"74.75"}""")).ReadJsonAsync();
+
+        var json = await (await Rest().PatchJsonAsync("/v1/indicators/rd-rest/periods/2021?allow_missing=true&update_mask=target,actual",
+            """{"target":"80","actual":"74.75"}""", Cancellation)).ReadJsonAsync(Cancellation);
+
         Assert.Equal("93.44", json.GetProperty("achievement").GetString());
         Assert.False(json.GetProperty("actualComputed").GetBoolean());
     }
@@ -70,6 +65,7 @@ public sealed class PeriodApiTests : IClassFixture<IndicatorsHost>, IDisposable
     public async Task Not_measured_is_not_zero()
     {
         await WasteAsync("rd-nm");
+
         var target = await SetAsync("indicators/rd-nm/periods/2022", p => p.Target = "80", "target");
         var zero = await SetAsync("indicators/rd-nm/periods/2023", p => { p.Target = "80"; p.Actual = "0"; }, "target", "actual");
 
@@ -77,100 +73,185 @@ public sealed class PeriodApiTests : IClassFixture<IndicatorsHost>, IDisposable
         Assert.Equal(("0.00", "0.00", Status.NotAchieved), (zero.Actual, zero.Achievement, zero.Status));
     }
 
-    [Fact]
-    public async Task Refusals_are_field_violations_and_nothing_is_written()
+    private static async Task RefusedAsync(string field, Func<Task> call)
     {
-        await WasteAsync("rd-refuse");
-        const string name = "indicators/rd-refuse/periods/2020";
+        var status = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, call);
+        Assert.Contains(field, status.ViolatedFields());
+    }
 
-        async Task Refused(string field, Func<Task> call)
-        {
-            var status = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, call);
-            Assert.Contains(field, status.ViolatedFields());
-        }
-
-        await Refused("period.target", () => SetAsync(name, p => p.Target = "0", "target"));
-        await Refused("period.actual", () => SetAsync(name, p => { p.Target = "80"; p.Actual = "7x.4"; }, "target", "actual"));
-        await Refused("period.variables", () => SetAsync(name, p => p.Variables["rd_kg"] = "1", "variables"));
-        await Refused("period.variables[\"rd\"]", () => SetAsync(name, p => { p.Variables["rd"] = "1"; p.Variables["rd_kg"] = "1"; p.Variables["rsu_kg"] = "2"; }, "variables"));
-        await Refused("period.variables", () => SetAsync(name, p => { p.Variables["rd_kg"] = "1"; p.Variables["rsu_kg"] = "0"; }, "variables"));
-        await Refused("period.variables[\"rsu_kg\"]", () => SetAsync(name, p => { p.Variables["rd_kg"] = "1"; p.Variables["rsu_kg"] = "1e5"; }, "variables"));
-        await Refused("period.name", () => SetAsync("indicators/rd-refuse/periods/2023-H3", p => p.Target = "80", "target"));
-        await Refused("period.name", () => SetAsync("indicators/rd-refuse/periods/2023-Q5", p => p.Target = "80", "target"));
-
-        var rest = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest, await _rest.PatchJsonAsync(
-            "/v1/indicators/rd-refuse/periods/2020?allow_missing=true&update_mask=actual", """{"actual":"abc"}"""));
-        Assert.Equal(["period.actual"], rest.Fields);
-        rest = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest, await _rest.PatchJsonAsync(
-            "/v1/indicators/rd-refuse/periods/2023-H3?allow_missing=true&update_mask=target", """{"target":"80"}"""));
-        Assert.Equal(["period.name"], rest.Fields);
-
-        Assert.Empty((await _grpc.ListPeriodsAsync(new ListPeriodsRequest { Parent = "indicators/rd-refuse" })).Periods);
-        var audit = await _grpc.ListIndicatorAuditEventsAsync(new ListIndicatorAuditEventsRequest { Parent = "indicators/rd-refuse" });
-        Assert.Equal(["create"], audit.AuditEvents.Select(e => e.Action));
+    private async Task AssertNothingWrittenAsync(string indicator)
+    {
+        Assert.Empty((await Grpc().ListPeriodsAsync(new ListPeriodsRequest { Parent = indicator }, Call())).Periods);
+        Assert.Equal(["create"], (await AuditEventsAsync(indicator)).Select(e => e.Action));
     }
 
     [Fact]
-    public async Task Closed_period_refuses_changes_until_reopened_and_every_change_is_audited()
+    public async Task A_zero_target_or_a_malformed_actual_is_refused_and_nothing_is_written()
     {
-        await WasteAsync("rd-close");
-        const string name = "indicators/rd-close/periods/2021";
+        await WasteAsync("rd-refuse-values");
+        const string name = "indicators/rd-refuse-values/periods/2020";
+
+        await RefusedAsync("period.target", () => SetAsync(name, p => p.Target = "0", "target"));
+        await RefusedAsync("period.actual", () => SetAsync(name, p => { p.Target = "80"; p.Actual = "7x.4"; }, "target", "actual"));
+        var rest = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest, await Rest().PatchJsonAsync(
+            $"/v1/{name}?allow_missing=true&update_mask=actual", """{"actual":"abc"}""", Cancellation));
+        Assert.Equal(["period.actual"], rest.Fields);
+
+        await AssertNothingWrittenAsync("indicators/rd-refuse-values");
+    }
+
+    [Fact]
+    public async Task Variables_that_do_not_fit_the_formula_are_refused_and_nothing_is_written()
+    {
+        await WasteAsync("rd-refuse-variables");
+        const string name = "indicators/rd-refuse-variables/periods/2020";
+
+        await RefusedAsync("period.variables", () => SetAsync(name, p => p.Variables["rd_kg"] = "1", "variables"));
+        await RefusedAsync("period.variables[\"rd\"]",
+            () => SetAsync(name, p => { p.Variables["rd"] = "1"; p.Variables["rd_kg"] = "1"; p.Variables["rsu_kg"] = "2"; }, "variables"));
+        await RefusedAsync("period.variables", () => SetAsync(name, p => { p.Variables["rd_kg"] = "1"; p.Variables["rsu_kg"] = "0"; }, "variables"));
+        await RefusedAsync("period.variables[\"rsu_kg\"]",
+            () => SetAsync(name, p => { p.Variables["rd_kg"] = "1"; p.Variables["rsu_kg"] = "1e5"; }, "variables"));
+
+        await AssertNothingWrittenAsync("indicators/rd-refuse-variables");
+    }
+
+    [Fact]
+    public async Task A_period_that_is_not_a_year_half_or_quarter_is_refused_and_nothing_is_written()
+    {
+        await WasteAsync("rd-refuse-names");
+
+        await RefusedAsync("period.name", () => SetAsync("indicators/rd-refuse-names/periods/2023-H3", p => p.Target = "80", "target"));
+        await RefusedAsync("period.name", () => SetAsync("indicators/rd-refuse-names/periods/2023-Q5", p => p.Target = "80", "target"));
+        var rest = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest, await Rest().PatchJsonAsync(
+            "/v1/indicators/rd-refuse-names/periods/2023-H3?allow_missing=true&update_mask=target", """{"target":"80"}""", Cancellation));
+        Assert.Equal(["period.name"], rest.Fields);
+
+        await AssertNothingWrittenAsync("indicators/rd-refuse-names");
+    }
+
+    /// <summary>Period 2021 of a new waste indicator, set to 80/70, then actual 74.75, then closed.</summary>
+    private async Task<Period> ClosedPeriodAsync(string id)
+    {
+        await WasteAsync(id);
+        var name = $"indicators/{id}/periods/2021";
         await SetAsync(name, p => { p.Target = "80"; p.Actual = "70"; }, "target", "actual");
         await SetAsync(name, p => p.Actual = "74.75", "actual");
-
-        var closed = await _grpc.ClosePeriodAsync(new ClosePeriodRequest { Name = name });
+        var closed = await Grpc().ClosePeriodAsync(new ClosePeriodRequest { Name = name }, Call());
         Assert.True(closed.Closed);
-        var status = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => SetAsync(name, p => p.Actual = "99", "actual"));
+        return closed;
+    }
+
+    [Fact]
+    public async Task A_closed_period_refuses_changes_over_grpc_and_rest()
+    {
+        var closed = await ClosedPeriodAsync("rd-close");
+
+        var status = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => SetAsync(closed.Name, p => p.Actual = "99", "actual"));
         Assert.Equal(["period.name"], status.ViolatedFields());
         Assert.Contains("closed", status.Message);
         var rest = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest,
-            await _rest.PatchJsonAsync($"/v1/{name}?update_mask=target", """{"target":"1"}"""));
+            await Rest().PatchJsonAsync($"/v1/{closed.Name}?update_mask=target", """{"target":"1"}""", Cancellation));
         Assert.Equal(["period.name"], rest.Fields);
-        var unchanged = await _grpc.GetPeriodAsync(new GetPeriodRequest { Name = name });
+        var unchanged = await GetAsync(closed.Name);
         Assert.Equal(("80.00", "74.75", closed.Etag), (unchanged.Target, unchanged.Actual, unchanged.Etag));
+    }
 
-        // Reopening is the admin's: a planner is refused and the period stays closed.
-        var planner = new IndicatorsService.IndicatorsServiceClient(_host.Factory.CreateGrpcChannel("demo", "paola", "planner"));
+    [Fact]
+    public async Task A_planner_cannot_reopen_a_period_and_it_stays_closed()
+    {
+        var closed = await ClosedPeriodAsync("rd-reopen-planner");
+
         await ApiAssert.GrpcFailsAsync(StatusCode.PermissionDenied,
-            () => planner.ReopenPeriodAsync(new ReopenPeriodRequest { Name = name }).ResponseAsync);
-        Assert.True((await _grpc.GetPeriodAsync(new GetPeriodRequest { Name = name })).Closed);
+            () => Grpc("demo", "planner").ReopenPeriodAsync(new ReopenPeriodRequest { Name = closed.Name }, Call()).ResponseAsync);
 
-        var reopened = await _grpc.ReopenPeriodAsync(new ReopenPeriodRequest { Name = name, Etag = closed.Etag });
+        Assert.True((await GetAsync(closed.Name)).Closed);
+    }
+
+    private async Task<Period> ReopenedAndChangedAsync(Period closed)
+    {
+        var reopened = await Grpc().ReopenPeriodAsync(new ReopenPeriodRequest { Name = closed.Name, Etag = closed.Etag }, Call());
         Assert.False(reopened.Closed);
-        var changed = await SetAsync(name, p => p.Actual = "76", "actual");
-        Assert.Equal("95.00", changed.Achievement);
+        return await SetAsync(closed.Name, p => p.Actual = "76", "actual");
+    }
 
-        var events = (await _grpc.ListIndicatorAuditEventsAsync(new ListIndicatorAuditEventsRequest { Parent = "indicators/rd-close" })).AuditEvents;
+    [Fact]
+    public async Task A_reopened_period_takes_changes_again()
+    {
+        var closed = await ClosedPeriodAsync("rd-reopen");
+
+        var changed = await ReopenedAndChangedAsync(closed);
+
+        Assert.Equal("95.00", changed.Achievement);
+    }
+
+    [Fact]
+    public async Task Every_period_change_is_audited_with_old_and_new_values()
+    {
+        var closed = await ClosedPeriodAsync("rd-audit");
+        await ReopenedAndChangedAsync(closed);
+
+        var events = await AuditEventsAsync("indicators/rd-audit");
+
         Assert.Equal(["create", "create", "update", "close", "reopen", "update"], events.Select(e => e.Action));
         var firstChange = events[2].Changes.Single(c => c.Field == "actual");
         Assert.Equal(("70.00", "74.75"), (firstChange.OldValue, firstChange.NewValue));
         Assert.Equal("tester", events[2].Actor);
-        Assert.Equal(name, events[2].Resource);
+        Assert.Equal(closed.Name, events[2].Resource);
+    }
+
+    /// <summary>Visitors indicators summed, averaged and last-valued, each with a 2023 target and Q1, Q2 and H1 actuals.</summary>
+    private async Task<string[]> VisitsAsync(string prefix)
+    {
+        var names = new List<string>();
+        foreach (var (suffix, aggregation) in new[] { ("sum", Indicator.Types.Aggregation.Sum), ("avg", Indicator.Types.Aggregation.Average), ("last", Indicator.Types.Aggregation.Last) })
+        {
+            var id = $"{prefix}-{suffix}";
+            await Grpc().CreateIndicatorAsync(new CreateIndicatorRequest
+            {
+                IndicatorId = id, Indicator = new Indicator { Title = "Visitatori", Aggregation = aggregation, Decimals = 0 },
+            }, Call());
+            await SetAsync($"indicators/{id}/periods/2023", p => p.Target = "1000", "target");
+            await SetAsync($"indicators/{id}/periods/2023-Q1", p => p.Actual = "200", "actual");
+            await SetAsync($"indicators/{id}/periods/2023-Q2", p => p.Actual = "301", "actual");
+            await SetAsync($"indicators/{id}/periods/2023-H1", p => p.Actual = "9999", "actual");
+            names.Add($"indicators/{id}");
+        }
+        return [.. names];
     }
 
     [Fact]
     public async Task Sub_annual_periods_aggregate_to_the_year()
     {
-        foreach (var (id, aggregation) in new[] { ("visits-sum", Indicator.Types.Aggregation.Sum), ("visits-avg", Indicator.Types.Aggregation.Average), ("visits-last", Indicator.Types.Aggregation.Last) })
-        {
-            await _grpc.CreateIndicatorAsync(new CreateIndicatorRequest { IndicatorId = id, Indicator = new Indicator { Title = "Visitatori", Aggregation = aggregation, Decimals = 0 } });
-            await SetAsync($"indicators/{id}/periods/2023", p => p.Target = "1000", "target");
-            await SetAsync($"indicators/{id}/periods/2023-Q1", p => p.Actual = "200", "actual");
-            await SetAsync($"indicators/{id}/periods/2023-Q2", p => p.Actual = "301", "actual");
-            await SetAsync($"indicators/{id}/periods/2023-H1", p => p.Actual = "9999", "actual");
-        }
+        var names = await VisitsAsync("visits");
 
-        var series = await _grpc.BatchGetTimeSeriesAsync(new BatchGetTimeSeriesRequest { Names = { "indicators/visits-sum", "indicators/visits-avg", "indicators/visits-last" } });
+        var series = await Grpc().BatchGetTimeSeriesAsync(new BatchGetTimeSeriesRequest { Names = { names } }, Call());
+
         var years = series.Series.Select(s => s.Periods.Single(p => p.Name.EndsWith("/2023"))).ToList();
         Assert.Equal(["501", "251", "301"], years.Select(y => y.Actual));
         Assert.All(years, y => Assert.True(y.ActualAggregated));
         Assert.Equal("50.10", years[0].Achievement);
         Assert.Equal(["2023-Q1", "2023-Q2", "2023-H1", "2023"], series.Series[0].Periods.Select(p => p.Name.Split('/')[^1]));
+    }
 
-        var json = await _rest.GetJsonAsync("/v1/indicators/-/timeSeries?names=indicators/visits-sum&names=indicators/visits-last&start_year=2023&end_year=2023");
+    [Fact]
+    public async Task Rest_reads_the_time_series_of_the_named_indicators()
+    {
+        await VisitsAsync("visits-rest");
+
+        var json = await Rest().GetJsonAsync(
+            "/v1/indicators/-/timeSeries?names=indicators/visits-rest-sum&names=indicators/visits-rest-last&start_year=2023&end_year=2023", Cancellation);
+
         Assert.Equal(2, json.GetProperty("series").GetArrayLength());
-        await ApiAssert.GrpcFailsAsync(StatusCode.NotFound, () => _grpc.BatchGetTimeSeriesAsync(
-            new BatchGetTimeSeriesRequest { Names = { "indicators/visits-sum", "indicators/missing" } }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Time_series_naming_an_unknown_indicator_is_not_found()
+    {
+        var names = await VisitsAsync("visits-missing");
+
+        await ApiAssert.GrpcFailsAsync(StatusCode.NotFound, () => Grpc().BatchGetTimeSeriesAsync(
+            new BatchGetTimeSeriesRequest { Names = { names[0], "indicators/missing" } }, Call()).ResponseAsync);
     }
 
     [Fact]
@@ -178,7 +259,7 @@ public sealed class PeriodApiTests : IClassFixture<IndicatorsHost>, IDisposable
     {
         var csv = IndicatorsDemo.ReadCsv(File.ReadAllText(Path.Combine(Path.GetDirectoryName(IndicatorsDemo.FindDataFile()!)!, "indicators-deficit-parameters.csv")));
         var p1 = csv.Single(r => r["code"] == "P1");
-        await _grpc.CreateIndicatorAsync(new CreateIndicatorRequest
+        await Grpc().CreateIndicatorAsync(new CreateIndicatorRequest
         {
             IndicatorId = "deficit-p1",
             Indicator = new Indicator
@@ -186,11 +267,12 @@ public sealed class PeriodApiTests : IClassFixture<IndicatorsHost>, IDisposable
                 Title = p1["description"], Unit = "%", Kind = Indicator.Types.Kind.Financial,
                 Threshold = new Threshold { Comparison = Threshold.Types.Comparison.GreaterThan, Value = p1["threshold_percent"] },
             },
-        });
+        }, Call());
         foreach (var year in new[] { 2017, 2018, 2019, 2020, 2021 })
             await SetAsync($"indicators/deficit-p1/periods/{year}", p => p.Actual = p1[$"y{year}"], "actual");
 
-        var periods = (await _grpc.ListPeriodsAsync(new ListPeriodsRequest { Parent = "indicators/deficit-p1" })).Periods;
+        var periods = (await Grpc().ListPeriodsAsync(new ListPeriodsRequest { Parent = "indicators/deficit-p1" }, Call())).Periods;
+
         Assert.Equal(["2020"], periods.Where(p => p.ThresholdBreached).Select(p => p.Name.Split('/')[^1]));
         Assert.All(periods, p => Assert.Equal(Status.NoTarget, p.Status));
     }

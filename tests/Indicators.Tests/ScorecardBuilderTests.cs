@@ -8,7 +8,7 @@ namespace Indicators.Tests;
 
 public sealed class ScorecardBuilderTests
 {
-    private static readonly FakeTree Tree = new("p", [("1", "A"), ("1.1", "A1"), ("1.2", "A2"), ("2", "B"), ("2.1", "B1")]);
+    private static readonly FakePlan Plan = FakePlan.FromCodes("p", [("1", "A"), ("1.1", "A1"), ("1.2", "A2"), ("2", "B"), ("2.1", "B1")]);
 
     private static IndicatorYear Measured(string id, decimal? actual, decimal target = 100m, decimal weight = 1m)
     {
@@ -26,13 +26,13 @@ public sealed class ScorecardBuilderTests
     {
         var byObjective = new Dictionary<string, IReadOnlyList<IndicatorYear>>
         {
-            [Tree.NameOf("1")] = [Measured("own", 40m)],
-            [Tree.NameOf("1.1")] = [Measured("a", 90m, weight: 3m), Measured("b", 50m), Measured("c", null)],
-            [Tree.NameOf("1.2")] = [Measured("d", null)],
-            [Tree.NameOf("2.1")] = [Measured("e", null)],
+            [Plan.NameOf("1")] = [Measured("own", 40m)],
+            [Plan.NameOf("1.1")] = [Measured("a", 90m, weight: 3m), Measured("b", 50m), Measured("c", null)],
+            [Plan.NameOf("1.2")] = [Measured("d", null)],
+            [Plan.NameOf("2.1")] = [Measured("e", null)],
         };
 
-        var scorecard = ScorecardBuilder.Build(Tree.PlanName, 2021, Tree.Tree().Roots, byObjective);
+        var scorecard = ScorecardBuilder.Build(Plan.PlanName, 2021, Plan.Tree.Roots, byObjective);
 
         var area1 = scorecard.Roots[0];
         Assert.Equal("80.00", area1.Children[0].Score);   // (90*3 + 50*1) / 4

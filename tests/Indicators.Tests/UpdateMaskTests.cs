@@ -1,11 +1,9 @@
 namespace Indicators.Tests;
 
 /// <summary>An absent or empty update mask means "every field the client set" (AIP-134; issue 9, defect 6).</summary>
-public sealed class UpdateMaskTests(IndicatorsHost host) : IClassFixture<IndicatorsHost>, IDisposable
+public sealed class UpdateMaskTests(IndicatorsHost host) : IndicatorsTest(host), IClassFixture<IndicatorsHost>
 {
-    private readonly ServiceFactory<IndicatorsGrpcService> _factory = host.Factory;
-
-    public void Dispose() => Assert.Empty(_factory.Problems);
+    private const string Tenant = "indicator-masks";
 
     [Theory]
     [InlineData("no-mask", "")]
@@ -13,10 +11,12 @@ public sealed class UpdateMaskTests(IndicatorsHost host) : IClassFixture<Indicat
     [InlineData("commas-mask", "?updateMask=,,,")]
     public async Task Rest_patch_without_a_mask_changes_the_fields_sent_and_keeps_the_others(string id, string query)
     {
-        var rest = _factory.CreateRestClient("indicator-masks");
-        await (await rest.PostJsonAsync($"/v1/indicators?indicator_id={id}", """{"title":"Raccolta differenziata","unit":"%"}""")).ReadJsonAsync();
+        var rest = Rest(Tenant);
+        await (await rest.PostJsonAsync($"/v1/indicators?indicator_id={id}", """{"title":"Raccolta differenziata","unit":"%"}""", Cancellation))
+            .ReadJsonAsync(Cancellation);
 
-        var json = await (await rest.PatchJsonAsync($"/v1/indicators/{id}{query}", """{"title":"Raccolta differenziata (%)"}""")).ReadJsonAsync();
+        var json = await (await rest.PatchJsonAsync($"/v1/indicators/{id}{query}", """{"title":"Raccolta differenziata (%)"}""", Cancellation))
+            .ReadJsonAsync(Cancellation);
 
         Assert.Equal("Raccolta differenziata (%)", json.GetProperty("title").GetString());
         Assert.Equal("%", json.GetProperty("unit").GetString());
@@ -25,10 +25,13 @@ public sealed class UpdateMaskTests(IndicatorsHost host) : IClassFixture<Indicat
     [Fact]
     public async Task Grpc_update_without_a_mask_changes_the_fields_set()
     {
-        var grpc = new IndicatorsService.IndicatorsServiceClient(_factory.CreateGrpcChannel("indicator-masks"));
-        var created = await grpc.CreateIndicatorAsync(new CreateIndicatorRequest { IndicatorId = "grpc-no-mask", Indicator = new Indicator { Title = "Indice", Unit = "n" } });
+        var grpc = Grpc(Tenant);
+        var created = await grpc.CreateIndicatorAsync(new CreateIndicatorRequest
+        {
+            IndicatorId = "grpc-no-mask", Indicator = new Indicator { Title = "Indice", Unit = "n" },
+        }, Call());
 
-        var updated = await grpc.UpdateIndicatorAsync(new UpdateIndicatorRequest { Indicator = new Indicator { Name = created.Name, Unit = "%" } });
+        var updated = await grpc.UpdateIndicatorAsync(new UpdateIndicatorRequest { Indicator = new Indicator { Name = created.Name, Unit = "%" } }, Call());
 
         Assert.Equal("%", updated.Unit);
         Assert.Equal("Indice", updated.Title);

@@ -8,21 +8,11 @@ namespace Objectives.Tests;
 /// The real plans of the Comune di Cremona, loaded from the tables copied into data/demo: the DUP 2023-2025
 /// through gRPC and the 2007 development pact through REST, then read back as trees.
 /// </summary>
-public sealed class CremonaAcceptanceTests : IClassFixture<ServiceFactory<ObjectivesGrpcService>>, IDisposable
+public sealed class CremonaAcceptanceTests(ServiceFactory<ObjectivesGrpcService> factory)
+    : ObjectivesTest(factory), IClassFixture<ServiceFactory<ObjectivesGrpcService>>
 {
-    private readonly ServiceFactory<ObjectivesGrpcService> _factory;
-    private readonly ObjectivesService.ObjectivesServiceClient _grpc;
-    private readonly HttpClient _rest;
+    private const string Tenant = "comune-di-cremona";
     private readonly string _demo = CremonaPlans.FindDemoDirectory(AppContext.BaseDirectory);
-
-    public CremonaAcceptanceTests(ServiceFactory<ObjectivesGrpcService> factory)
-    {
-        _factory = factory;
-        _grpc = new ObjectivesService.ObjectivesServiceClient(factory.CreateGrpcChannel("comune-di-cremona"));
-        _rest = factory.CreateRestClient("comune-di-cremona");
-    }
-
-    public void Dispose() => Assert.Empty(_factory.Problems);
 
     private IReadOnlyList<IReadOnlyDictionary<string, string>> Csv(string folder, string file) =>
         CremonaPlans.Read(Path.Combine(_demo, folder, file));
@@ -30,22 +20,40 @@ public sealed class CremonaAcceptanceTests : IClassFixture<ServiceFactory<Object
     private static IEnumerable<PlanTreeNode> Flatten(IEnumerable<PlanTreeNode> nodes) =>
         nodes.SelectMany(n => Flatten(n.Children).Prepend(n));
 
+    /// <summary>The DUP of <see cref="Tenant"/>, loaded once (loading again creates nothing), read back as a tree.</summary>
+    private async Task<PlanTree> DupTreeAsync()
+    {
+        await CremonaPlans.LoadAsync(Grpc(Tenant), CremonaPlans.Dup(_demo), Cancellation);
+        return await Grpc(Tenant).GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/dup-2023-2025" }, Call());
+    }
+
     [Fact]
-    public async Task The_DUP_loads_through_grpc_and_its_tree_reads_back_with_the_same_cards()
+    public async Task The_DUP_loads_through_grpc_once_and_loading_again_creates_nothing()
     {
         var dup = CremonaPlans.Dup(_demo);
-        Assert.Equal(1 + 10 + 38 + 175, await CremonaPlans.LoadAsync(_grpc, dup, CancellationToken.None));
-        Assert.Equal(0, await CremonaPlans.LoadAsync(_grpc, dup, CancellationToken.None));
+        var grpc = Grpc("cremona-load-once");
 
-        var tree = await _grpc.GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/dup-2023-2025" });
+        Assert.Equal(1 + 10 + 38 + 175, await CremonaPlans.LoadAsync(grpc, dup, Cancellation));
+        Assert.Equal(0, await CremonaPlans.LoadAsync(grpc, dup, Cancellation));
+    }
+
+    [Fact]
+    public async Task The_DUP_tree_counts_its_levels_and_roots()
+    {
+        var tree = await DupTreeAsync();
 
         Assert.Equal(223, tree.ObjectiveCount);
         Assert.Equal(new Dictionary<string, int> { ["Linea di mandato"] = 10, ["Obiettivo strategico"] = 38, ["Obiettivo operativo"] = 175 },
             tree.CountByLevel.ToDictionary());
         Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"], tree.Roots.Select(r => r.Objective.Code));
         Assert.Equal(213, tree.Roots.Sum(r => r.DescendantCount));
-        var nodes = Flatten(tree.Roots).ToDictionary(n => n.Objective.Code);
-        Assert.Equal(223, nodes.Count);
+        Assert.Equal(223, Flatten(tree.Roots).ToDictionary(n => n.Objective.Code).Count);
+    }
+
+    [Fact]
+    public async Task The_DUP_strategic_objectives_read_back_as_in_the_table()
+    {
+        var nodes = Flatten((await DupTreeAsync()).Roots).ToDictionary(n => n.Objective.Code);
 
         foreach (var s in Csv("cremona-dup-2023-2025", "objectives.csv"))
         {
@@ -55,12 +63,17 @@ public sealed class CremonaAcceptanceTests : IClassFixture<ServiceFactory<Object
             Assert.Equal(CremonaPlans.Split(s["political_owner_normalized"]), node.Objective.PoliticalOwners);
             Assert.Equal(int.Parse(s["n_operational_objectives"]), node.DescendantCount);
         }
+    }
+
+    [Fact]
+    public async Task The_DUP_operational_cards_read_back_as_in_the_tables_with_their_yearly_actions()
+    {
+        var nodes = Flatten((await DupTreeAsync()).Roots).ToDictionary(n => n.Objective.Code);
 
         var actions = Csv("cremona-dup-2023-2025", "operational_actions.csv")
             .Where(a => a["kind"] == "action" && a["text"].Trim().Length > 0 && a["text"] != "[field absent in source]")
             .ToLookup(a => a["operational_objective_code"]);
-        var operational = Csv("cremona-dup-2023-2025", "operational_objectives.csv");
-        foreach (var o in operational)
+        foreach (var o in Csv("cremona-dup-2023-2025", "operational_objectives.csv"))
         {
             var card = nodes[o["code"]].Objective;
             Assert.Equal("Obiettivo operativo", card.Level);
@@ -78,9 +91,16 @@ public sealed class CremonaAcceptanceTests : IClassFixture<ServiceFactory<Object
             Assert.Equal(actions[o["code"]].ToDictionary(a => int.Parse(a["year"]), a => a["text"]), card.YearlyActions.ToDictionary());
         }
         Assert.Equal(actions.Sum(g => g.Count()), nodes.Values.Sum(n => n.Objective.YearlyActions.Count));
+    }
 
-        // The same tree over REST.
-        var json = await _rest.GetJsonAsync("/v1/plans/dup-2023-2025:tree");
+    [Fact]
+    public async Task The_DUP_tree_and_a_card_read_the_same_over_rest()
+    {
+        var tree = await DupTreeAsync();
+        var rest = Rest(Tenant);
+
+        var json = await rest.GetJsonAsync("/v1/plans/dup-2023-2025:tree", Cancellation);
+
         Assert.Equal(223, json.GetProperty("objectiveCount").GetInt32());
         var restCodes = new List<string>();
         void Walk(JsonElement node)
@@ -91,8 +111,8 @@ public sealed class CremonaAcceptanceTests : IClassFixture<ServiceFactory<Object
         }
         foreach (var root in json.GetProperty("roots").EnumerateArray()) Walk(root);
         Assert.Equal(Flatten(tree.Roots).Select(n => n.Objective.Code), restCodes);
-        var card511 = await _rest.GetJsonAsync("/v1/plans/dup-2023-2025/objectives/5.1.11");
-        var row511 = operational.Single(o => o["code"] == "5.1.11");
+        var card511 = await rest.GetJsonAsync("/v1/plans/dup-2023-2025/objectives/5.1.11", Cancellation);
+        var row511 = Csv("cremona-dup-2023-2025", "operational_objectives.csv").Single(o => o["code"] == "5.1.11");
         Assert.Equal(row511["objective_manager_normalized"], card511.GetProperty("manager").GetString());
         Assert.Equal(row511["programme_code"], card511.GetProperty("programmeCodes")[0].GetString());
     }
@@ -100,7 +120,8 @@ public sealed class CremonaAcceptanceTests : IClassFixture<ServiceFactory<Object
     [Fact]
     public async Task The_DUP_is_searchable_by_owner_sector_programme_and_text()
     {
-        await CremonaPlans.LoadAsync(_grpc, CremonaPlans.Dup(_demo), CancellationToken.None);
+        await DupTreeAsync();
+        var grpc = Grpc(Tenant);
         var operational = Csv("cremona-dup-2023-2025", "operational_objectives.csv");
         var strategic = Csv("cremona-dup-2023-2025", "objectives.csv");
 
@@ -111,7 +132,7 @@ public sealed class CremonaAcceptanceTests : IClassFixture<ServiceFactory<Object
             var codes = new List<string>();
             do
             {
-                var page = await _grpc.ListObjectivesAsync(request);
+                var page = await grpc.ListObjectivesAsync(request, Call());
                 codes.AddRange(page.Objectives.Select(o => o.Code));
                 request.PageToken = page.NextPageToken;
             } while (request.PageToken != "");
@@ -150,15 +171,16 @@ public sealed class CremonaAcceptanceTests : IClassFixture<ServiceFactory<Object
     {
         var pact = CremonaPlans.Pact(_demo);
         var formatter = new JsonFormatter(JsonFormatter.Settings.Default);
-        (await _rest.PostJsonAsync($"/v1/plans?plan_id={pact.PlanId}", formatter.Format(pact.Plan))).EnsureSuccessStatusCode();
+        var rest = Rest(Tenant);
+        (await rest.PostJsonAsync($"/v1/plans?plan_id={pact.PlanId}", formatter.Format(pact.Plan), Cancellation)).EnsureSuccessStatusCode();
         foreach (var objective in pact.Objectives)
         {
-            var response = await _rest.PostJsonAsync($"/v1/plans/{pact.PlanId}/objectives?objective_id={objective.Code}",
-                formatter.Format(objective.Objective));
-            await response.ReadJsonAsync();
+            var response = await rest.PostJsonAsync($"/v1/plans/{pact.PlanId}/objectives?objective_id={objective.Code}",
+                formatter.Format(objective.Objective), Cancellation);
+            await response.ReadJsonAsync(Cancellation);
         }
 
-        var tree = await _grpc.GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/patto-sviluppo-2007" });
+        var tree = await Grpc(Tenant).GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/patto-sviluppo-2007" }, Call());
 
         Assert.Equal(Plan.Types.Kind.DevelopmentPact, tree.Plan.Kind);
         Assert.Equal(new Dictionary<string, int> { ["Focus"] = 3, ["Asse strategico"] = 8, ["Azione emblematica"] = 16, ["Progetto"] = 168 },

@@ -4,7 +4,7 @@ namespace Objectives.Tests;
 
 /// <summary>Any body a client can send is answered with a client error, never a 500 (found by the fuzz suite).</summary>
 public sealed class MalformedBodyTests(ServiceFactory<ObjectivesGrpcService> factory)
-    : ApiTest<ObjectivesGrpcService>(factory), IClassFixture<ServiceFactory<ObjectivesGrpcService>>
+    : ObjectivesTest(factory), IClassFixture<ServiceFactory<ObjectivesGrpcService>>
 {
     public static TheoryData<string> Bodies() => new()
     {
@@ -34,11 +34,11 @@ public sealed class MalformedBodyTests(ServiceFactory<ObjectivesGrpcService> fac
     [MemberData(nameof(Bodies))]
     public async Task A_malformed_body_is_a_400(string body)
     {
-        var response = await Rest("malformed-bodies").PostAsync("/v1/plans?plan_id=fuzz", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await Rest("malformed-bodies").PostAsync("/v1/plans?plan_id=fuzz", new StringContent(body, Encoding.UTF8, "application/json"), Cancellation);
 
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.OK,
-            $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        if (response.StatusCode == HttpStatusCode.OK) await Rest("malformed-bodies").DeleteAsync("/v1/plans/fuzz?force=true");
+            $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Cancellation)}");
+        if (response.StatusCode == HttpStatusCode.OK) await Rest("malformed-bodies").DeleteAsync("/v1/plans/fuzz?force=true", Cancellation);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class MalformedBodyTests(ServiceFactory<ObjectivesGrpcService> fac
         var bytes = new ByteArrayContent([0x7b, 0x22, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
         bytes.Headers.ContentType = new("application/json");
 
-        var response = await Rest("malformed-bodies").PostAsync("/v1/plans?plan_id=utf", bytes);
+        var response = await Rest("malformed-bodies").PostAsync("/v1/plans?plan_id=utf", bytes, Cancellation);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

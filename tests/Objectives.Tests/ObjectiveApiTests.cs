@@ -1,25 +1,15 @@
+using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Objectives.Tests;
 
-public sealed class ObjectiveApiTests : IClassFixture<ServiceFactory<ObjectivesGrpcService>>, IDisposable
+public sealed class ObjectiveApiTests(ServiceFactory<ObjectivesGrpcService> factory)
+    : ObjectivesTest(factory), IClassFixture<ServiceFactory<ObjectivesGrpcService>>
 {
     private static readonly string[] Levels = ["Linea di mandato", "Obiettivo strategico", "Obiettivo operativo"];
-    private readonly ServiceFactory<ObjectivesGrpcService> _factory;
-    private readonly ObjectivesService.ObjectivesServiceClient _grpc;
-    private readonly HttpClient _rest;
-
-    public ObjectiveApiTests(ServiceFactory<ObjectivesGrpcService> factory)
-    {
-        _factory = factory;
-        _grpc = new ObjectivesService.ObjectivesServiceClient(factory.CreateGrpcChannel());
-        _rest = factory.CreateRestClient();
-    }
-
-    public void Dispose() => Assert.Empty(_factory.Problems);
 
     private async Task<Plan> PlanAsync(string id, bool freeCodes = false) =>
-        await _grpc.CreatePlanAsync(new CreatePlanRequest
+        await Grpc().CreatePlanAsync(new CreatePlanRequest
         {
             PlanId = id,
             Plan = new Plan
@@ -27,17 +17,23 @@ public sealed class ObjectiveApiTests : IClassFixture<ServiceFactory<ObjectivesG
                 Title = "DUP", Kind = Plan.Types.Kind.Dup, StartYear = 2023, EndYear = 2025,
                 Levels = { Levels }, FreeChildCodes = freeCodes,
             },
-        });
+        }, Call());
 
     private async Task<Objective> AddAsync(string plan, string code, string? parent = null, Action<Objective>? card = null)
     {
         var objective = new Objective { Title = $"Obiettivo {code}", Parent = parent is null ? "" : $"plans/{plan}/objectives/{parent}" };
         card?.Invoke(objective);
-        return await _grpc.CreateObjectiveAsync(new CreateObjectiveRequest { Parent = $"plans/{plan}", ObjectiveId = code, Objective = objective });
+        return await Grpc().CreateObjectiveAsync(new CreateObjectiveRequest { Parent = $"plans/{plan}", ObjectiveId = code, Objective = objective }, Call());
     }
 
     private Task<Objective> GetAsync(string plan, string code) =>
-        _grpc.GetObjectiveAsync(new GetObjectiveRequest { Name = $"plans/{plan}/objectives/{code}" }).ResponseAsync;
+        Grpc().GetObjectiveAsync(new GetObjectiveRequest { Name = $"plans/{plan}/objectives/{code}" }, Call()).ResponseAsync;
+
+    private Task<PlanTree> TreeAsync(string plan) =>
+        Grpc().GetPlanTreeAsync(new GetPlanTreeRequest { Name = $"plans/{plan}" }, Call()).ResponseAsync;
+
+    private Task<Platform.Common.V1.ListAuditEventsResponse> AuditEventsAsync(string parent) =>
+        Grpc().ListAuditEventsAsync(new ListAuditEventsRequest { Parent = parent }, Call()).ResponseAsync;
 
     private async Task<IReadOnlyList<string>> RefusedAsync(string plan, string code, string? parent, Action<Objective> card)
     {
@@ -45,6 +41,15 @@ public sealed class ObjectiveApiTests : IClassFixture<ServiceFactory<ObjectivesG
         await ApiAssert.GrpcFailsAsync(StatusCode.NotFound, () => GetAsync(plan, code));
         return status.ViolatedFields();
     }
+
+    /// <summary>A plan holding only the area <c>1</c>, for refusals that must leave it so.</summary>
+    private async Task PlanWithOneAreaAsync(string plan)
+    {
+        await PlanAsync(plan);
+        await AddAsync(plan, "1");
+    }
+
+    private async Task AssertOnlyTheAreaIsStoredAsync(string plan) => Assert.Equal(1, (await TreeAsync(plan)).ObjectiveCount);
 
     [Fact]
     public async Task Level_is_derived_from_the_parent_and_the_card_reads_back_over_grpc_and_rest()
@@ -73,7 +78,7 @@ public sealed class ObjectiveApiTests : IClassFixture<ServiceFactory<ObjectivesG
         Assert.Equal("W/\"1\"", created.Etag);
         Assert.Equal(created, await GetAsync("obj-card", "1.2.3"));
 
-        var json = await _rest.GetJsonAsync("/v1/plans/obj-card/objectives/1.2.3");
+        var json = await Rest().GetJsonAsync("/v1/plans/obj-card/objectives/1.2.3", Cancellation);
         Assert.Equal("Obiettivo operativo", json.GetProperty("level").GetString());
         Assert.Equal("9.03", json.GetProperty("programmeCodes")[0].GetString());
         Assert.Equal("Tariffa puntuale", json.GetProperty("yearlyActions").GetProperty("2023").GetString());
@@ -81,75 +86,152 @@ public sealed class ObjectiveApiTests : IClassFixture<ServiceFactory<ObjectivesG
     }
 
     [Fact]
-    public async Task Bad_objectives_are_refused_with_field_violations_and_nothing_is_written()
+    public async Task A_level_the_plan_does_not_have_is_refused()
     {
-        await PlanAsync("obj-bad");
-        await PlanAsync("obj-other");
-        await AddAsync("obj-bad", "1");
-        await AddAsync("obj-other", "1");
+        await PlanWithOneAreaAsync("obj-bad-level");
 
-        Assert.Equal(["objective.level"], await RefusedAsync("obj-bad", "2", null, o => o.Level = "Missione"));
-        Assert.Equal(["objective.parent"], await RefusedAsync("obj-bad", "1.1", null, o => o.Parent = "plans/obj-other/objectives/1"));
-        Assert.Equal(["objective_id"], await RefusedAsync("obj-bad", "2.1", "1", _ => { }));
-        Assert.Equal(["objective.mission_codes", "objective.programme_codes"],
-            await RefusedAsync("obj-bad", "3", null, o => { o.MissionCodes.Add("99999"); o.ProgrammeCodes.Add("9.99"); }));
-        Assert.Equal(["objective.sdg_goals"], await RefusedAsync("obj-bad", "4", null, o => o.SdgGoals.Add(18)));
-        Assert.Equal(["objective.programme_codes"],
-            await RefusedAsync("obj-bad", "5", null, o => { o.MissionCodes.Add("9"); o.ProgrammeCodes.Add("12.04"); }));
-        Assert.Equal(["objective.estimated_cost"], await RefusedAsync("obj-bad", "6", null, o => o.EstimatedCost = "1,5"));
-        var badCode = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => AddAsync("obj-bad", "1..2"));
-        Assert.Equal(["objective_id"], badCode.ViolatedFields());
-
-        // The same mistake over REST carries the same violation.
-        var error = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest, await _rest.PostJsonAsync(
-            "/v1/plans/obj-bad/objectives?objective_id=7", """{"title":"SDG","sdgGoals":[18]}"""));
-        Assert.Equal(["objective.sdg_goals"], error.Fields);
-        var tree = await _grpc.GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/obj-bad" });
-        Assert.Equal(1, tree.ObjectiveCount);
+        Assert.Equal(["objective.level"], await RefusedAsync("obj-bad-level", "2", null, o => o.Level = "Missione"));
+        await AssertOnlyTheAreaIsStoredAsync("obj-bad-level");
     }
 
     [Fact]
-    public async Task Duplicate_code_is_already_exists_and_a_child_of_the_last_level_is_refused()
+    public async Task A_parent_in_another_plan_is_refused()
     {
-        await PlanAsync("obj-dup");
-        await AddAsync("obj-dup", "1");
-        await AddAsync("obj-dup", "1.1", "1");
-        await AddAsync("obj-dup", "1.1.1", "1.1");
+        await PlanWithOneAreaAsync("obj-bad-parent");
+        await PlanWithOneAreaAsync("obj-other");
+
+        Assert.Equal(["objective.parent"], await RefusedAsync("obj-bad-parent", "1.1", null, o => o.Parent = "plans/obj-other/objectives/1"));
+        await AssertOnlyTheAreaIsStoredAsync("obj-bad-parent");
+    }
+
+    [Fact]
+    public async Task A_code_that_does_not_extend_the_parent_code_is_refused()
+    {
+        await PlanWithOneAreaAsync("obj-bad-child-code");
+
+        Assert.Equal(["objective_id"], await RefusedAsync("obj-bad-child-code", "2.1", "1", _ => { }));
+        await AssertOnlyTheAreaIsStoredAsync("obj-bad-child-code");
+    }
+
+    [Fact]
+    public async Task A_malformed_code_is_refused()
+    {
+        await PlanWithOneAreaAsync("obj-bad-code");
+
+        var status = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => AddAsync("obj-bad-code", "1..2"));
+
+        Assert.Equal(["objective_id"], status.ViolatedFields());
+        await AssertOnlyTheAreaIsStoredAsync("obj-bad-code");
+    }
+
+    [Fact]
+    public async Task Unknown_mission_and_programme_codes_are_refused()
+    {
+        await PlanWithOneAreaAsync("obj-bad-budget-codes");
+
+        Assert.Equal(["objective.mission_codes", "objective.programme_codes"],
+            await RefusedAsync("obj-bad-budget-codes", "3", null, o => { o.MissionCodes.Add("99999"); o.ProgrammeCodes.Add("9.99"); }));
+        await AssertOnlyTheAreaIsStoredAsync("obj-bad-budget-codes");
+    }
+
+    [Fact]
+    public async Task A_programme_outside_the_objective_missions_is_refused()
+    {
+        await PlanWithOneAreaAsync("obj-bad-programme");
+
+        Assert.Equal(["objective.programme_codes"],
+            await RefusedAsync("obj-bad-programme", "5", null, o => { o.MissionCodes.Add("9"); o.ProgrammeCodes.Add("12.04"); }));
+        await AssertOnlyTheAreaIsStoredAsync("obj-bad-programme");
+    }
+
+    [Fact]
+    public async Task An_sdg_goal_beyond_17_is_refused_over_grpc_and_rest()
+    {
+        await PlanWithOneAreaAsync("obj-bad-sdg");
+
+        Assert.Equal(["objective.sdg_goals"], await RefusedAsync("obj-bad-sdg", "4", null, o => o.SdgGoals.Add(18)));
+        var error = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest, await Rest().PostJsonAsync(
+            "/v1/plans/obj-bad-sdg/objectives?objective_id=7", """{"title":"SDG","sdgGoals":[18]}""", Cancellation));
+        Assert.Equal(["objective.sdg_goals"], error.Fields);
+        await AssertOnlyTheAreaIsStoredAsync("obj-bad-sdg");
+    }
+
+    [Fact]
+    public async Task An_estimated_cost_that_is_not_a_decimal_is_refused()
+    {
+        await PlanWithOneAreaAsync("obj-bad-cost");
+
+        Assert.Equal(["objective.estimated_cost"], await RefusedAsync("obj-bad-cost", "6", null, o => o.EstimatedCost = "1,5"));
+        await AssertOnlyTheAreaIsStoredAsync("obj-bad-cost");
+    }
+
+    private async Task ThreeLevelsAsync(string plan)
+    {
+        await PlanAsync(plan);
+        await AddAsync(plan, "1");
+        await AddAsync(plan, "1.1", "1");
+        await AddAsync(plan, "1.1.1", "1.1");
+    }
+
+    [Fact]
+    public async Task Duplicate_code_is_already_exists()
+    {
+        await ThreeLevelsAsync("obj-dup");
 
         await ApiAssert.GrpcFailsAsync(StatusCode.AlreadyExists, () => AddAsync("obj-dup", "1.1", "1"));
-        Assert.Equal(["objective.parent"], await RefusedAsync("obj-dup", "1.1.1.1", "1.1.1", _ => { }));
     }
 
     [Fact]
-    public async Task List_is_in_natural_code_order_pages_and_filters()
+    public async Task A_child_of_the_last_level_is_refused()
     {
-        await PlanAsync("obj-list");
-        await AddAsync("obj-list", "1", card: o => o.PoliticalOwners.Add("Rossi"));
+        await ThreeLevelsAsync("obj-too-deep");
+
+        Assert.Equal(["objective.parent"], await RefusedAsync("obj-too-deep", "1.1.1.1", "1.1.1", _ => { }));
+    }
+
+    /// <summary>Area 1 (owner Rossi) and 1.1, 1.2, 1.9, 1.10 under it, each with one field to filter on.</summary>
+    private async Task ListedPlanAsync(string plan)
+    {
+        await PlanAsync(plan);
+        await AddAsync(plan, "1", card: o => o.PoliticalOwners.Add("Rossi"));
         foreach (var code in new[] { "1.10", "1.9", "1.2", "1.1" })
-            await AddAsync("obj-list", code, "1", o =>
+            await AddAsync(plan, code, "1", o =>
             {
                 o.Description = code == "1.9" ? "Riqualificazione del VERDE pubblico" : "";
                 o.Manager = code == "1.2" ? "Bianchi" : "";
                 o.LeadSector = code == "1.10" ? "Settore Cultura" : "";
                 if (code == "1.1") { o.MissionCodes.Add("9"); o.ProgrammeCodes.Add("9.02"); o.SdgGoals.Add(15); }
             });
+    }
+
+    [Fact]
+    public async Task List_pages_in_natural_code_order()
+    {
+        await ListedPlanAsync("obj-list");
 
         var codes = new List<string>();
         var token = "";
         do
         {
-            var page = await _grpc.ListObjectivesAsync(new ListObjectivesRequest { Parent = "plans/obj-list", PageSize = 2, PageToken = token });
+            var page = await Grpc().ListObjectivesAsync(new ListObjectivesRequest { Parent = "plans/obj-list", PageSize = 2, PageToken = token }, Call());
             codes.AddRange(page.Objectives.Select(o => o.Code));
             token = page.NextPageToken;
         } while (token != "");
-        Assert.Equal(["1", "1.1", "1.2", "1.9", "1.10"], codes);
 
+        Assert.Equal(["1", "1.1", "1.2", "1.9", "1.10"], codes);
+    }
+
+    [Fact]
+    public async Task List_filters_by_parent_level_owner_manager_sector_codes_goal_and_text_over_grpc_and_rest()
+    {
+        await ListedPlanAsync("obj-filter");
         async Task<IReadOnlyList<string>> Filter(ListObjectivesRequest request)
         {
-            request.Parent = "plans/obj-list";
-            return (await _grpc.ListObjectivesAsync(request)).Objectives.Select(o => o.Code).ToList();
+            request.Parent = "plans/obj-filter";
+            return (await Grpc().ListObjectivesAsync(request, Call())).Objectives.Select(o => o.Code).ToList();
         }
-        Assert.Equal(["1.1", "1.2", "1.9", "1.10"], await Filter(new() { ParentObjective = "plans/obj-list/objectives/1" }));
+
+        Assert.Equal(["1.1", "1.2", "1.9", "1.10"], await Filter(new() { ParentObjective = "plans/obj-filter/objectives/1" }));
         Assert.Equal(["1"], await Filter(new() { Level = "Linea di mandato" }));
         Assert.Equal(["1"], await Filter(new() { Owner = "Rossi" }));
         Assert.Equal(["1.2"], await Filter(new() { Manager = "Bianchi" }));
@@ -159,23 +241,28 @@ public sealed class ObjectiveApiTests : IClassFixture<ServiceFactory<ObjectivesG
         Assert.Equal(["1.1"], await Filter(new() { SdgGoal = 15 }));
         Assert.Equal(["1.9"], await Filter(new() { Query = "verde" }));
         Assert.Equal(["1.10"], await Filter(new() { Query = "1.10" }));
-
-        var json = await _rest.GetJsonAsync("/v1/plans/obj-list/objectives?sector=Settore%20Cultura");
+        var json = await Rest().GetJsonAsync("/v1/plans/obj-filter/objectives?sector=Settore%20Cultura", Cancellation);
         Assert.Equal("1.10", json.GetProperty("objectives")[0].GetProperty("code").GetString());
-
-        var first = await _grpc.ListObjectivesAsync(new ListObjectivesRequest { Parent = "plans/obj-list", PageSize = 1 });
-        var status = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => _grpc.ListObjectivesAsync(
-            new ListObjectivesRequest { Parent = "plans/obj-list", PageSize = 1, PageToken = first.NextPageToken, Owner = "Rossi" }).ResponseAsync);
-        Assert.Equal(["page_token"], status.ViolatedFields());
     }
 
     [Fact]
-    public async Task Update_changes_masked_fields_audits_old_and_new_values_and_stale_etag_is_aborted()
+    public async Task A_page_token_used_with_other_filters_is_invalid()
     {
-        await PlanAsync("obj-update");
-        var created = await AddAsync("obj-update", "1", card: o => { o.Manager = "Donadio Giovanni"; o.YearlyActions[2023] = "Prima"; });
+        await ListedPlanAsync("obj-token-filters");
 
-        var updated = await _grpc.UpdateObjectiveAsync(new UpdateObjectiveRequest
+        var first = await Grpc().ListObjectivesAsync(new ListObjectivesRequest { Parent = "plans/obj-token-filters", PageSize = 1 }, Call());
+        var status = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => Grpc().ListObjectivesAsync(
+            new ListObjectivesRequest { Parent = "plans/obj-token-filters", PageSize = 1, PageToken = first.NextPageToken, Owner = "Rossi" }, Call()).ResponseAsync);
+
+        Assert.Equal(["page_token"], status.ViolatedFields());
+    }
+
+    /// <summary>An objective created with a manager and a 2023 action, then updated on those two fields only.</summary>
+    private async Task<(Objective Created, Objective Updated)> UpdatedObjectiveAsync(string plan)
+    {
+        await PlanAsync(plan);
+        var created = await AddAsync(plan, "1", card: o => { o.Manager = "Donadio Giovanni"; o.YearlyActions[2023] = "Prima"; });
+        var updated = await Grpc().UpdateObjectiveAsync(new UpdateObjectiveRequest
         {
             Objective = new Objective
             {
@@ -183,31 +270,58 @@ public sealed class ObjectiveApiTests : IClassFixture<ServiceFactory<ObjectivesG
                 YearlyActions = { [2023] = "Seconda", [2024] = "Nuova" },
             },
             UpdateMask = new FieldMask { Paths = { "manager", "yearly_actions" } },
-        });
+        }, Call());
+        return (created, updated);
+    }
+
+    [Fact]
+    public async Task Update_changes_only_the_masked_fields_and_bumps_the_etag()
+    {
+        var (_, updated) = await UpdatedObjectiveAsync("obj-update");
+
         Assert.Equal("Grossi Eugenia", updated.Manager);
         Assert.Equal("Obiettivo 1", updated.Title);
         Assert.Equal("W/\"2\"", updated.Etag);
+    }
 
-        await ApiAssert.GrpcFailsAsync(StatusCode.Aborted, () => _grpc.UpdateObjectiveAsync(new UpdateObjectiveRequest
+    [Fact]
+    public async Task Update_with_a_stale_etag_is_aborted_over_grpc_and_rest_and_changes_nothing()
+    {
+        var (created, _) = await UpdatedObjectiveAsync("obj-stale");
+
+        await ApiAssert.GrpcFailsAsync(StatusCode.Aborted, () => Grpc().UpdateObjectiveAsync(new UpdateObjectiveRequest
         {
             Objective = new Objective { Name = created.Name, Etag = created.Etag, Manager = "Stale" },
             UpdateMask = new FieldMask { Paths = { "manager" } },
-        }).ResponseAsync);
-        var error = await ApiAssert.RestFailsAsync(HttpStatusCode.Conflict, await _rest.PatchJsonAsync(
-            "/v1/plans/obj-update/objectives/1?update_mask=manager", $$"""{"manager":"Stale","etag":"W/\"1\""}"""));
+        }, Call()).ResponseAsync);
+        var error = await ApiAssert.RestFailsAsync(HttpStatusCode.Conflict, await Rest().PatchJsonAsync(
+            "/v1/plans/obj-stale/objectives/1?update_mask=manager", $$"""{"manager":"Stale","etag":"W/\"1\""}""", Cancellation));
         Assert.Equal("ETAG_MISMATCH", error.Reason);
-        Assert.Equal("Grossi Eugenia", (await GetAsync("obj-update", "1")).Manager);
+        Assert.Equal("Grossi Eugenia", (await GetAsync("obj-stale", "1")).Manager);
+    }
 
-        var events = await _grpc.ListAuditEventsAsync(new ListAuditEventsRequest { Parent = created.Name });
+    [Fact]
+    public async Task Update_is_audited_with_old_and_new_values_of_each_field()
+    {
+        var (created, _) = await UpdatedObjectiveAsync("obj-audit");
+
+        var events = await AuditEventsAsync(created.Name);
+
         Assert.Equal(["create", "update"], events.AuditEvents.Select(e => e.Action));
         Assert.Equal(
             [("manager", "Donadio Giovanni", "Grossi Eugenia"), ("yearly_actions.2023", "Prima", "Seconda"), ("yearly_actions.2024", null, "Nuova")],
             events.AuditEvents[1].Changes.Select(c => (c.Field, c.HasOldValue ? c.OldValue : null, c.HasNewValue ? c.NewValue : null)));
         Assert.Equal("tester", events.AuditEvents[1].Actor);
+    }
 
-        // The plan's trail includes its objectives'; REST reads the same.
-        var planEvents = await _rest.GetJsonAsync("/v1/plans/obj-update/auditEvents");
-        Assert.Equal(["plans/obj-update", created.Name, created.Name],
+    [Fact]
+    public async Task The_plan_trail_includes_its_objectives_over_rest()
+    {
+        var (created, _) = await UpdatedObjectiveAsync("obj-plan-trail");
+
+        var planEvents = await Rest().GetJsonAsync("/v1/plans/obj-plan-trail/auditEvents", Cancellation);
+
+        Assert.Equal(["plans/obj-plan-trail", created.Name, created.Name],
             planEvents.GetProperty("auditEvents").EnumerateArray().Select(e => e.GetProperty("resource").GetString()));
     }
 
@@ -217,22 +331,11 @@ public sealed class ObjectiveApiTests : IClassFixture<ServiceFactory<ObjectivesG
         await PlanAsync("obj-race");
         var created = await AddAsync("obj-race", "1");
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        var results = await Concurrent.StatusesAsync(8, i => Grpc().UpdateObjectiveAsync(new UpdateObjectiveRequest
         {
-            try
-            {
-                await _grpc.UpdateObjectiveAsync(new UpdateObjectiveRequest
-                {
-                    Objective = new Objective { Name = created.Name, Etag = created.Etag, Title = $"Writer {i}" },
-                    UpdateMask = new FieldMask { Paths = { "title" } },
-                });
-                return StatusCode.OK;
-            }
-            catch (RpcException ex)
-            {
-                return ex.StatusCode;
-            }
-        }));
+            Objective = new Objective { Name = created.Name, Etag = created.Etag, Title = $"Writer {i}" },
+            UpdateMask = new FieldMask { Paths = { "title" } },
+        }, Call()).ResponseAsync);
 
         Assert.Equal(1, results.Count(r => r == StatusCode.OK));
         Assert.Equal(7, results.Count(r => r == StatusCode.Aborted));
@@ -240,104 +343,150 @@ public sealed class ObjectiveApiTests : IClassFixture<ServiceFactory<ObjectivesG
     }
 
     [Fact]
-    public async Task Archived_plan_is_read_only_and_lifecycle_only_moves_forward()
+    public async Task A_plan_is_published_only_once_approved()
     {
-        var plan = await PlanAsync("obj-archive");
-        var objective = await AddAsync("obj-archive", "1");
+        var plan = await PlanAsync("obj-publish-early");
 
         var early = await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition,
-            () => _grpc.PublishPlanAsync(new PublishPlanRequest { Name = plan.Name, Published = true }).ResponseAsync);
-        Assert.Equal("PLAN_NOT_APPROVED", early.GetDetail<Google.Rpc.ErrorInfo>()!.Reason);
-        await _grpc.TransitionPlanAsync(new TransitionPlanRequest { Name = plan.Name, State = Plan.Types.State.Adopted });
-        var approved = await _grpc.TransitionPlanAsync(new TransitionPlanRequest { Name = plan.Name, State = Plan.Types.State.Approved });
-        var published = await _grpc.PublishPlanAsync(new PublishPlanRequest { Name = plan.Name, Published = true, Etag = approved.Etag });
-        Assert.True(published.Published);
-        await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => _grpc.TransitionPlanAsync(
-            new TransitionPlanRequest { Name = plan.Name, State = Plan.Types.State.Draft }).ResponseAsync);
-        var archived = await (await _rest.PostJsonAsync("/v1/plans/obj-archive:transition", """{"state":"ARCHIVED"}""")).ReadJsonAsync();
-        Assert.Equal("ARCHIVED", archived.GetProperty("state").GetString());
+            () => Grpc().PublishPlanAsync(new PublishPlanRequest { Name = plan.Name, Published = true }, Call()).ResponseAsync);
 
-        var refused = await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => _grpc.UpdateObjectiveAsync(new UpdateObjectiveRequest
-        {
-            Objective = new Objective { Name = objective.Name, Title = "Changed" },
-            UpdateMask = new FieldMask { Paths = { "title" } },
-        }).ResponseAsync);
-        Assert.Equal("PLAN_ARCHIVED", refused.GetDetail<Google.Rpc.ErrorInfo>()!.Reason);
-        await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => AddAsync("obj-archive", "2"));
-        await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => _grpc.CreateProgressReportAsync(new CreateProgressReportRequest
-        {
-            Parent = objective.Name, Report = new ProgressReport { Period = "2024", State = ProgressReport.Types.State.Done },
-        }).ResponseAsync);
-        await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => _grpc.UpdatePlanAsync(new UpdatePlanRequest
-        {
-            Plan = new Plan { Name = plan.Name, Title = "Changed" }, UpdateMask = new FieldMask { Paths = { "title" } },
-        }).ResponseAsync);
-        await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => _grpc.DeleteObjectiveAsync(
-            new DeleteObjectiveRequest { Name = objective.Name }).ResponseAsync);
-        Assert.Equal(objective, await GetAsync("obj-archive", "1"));
-        Assert.Equal("DUP", (await _grpc.GetPlanAsync(new GetPlanRequest { Name = plan.Name })).Title);
+        Assert.Equal("PLAN_NOT_APPROVED", early.GetDetail<Google.Rpc.ErrorInfo>()!.Reason);
+    }
+
+    /// <summary>A plan taken through adopted and approved to published.</summary>
+    private async Task<Plan> PublishedPlanAsync(string id)
+    {
+        var plan = await PlanAsync(id);
+        await Grpc().TransitionPlanAsync(new TransitionPlanRequest { Name = plan.Name, State = Plan.Types.State.Adopted }, Call());
+        var approved = await Grpc().TransitionPlanAsync(new TransitionPlanRequest { Name = plan.Name, State = Plan.Types.State.Approved }, Call());
+        return await Grpc().PublishPlanAsync(new PublishPlanRequest { Name = plan.Name, Published = true, Etag = approved.Etag }, Call());
     }
 
     [Fact]
-    public async Task Delete_refuses_children_unless_forced_and_force_removes_the_subtree()
+    public async Task An_approved_plan_is_published_and_its_lifecycle_does_not_move_back()
     {
-        await PlanAsync("obj-delete");
-        await AddAsync("obj-delete", "1");
-        await AddAsync("obj-delete", "1.1", "1");
-        await AddAsync("obj-delete", "1.1.1", "1.1");
-        await AddAsync("obj-delete", "2");
+        var published = await PublishedPlanAsync("obj-lifecycle");
 
-        var status = await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition,
-            () => _grpc.DeleteObjectiveAsync(new DeleteObjectiveRequest { Name = "plans/obj-delete/objectives/1" }).ResponseAsync);
+        Assert.True(published.Published);
+        await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => Grpc().TransitionPlanAsync(
+            new TransitionPlanRequest { Name = published.Name, State = Plan.Types.State.Draft }, Call()).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task An_archived_plan_refuses_every_change_and_keeps_its_content()
+    {
+        var plan = await PublishedPlanAsync("obj-archive");
+        var objective = await AddAsync("obj-archive", "1");
+        var archived = await (await Rest().PostJsonAsync("/v1/plans/obj-archive:transition", """{"state":"ARCHIVED"}""", Cancellation))
+            .ReadJsonAsync(Cancellation);
+        Assert.Equal("ARCHIVED", archived.GetProperty("state").GetString());
+
+        var refused = await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => Grpc().UpdateObjectiveAsync(new UpdateObjectiveRequest
+        {
+            Objective = new Objective { Name = objective.Name, Title = "Changed" },
+            UpdateMask = new FieldMask { Paths = { "title" } },
+        }, Call()).ResponseAsync);
+        Assert.Equal("PLAN_ARCHIVED", refused.GetDetail<Google.Rpc.ErrorInfo>()!.Reason);
+        await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => AddAsync("obj-archive", "2"));
+        await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => Grpc().CreateProgressReportAsync(new CreateProgressReportRequest
+        {
+            Parent = objective.Name, Report = new ProgressReport { Period = "2024", State = ProgressReport.Types.State.Done },
+        }, Call()).ResponseAsync);
+        await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => Grpc().UpdatePlanAsync(new UpdatePlanRequest
+        {
+            Plan = new Plan { Name = plan.Name, Title = "Changed" }, UpdateMask = new FieldMask { Paths = { "title" } },
+        }, Call()).ResponseAsync);
+        await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => Grpc().DeleteObjectiveAsync(
+            new DeleteObjectiveRequest { Name = objective.Name }, Call()).ResponseAsync);
+        Assert.Equal(objective, await GetAsync("obj-archive", "1"));
+        Assert.Equal("DUP", (await Grpc().GetPlanAsync(new GetPlanRequest { Name = plan.Name }, Call())).Title);
+    }
+
+    /// <summary>1 &gt; 1.1 &gt; 1.1.1, and 2 beside them.</summary>
+    private async Task SubtreeAsync(string plan)
+    {
+        await ThreeLevelsAsync(plan);
+        await AddAsync(plan, "2");
+    }
+
+    [Fact]
+    public async Task Delete_of_an_objective_with_children_is_refused_unless_forced()
+    {
+        await SubtreeAsync("obj-delete-refused");
+
+        var status = await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => Grpc().DeleteObjectiveAsync(
+            new DeleteObjectiveRequest { Name = "plans/obj-delete-refused/objectives/1" }, Call()).ResponseAsync);
+
         Assert.Equal("HAS_CHILDREN", status.GetDetail<Google.Rpc.ErrorInfo>()!.Reason);
-        Assert.Equal(4, (await _grpc.GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/obj-delete" })).ObjectiveCount);
+        Assert.Equal(4, (await TreeAsync("obj-delete-refused")).ObjectiveCount);
+    }
 
-        Assert.Equal(HttpStatusCode.OK, (await _rest.DeleteAsync("/v1/plans/obj-delete/objectives/1?force=true")).StatusCode);
+    [Fact]
+    public async Task Forced_delete_removes_the_subtree_and_audits_each_objective()
+    {
+        await SubtreeAsync("obj-delete");
 
-        var tree = await _grpc.GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/obj-delete" });
-        Assert.Equal(["2"], tree.Roots.Select(n => n.Objective.Code));
+        Assert.Equal(HttpStatusCode.OK, (await Rest().DeleteAsync("/v1/plans/obj-delete/objectives/1?force=true", Cancellation)).StatusCode);
+
+        Assert.Equal(["2"], (await TreeAsync("obj-delete")).Roots.Select(n => n.Objective.Code));
         await ApiAssert.GrpcFailsAsync(StatusCode.NotFound, () => GetAsync("obj-delete", "1.1.1"));
-        var events = await _grpc.ListAuditEventsAsync(new ListAuditEventsRequest { Parent = "plans/obj-delete" });
+        var events = await AuditEventsAsync("plans/obj-delete");
         Assert.Equal(["plans/obj-delete/objectives/1.1.1", "plans/obj-delete/objectives/1.1", "plans/obj-delete/objectives/1"],
             events.AuditEvents.Where(e => e.Action == "delete").Select(e => e.Resource));
     }
 
+    private Task<Objective> MoveAsync(string name, string newParent) =>
+        Grpc().MoveObjectiveAsync(new MoveObjectiveRequest { Name = name, NewParent = newParent }, Call()).ResponseAsync;
+
     [Fact]
-    public async Task Move_rechecks_codes_and_levels_and_updates_depths()
+    public async Task A_move_the_codes_do_not_allow_is_refused()
     {
-        await PlanAsync("obj-move");
-        await AddAsync("obj-move", "1");
+        await ThreeLevelsAsync("obj-move");
         await AddAsync("obj-move", "2");
-        await AddAsync("obj-move", "1.1", "1");
-        await AddAsync("obj-move", "1.1.1", "1.1");
 
-        var status = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => _grpc.MoveObjectiveAsync(
-            new MoveObjectiveRequest { Name = "plans/obj-move/objectives/1.1", NewParent = "plans/obj-move/objectives/2" }).ResponseAsync);
+        var status = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument,
+            () => MoveAsync("plans/obj-move/objectives/1.1", "plans/obj-move/objectives/2"));
+
         Assert.Equal(["new_parent"], status.ViolatedFields());
-        var cycle = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => _grpc.MoveObjectiveAsync(
-            new MoveObjectiveRequest { Name = "plans/obj-move/objectives/1", NewParent = "plans/obj-move/objectives/1.1.1" }).ResponseAsync);
-        Assert.Equal(["new_parent"], cycle.ViolatedFields());
+    }
 
-        // With free codes (the real DUP has 4.2.4 under 4.4) the same move is fine.
+    [Fact]
+    public async Task A_move_under_its_own_descendant_is_refused()
+    {
+        await ThreeLevelsAsync("obj-move-cycle");
+
+        var cycle = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument,
+            () => MoveAsync("plans/obj-move-cycle/objectives/1", "plans/obj-move-cycle/objectives/1.1.1"));
+
+        Assert.Equal(["new_parent"], cycle.ViolatedFields());
+    }
+
+    [Fact]
+    public async Task With_free_codes_a_move_re_parents_the_objective_updates_the_tree_and_is_audited()
+    {
+        // With free codes (the real DUP has 4.2.4 under 4.4) a move across codes is fine.
         await PlanAsync("obj-move-free", freeCodes: true);
         await AddAsync("obj-move-free", "4");
         await AddAsync("obj-move-free", "4.2", "4");
         await AddAsync("obj-move-free", "4.4", "4");
         var op = await AddAsync("obj-move-free", "4.2.4", "4.2");
-        var moved = await (await _rest.PostJsonAsync("/v1/plans/obj-move-free/objectives/4.2.4:move",
-            $$"""{"newParent":"plans/obj-move-free/objectives/4.4","etag":{{System.Text.Json.JsonSerializer.Serialize(op.Etag)}}}""")).ReadJsonAsync();
+
+        var moved = await (await Rest().PostJsonAsync("/v1/plans/obj-move-free/objectives/4.2.4:move",
+            $$"""{"newParent":"plans/obj-move-free/objectives/4.4","etag":{{JsonSerializer.Serialize(op.Etag)}}}""", Cancellation)).ReadJsonAsync(Cancellation);
+
         Assert.Equal("plans/obj-move-free/objectives/4.4", moved.GetProperty("parent").GetString());
-        var tree = await _grpc.GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/obj-move-free" });
-        var root = Assert.Single(tree.Roots);
+        var root = Assert.Single((await TreeAsync("obj-move-free")).Roots);
         Assert.Equal(["4.2", "4.4"], root.Children.Select(c => c.Objective.Code));
         Assert.Empty(root.Children[0].Children);
         Assert.Equal("4.2.4", Assert.Single(root.Children[1].Children).Objective.Code);
         Assert.Equal(3, root.DescendantCount);
-        var events = await _grpc.ListAuditEventsAsync(new ListAuditEventsRequest { Parent = op.Name });
-        var move = events.AuditEvents.Single(e => e.Action == "move");
+        var move = (await AuditEventsAsync(op.Name)).AuditEvents.Single(e => e.Action == "move");
         Assert.Equal(("parent", "plans/obj-move-free/objectives/4.2", "plans/obj-move-free/objectives/4.4"),
             move.Changes.Select(c => (c.Field, c.OldValue, c.NewValue)).Single());
     }
+
+    private Task<ProgressReport> ReportAsync(Objective objective, ProgressReport report) =>
+        Grpc().CreateProgressReportAsync(new CreateProgressReportRequest { Parent = objective.Name, Report = report }, Call()).ResponseAsync;
 
     [Fact]
     public async Task Progress_reports_set_the_latest_state_on_the_objective()
@@ -345,78 +494,100 @@ public sealed class ObjectiveApiTests : IClassFixture<ServiceFactory<ObjectivesG
         await PlanAsync("obj-report");
         var objective = await AddAsync("obj-report", "1");
 
-        var first = await _grpc.CreateProgressReportAsync(new CreateProgressReportRequest
-        {
-            Parent = objective.Name,
-            Report = new ProgressReport { Period = "2022-H1", State = ProgressReport.Types.State.OnTrack, StatusText = "Potature eseguite" },
-        });
+        var first = await ReportAsync(objective,
+            new ProgressReport { Period = "2022-H1", State = ProgressReport.Types.State.OnTrack, StatusText = "Potature eseguite" });
         Assert.Equal("plans/obj-report/objectives/1/reports/2022-h1", first.Name);
         Assert.Equal("tester", first.Author);
-        var second = await (await _rest.PostJsonAsync("/v1/plans/obj-report/objectives/1/reports",
-            """{"period":"2022","state":"AT_RISK","correctiveActions":"Nuovo appalto","author":"Donadio Giovanni"}""")).ReadJsonAsync();
+        var second = await (await Rest().PostJsonAsync("/v1/plans/obj-report/objectives/1/reports",
+            """{"period":"2022","state":"AT_RISK","correctiveActions":"Nuovo appalto","author":"Donadio Giovanni"}""", Cancellation)).ReadJsonAsync(Cancellation);
         Assert.Equal("plans/obj-report/objectives/1/reports/2022", second.GetProperty("name").GetString());
 
         var current = await GetAsync("obj-report", "1");
         Assert.Equal(("AT_RISK", "2022"), (current.LatestState, current.LatestPeriod));
         Assert.Equal(objective.Etag, current.Etag);
-        var list = await _grpc.ListProgressReportsAsync(new ListProgressReportsRequest { Parent = objective.Name });
+        var list = await Grpc().ListProgressReportsAsync(new ListProgressReportsRequest { Parent = objective.Name }, Call());
         Assert.Equal(["2022-H1", "2022"], list.Reports.Select(r => r.Period));
-
-        var bad = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => _grpc.CreateProgressReportAsync(new CreateProgressReportRequest
-        {
-            Parent = objective.Name, Report = new ProgressReport { Period = "2022-S1" },
-        }).ResponseAsync);
-        Assert.Equal(["report.period", "report.state"], bad.ViolatedFields());
-        await ApiAssert.GrpcFailsAsync(StatusCode.AlreadyExists, () => _grpc.CreateProgressReportAsync(new CreateProgressReportRequest
-        {
-            Parent = objective.Name, Report = new ProgressReport { Period = "2022", State = ProgressReport.Types.State.Done },
-        }).ResponseAsync);
     }
 
     [Fact]
-    public async Task Versions_snapshot_the_plan_and_diff_field_by_field()
+    public async Task A_report_without_a_valid_period_and_state_is_refused_naming_both()
     {
-        await PlanAsync("obj-versions");
-        await AddAsync("obj-versions", "1");
-        await AddAsync("obj-versions", "1.1", "1", o => o.PoliticalOwners.Add("Zanacchi Luca"));
-        var gone = await AddAsync("obj-versions", "1.2", "1");
-        var v1 = await _grpc.CreatePlanVersionAsync(new CreatePlanVersionRequest
-        {
-            Parent = "plans/obj-versions", Version = new PlanVersion { Description = "Approvato in consiglio" },
-        });
-        Assert.Equal("plans/obj-versions/versions/v1", v1.Name);
-        Assert.Equal(3, v1.ObjectiveCount);
+        await PlanAsync("obj-report-invalid");
+        var objective = await AddAsync("obj-report-invalid", "1");
 
-        var changed = await GetAsync("obj-versions", "1.1");
-        await _grpc.UpdateObjectiveAsync(new UpdateObjectiveRequest
+        var bad = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => ReportAsync(objective, new ProgressReport { Period = "2022-S1" }));
+
+        Assert.Equal(["report.period", "report.state"], bad.ViolatedFields());
+    }
+
+    [Fact]
+    public async Task A_second_report_for_the_same_period_already_exists()
+    {
+        await PlanAsync("obj-report-twice");
+        var objective = await AddAsync("obj-report-twice", "1");
+        await ReportAsync(objective, new ProgressReport { Period = "2022", State = ProgressReport.Types.State.AtRisk });
+
+        await ApiAssert.GrpcFailsAsync(StatusCode.AlreadyExists,
+            () => ReportAsync(objective, new ProgressReport { Period = "2022", State = ProgressReport.Types.State.Done }));
+    }
+
+    /// <summary>
+    /// Version v1 of a plan of 1, 1.1 and 1.2; then 1.1 changes title and owners, 1.2 goes, 1.10 comes, and v2 is taken.
+    /// </summary>
+    private async Task<(PlanVersion V1, PlanVersion V2, string Changed)> VersionedPlanAsync(string plan)
+    {
+        await PlanAsync(plan);
+        await AddAsync(plan, "1");
+        await AddAsync(plan, "1.1", "1", o => o.PoliticalOwners.Add("Zanacchi Luca"));
+        var gone = await AddAsync(plan, "1.2", "1");
+        var v1 = await Grpc().CreatePlanVersionAsync(new CreatePlanVersionRequest
+        {
+            Parent = $"plans/{plan}", Version = new PlanVersion { Description = "Approvato in consiglio" },
+        }, Call());
+        var changed = await GetAsync(plan, "1.1");
+        await Grpc().UpdateObjectiveAsync(new UpdateObjectiveRequest
         {
             Objective = new Objective { Name = changed.Name, Title = "Piano verde", PoliticalOwners = { "Zanacchi Luca", "Manfredini Barbara" } },
             UpdateMask = new FieldMask { Paths = { "title", "political_owners" } },
-        });
-        await _grpc.DeleteObjectiveAsync(new DeleteObjectiveRequest { Name = gone.Name });
-        await AddAsync("obj-versions", "1.10", "1");
+        }, Call());
+        await Grpc().DeleteObjectiveAsync(new DeleteObjectiveRequest { Name = gone.Name }, Call());
+        await AddAsync(plan, "1.10", "1");
+        var v2 = await Grpc().CreatePlanVersionAsync(new CreatePlanVersionRequest { Parent = $"plans/{plan}" }, Call());
+        return (v1, v2, changed.Name);
+    }
 
-        var againstNow = await _grpc.DiffPlanVersionsAsync(new DiffPlanVersionsRequest { Name = v1.Name });
-        var v2 = await _grpc.CreatePlanVersionAsync(new CreatePlanVersionRequest { Parent = "plans/obj-versions" });
-        var diff = await _grpc.DiffPlanVersionsAsync(new DiffPlanVersionsRequest { Name = v1.Name, Other = v2.Name });
+    [Fact]
+    public async Task A_version_diffs_field_by_field_against_now_and_against_a_later_version()
+    {
+        var (v1, v2, changed) = await VersionedPlanAsync("obj-versions");
 
+        Assert.Equal("plans/obj-versions/versions/v1", v1.Name);
+        Assert.Equal(3, v1.ObjectiveCount);
+        var againstNow = await Grpc().DiffPlanVersionsAsync(new DiffPlanVersionsRequest { Name = v1.Name }, Call());
+        var diff = await Grpc().DiffPlanVersionsAsync(new DiffPlanVersionsRequest { Name = v1.Name, Other = v2.Name }, Call());
         foreach (var d in new[] { againstNow, diff })
         {
             Assert.Equal(["plans/obj-versions/objectives/1.10"], d.Added);
             Assert.Equal(["plans/obj-versions/objectives/1.2"], d.Removed);
             var change = Assert.Single(d.Changed);
-            Assert.Equal(changed.Name, change.Objective);
+            Assert.Equal(changed, change.Objective);
             Assert.Equal(
                 [("political_owners", "Zanacchi Luca", "Zanacchi Luca; Manfredini Barbara"), ("title", "Obiettivo 1.1", "Piano verde")],
                 change.Changes.Select(c => (c.Field, c.OldValue, c.NewValue)));
         }
+        var rest = await Rest().GetJsonAsync("/v1/plans/obj-versions/versions/v1:diff?other=plans/obj-versions/versions/v2", Cancellation);
+        Assert.Equal("plans/obj-versions/objectives/1.10", rest.GetProperty("added")[0].GetString());
+    }
 
-        var stored = await _grpc.GetPlanVersionAsync(new GetPlanVersionRequest { Name = v1.Name });
+    [Fact]
+    public async Task A_stored_version_keeps_its_snapshot_and_lists_without_objectives()
+    {
+        var (v1, v2, _) = await VersionedPlanAsync("obj-snapshots");
+
+        var stored = await Grpc().GetPlanVersionAsync(new GetPlanVersionRequest { Name = v1.Name }, Call());
         Assert.Equal(["1", "1.1", "1.2"], stored.Objectives.Select(o => o.Code));
         Assert.Equal("Obiettivo 1.1", stored.Objectives[1].Title);
-        var rest = await _rest.GetJsonAsync("/v1/plans/obj-versions/versions/v1:diff?other=plans/obj-versions/versions/v2");
-        Assert.Equal("plans/obj-versions/objectives/1.10", rest.GetProperty("added")[0].GetString());
-        var listed = await _grpc.ListPlanVersionsAsync(new ListPlanVersionsRequest { Parent = "plans/obj-versions" });
+        var listed = await Grpc().ListPlanVersionsAsync(new ListPlanVersionsRequest { Parent = "plans/obj-snapshots" }, Call());
         Assert.Equal([v1.Name, v2.Name], listed.Versions.Select(v => v.Name));
         Assert.All(listed.Versions, v => Assert.Empty(v.Objectives));
     }
@@ -426,18 +597,18 @@ public sealed class ObjectiveApiTests : IClassFixture<ServiceFactory<ObjectivesG
     {
         await PlanAsync("obj-private");
         var objective = await AddAsync("obj-private", "1");
-        var other = new ObjectivesService.ObjectivesServiceClient(_factory.CreateGrpcChannel("comune-di-altrove"));
+        var other = Grpc("comune-di-altrove");
 
         await ApiAssert.GrpcFailsAsync(StatusCode.NotFound,
-            () => other.GetObjectiveAsync(new GetObjectiveRequest { Name = objective.Name }).ResponseAsync);
+            () => other.GetObjectiveAsync(new GetObjectiveRequest { Name = objective.Name }, Call()).ResponseAsync);
         await ApiAssert.GrpcFailsAsync(StatusCode.NotFound,
-            () => other.GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/obj-private" }).ResponseAsync);
+            () => other.GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/obj-private" }, Call()).ResponseAsync);
         await ApiAssert.GrpcFailsAsync(StatusCode.NotFound, () => other.CreateObjectiveAsync(new CreateObjectiveRequest
         {
             Parent = "plans/obj-private", ObjectiveId = "2", Objective = new Objective { Title = "Intruso" },
-        }).ResponseAsync);
+        }, Call()).ResponseAsync);
         await ApiAssert.GrpcFailsAsync(StatusCode.NotFound,
-            () => other.ListAuditEventsAsync(new ListAuditEventsRequest { Parent = "plans/obj-private" }).ResponseAsync);
-        Assert.Equal(1, (await _grpc.GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/obj-private" })).ObjectiveCount);
+            () => other.ListAuditEventsAsync(new ListAuditEventsRequest { Parent = "plans/obj-private" }, Call()).ResponseAsync);
+        Assert.Equal(1, (await TreeAsync("obj-private")).ObjectiveCount);
     }
 }

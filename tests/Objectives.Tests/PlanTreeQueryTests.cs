@@ -1,30 +1,24 @@
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Launcher.Demo;
 using Platform.ServiceDefaults.Data;
 
 namespace Objectives.Tests;
 
 /// <summary>A plan the size of Cremona's DUP comes back as a tree in one round of SQL, not one query per node.</summary>
-public sealed class PlanTreeQueryTests : IClassFixture<ServiceFactory<ObjectivesGrpcService>>, IDisposable
+public sealed class PlanTreeQueryTests(ServiceFactory<ObjectivesGrpcService> factory)
+    : ObjectivesTest(factory), IClassFixture<ServiceFactory<ObjectivesGrpcService>>
 {
-    private readonly ServiceFactory<ObjectivesGrpcService> _factory;
-
-    public PlanTreeQueryTests(ServiceFactory<ObjectivesGrpcService> factory) => _factory = factory;
-
-    public void Dispose() => Assert.Empty(_factory.Problems);
-
     [Fact]
     public async Task The_whole_dup_tree_takes_a_fixed_number_of_queries()
     {
-        var grpc = new ObjectivesService.ObjectivesServiceClient(_factory.CreateGrpcChannel("tree-queries"));
+        var grpc = Grpc("tree-queries");
         var demo = CremonaPlans.FindDemoDirectory(AppContext.BaseDirectory);
-        await CremonaPlans.LoadAsync(grpc, CremonaPlans.Dup(demo), CancellationToken.None);
+        await CremonaPlans.LoadAsync(grpc, CremonaPlans.Dup(demo), Cancellation);
 
         var statements = 0;
         var counting = false;
-        _factory.Services.GetRequiredService<Database>().ObserveCommands(_ => { if (Volatile.Read(ref counting)) Interlocked.Increment(ref statements); });
+        Service<Database>().ObserveCommands(_ => { if (Volatile.Read(ref counting)) Interlocked.Increment(ref statements); });
         Volatile.Write(ref counting, true);
-        var tree = await grpc.GetPlanTreeAsync(new GetPlanTreeRequest { Name = $"plans/{CremonaPlans.DupId}" });
+        var tree = await grpc.GetPlanTreeAsync(new GetPlanTreeRequest { Name = $"plans/{CremonaPlans.DupId}" }, Call());
         Volatile.Write(ref counting, false);
 
         Assert.Equal(223, tree.ObjectiveCount);

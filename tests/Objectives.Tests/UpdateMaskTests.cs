@@ -2,12 +2,11 @@ namespace Objectives.Tests;
 
 /// <summary>An absent or empty update mask means "every field the client set" (AIP-134; issue 9, defect 6).</summary>
 public sealed class UpdateMaskTests(ServiceFactory<ObjectivesGrpcService> factory)
-    : ApiTest<ObjectivesGrpcService>(factory), IClassFixture<ServiceFactory<ObjectivesGrpcService>>
+    : ObjectivesTest(factory), IClassFixture<ServiceFactory<ObjectivesGrpcService>>
 {
-    private HttpClient RestClient => Rest("update-masks");
-    private ObjectivesService.ObjectivesServiceClient Grpc => new(Channel("update-masks"));
+    private const string Tenant = "update-masks";
 
-    private Task<Plan> CreateAsync(string id) => Grpc.CreatePlanAsync(new CreatePlanRequest
+    private Task<Plan> CreateAsync(string id) => Grpc(Tenant).CreatePlanAsync(new CreatePlanRequest
     {
         PlanId = id,
         Plan = new Plan { Title = "DUP", Kind = Plan.Types.Kind.Dup, StartYear = 2023, EndYear = 2025, Description = "Cremona" },
@@ -21,7 +20,8 @@ public sealed class UpdateMaskTests(ServiceFactory<ObjectivesGrpcService> factor
     {
         await CreateAsync(id);
 
-        var json = await (await RestClient.PatchJsonAsync($"/v1/plans/{id}{query}", """{"title":"DUP 2024-2026","endYear":2026}""")).ReadJsonAsync();
+        var json = await (await Rest(Tenant).PatchJsonAsync($"/v1/plans/{id}{query}", """{"title":"DUP 2024-2026","endYear":2026}""", Cancellation))
+            .ReadJsonAsync(Cancellation);
 
         Assert.Equal("DUP 2024-2026", json.GetProperty("title").GetString());
         Assert.Equal(2026, json.GetProperty("endYear").GetInt32());
@@ -34,7 +34,7 @@ public sealed class UpdateMaskTests(ServiceFactory<ObjectivesGrpcService> factor
     {
         var created = await CreateAsync("grpc-no-mask");
 
-        var updated = await Grpc.UpdatePlanAsync(new UpdatePlanRequest { Plan = new Plan { Name = created.Name, FreeChildCodes = true } }, Call());
+        var updated = await Grpc(Tenant).UpdatePlanAsync(new UpdatePlanRequest { Plan = new Plan { Name = created.Name, FreeChildCodes = true } }, Call());
 
         Assert.True(updated.FreeChildCodes);
         Assert.Equal("DUP", updated.Title);

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Platform.Testing;
@@ -24,6 +25,11 @@ public abstract class ApiTest<TEntryPoint>(ServiceFactory<TEntryPoint> factory) 
     protected HttpClient Anonymous() => Factory.CreateRestClientWithToken(null);
 
     protected GrpcChannel Channel(string tenant = "demo", params string[] roles) => Factory.CreateGrpcChannel(tenant, "tester", roles);
+
+    protected GrpcChannel AnonymousChannel() => Factory.CreateGrpcChannelWithToken(null);
+
+    /// <summary>A service of the host, e.g. its database for checks the API does not expose.</summary>
+    protected T Service<T>() where T : notnull => Factory.Services.GetRequiredService<T>();
 
     /// <summary>Call options carrying <see cref="Cancellation"/> and, optionally, metadata.</summary>
     protected CallOptions Call(Metadata? headers = null) => new(headers, cancellationToken: Cancellation);

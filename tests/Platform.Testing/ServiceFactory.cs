@@ -19,6 +19,7 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("platform-test-").FullName;
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly List<Action<IWebHostBuilder>> _customizations = [];
+    private readonly List<IDisposable> _fakes = [];
 
     /// <summary>The key this host validates tokens with; <see cref="Token"/> signs with it.</summary>
     public string SigningKey { get; } = PlatformTokens.NewKey();
@@ -78,6 +79,18 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
         return this;
     }
 
+    /// <summary>
+    /// Sends this service's calls to <paramref name="service"/> to an in-memory <typeparamref name="TFake"/>,
+    /// which lives as long as this host. Call before the first request.
+    /// </summary>
+    public ServiceFactory<TEntryPoint> WithFakeUpstream<TClient, TFake>(string service, Action<IServiceCollection>? services = null)
+        where TClient : Grpc.Core.ClientBase where TFake : class
+    {
+        var fake = new InMemoryGrpcServer<TFake>(services);
+        _fakes.Add(fake);
+        return WithUpstream<TClient>(service, fake.CreateHandler);
+    }
+
     /// <summary>Adds a configuration value or a service override. Call before the first request.</summary>
     public ServiceFactory<TEntryPoint> With(Action<IWebHostBuilder> customize)
     {
@@ -120,6 +133,7 @@ public class ServiceFactory<TEntryPoint> : WebApplicationFactory<TEntryPoint> wh
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        foreach (var fake in _fakes) fake.Dispose();
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);
