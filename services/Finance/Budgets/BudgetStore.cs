@@ -82,8 +82,7 @@ public sealed class BudgetStore(Database database, AuditLog audit, TimeProvider 
                 var used = await connection.QueryAsync<StageRow>(new CommandDefinition("""
                     SELECT DISTINCT year, stage FROM budget_line_amounts WHERE tenant_id = @TenantId AND budget_id = @BudgetId
                     """, new { who.TenantId, BudgetId = budgetId }, transaction, cancellationToken: ct));
-                foreach (var stage in used.Where(u => !next.Stages.Contains(u)))
-                    validator.Add("budget.stages", $"{stage.Year} {stage.Stage} still has line amounts and cannot be removed");
+                BudgetValidation.CheckStagesInUse(used.ToList(), next.Stages, validator);
                 validator.ThrowIfInvalid();
                 await connection.ExecuteAsync(new CommandDefinition(
                     "DELETE FROM budget_stages WHERE tenant_id = @TenantId AND budget_id = @BudgetId",

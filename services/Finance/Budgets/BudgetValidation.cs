@@ -48,6 +48,13 @@ public static class BudgetValidation
         }
     }
 
+    /// <summary>A stage that still carries line amounts cannot be withdrawn.</summary>
+    public static void CheckStagesInUse(IReadOnlyList<StageRow> used, IReadOnlyList<StageRow> declared, RequestValidator validator)
+    {
+        foreach (var stage in used.Where(u => !declared.Contains(u)))
+            validator.Add("budget.stages", $"{stage.Year} {stage.Stage} still has line amounts and cannot be removed");
+    }
+
     /// <summary>A read at (year, stage) needs a stage the budget declares.</summary>
     public static void CheckStage(BudgetRow budget, int year, Stage stage, RequestValidator validator)
     {

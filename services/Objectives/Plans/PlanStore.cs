@@ -87,9 +87,7 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
                 var used = await connection.QueryAsync<string>(new CommandDefinition(
                     "SELECT DISTINCT level FROM objectives WHERE tenant_id = @TenantId AND plan_id = @PlanId",
                     new { who.TenantId, PlanId = planId }, transaction, cancellationToken: ct));
-                var missing = used.Except(next.LevelList, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-                validator.Check(missing.Count == 0, "plan.levels",
-                    $"must keep the levels objectives are at: {string.Join(", ", missing)}");
+                PlanValidation.CheckLevelsInUse(used.ToList(), next.LevelList, validator);
             }
             validator.ThrowIfInvalid();
 

@@ -38,4 +38,11 @@ public static class PlanValidation
         validator.Check(levels.Select(l => l.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == levels.Count,
             "plan.levels", "must not repeat a level name");
     }
+
+    /// <summary>A level that objectives are at cannot disappear from the plan.</summary>
+    public static void CheckLevelsInUse(IReadOnlyList<string> used, IReadOnlyList<string> levels, RequestValidator validator)
+    {
+        var missing = used.Except(levels, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        validator.Check(missing.Count == 0, "plan.levels", $"must keep the levels objectives are at: {string.Join(", ", missing)}");
+    }
 }
