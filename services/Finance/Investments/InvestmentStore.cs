@@ -63,12 +63,7 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
                         @PnrrInvestment, @TotalCost, @StartText, @EndText, @FundingBody, @Sector, @State, @Objectives, @Flags, @Version,
                         @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy)
                     """, row, row.ResourceName, ct);
-                foreach (var year in row.Years)
-                    await connection.ExecuteAsync(new CommandDefinition("""
-                        INSERT INTO investment_years (tenant_id, investment_id, year, pnrr_contribution, cofinancing)
-                        VALUES (@TenantId, @InvestmentId, @Year, @PnrrContribution, @Cofinancing)
-                        """, new { who.TenantId, row.InvestmentId, year.Year, year.PnrrContribution, year.Cofinancing },
-                        transaction, cancellationToken: ct));
+                await WriteYearsAsync(connection, transaction, who, row, ct);
                 await audit.WriteAsync(connection, transaction, who, row.ResourceName, "create",
                     AuditLog.Snapshot(row.AuditFields().Where(f => f.Value is not null).ToDictionary()), ct);
             }
@@ -134,12 +129,7 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
             await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM investment_years WHERE tenant_id = @TenantId AND investment_id = @InvestmentId",
                 new { who.TenantId, InvestmentId = investmentId }, transaction, cancellationToken: ct));
-            foreach (var year in next.Years)
-                await connection.ExecuteAsync(new CommandDefinition("""
-                    INSERT INTO investment_years (tenant_id, investment_id, year, pnrr_contribution, cofinancing)
-                    VALUES (@TenantId, @InvestmentId, @Year, @PnrrContribution, @Cofinancing)
-                    """, new { who.TenantId, InvestmentId = investmentId, year.Year, year.PnrrContribution, year.Cofinancing },
-                    transaction, cancellationToken: ct));
+            await WriteYearsAsync(connection, transaction, who, next, ct);
             await audit.WriteAsync(connection, transaction, who, next.ResourceName, "update",
                 AuditLog.Diff(current.AuditFields(), next.AuditFields()), ct);
             return next;
@@ -249,4 +239,13 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
             """, args, transaction, cancellationToken: ct));
         return row with { Years = years.ToList() };
     }
+
+    /// <summary>The yearly amounts of an investment, in one statement (Dapper runs it once per year row).</summary>
+    private static Task WriteYearsAsync(DbConnection connection, DbTransaction transaction, RequestIdentity who, InvestmentRow row,
+        CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO investment_years (tenant_id, investment_id, year, pnrr_contribution, cofinancing)
+            VALUES (@TenantId, @InvestmentId, @Year, @PnrrContribution, @Cofinancing)
+            """, row.Years.Select(y => new { who.TenantId, row.InvestmentId, y.Year, y.PnrrContribution, y.Cofinancing }).ToList(),
+            transaction, cancellationToken: ct));
 }
