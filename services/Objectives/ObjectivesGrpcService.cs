@@ -1,15 +1,17 @@
 using Google.Protobuf.WellKnownTypes;
 using Platform.Common.V1;
+using Platform.Imports.V1;
 using Platform.Objectives.Objectives;
-using Platform.Objectives.Reports;
 using Platform.Objectives.Plans;
+using Platform.Objectives.Reports;
+using Platform.ServiceDefaults.Imports;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Objectives;
 
 /// <summary>gRPC (and transcoded REST) face of the Objectives service: validate, call the store, map.</summary>
 public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore objectives, ReportStore reports,
-    VersionStore versions, AuditLog audit, IRequestContext requestContext)
+    VersionStore versions, AuditLog audit, FileImports imports, IRequestContext requestContext)
     : ObjectivesService.ObjectivesServiceBase
 {
     private RequestIdentity Who => requestContext.Current;
@@ -86,6 +88,14 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
         ObjectiveValidation.ValidateCreate(request, validator);
         validator.ThrowIfInvalid();
         return objectives.CreateAsync(Who, planId, request.ObjectiveId, request.Objective, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Write)]
+    public override Task ImportObjectives(ImportChunk request, IServerStreamWriter<ImportEvent> responseStream, ServerCallContext context)
+    {
+        var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
+        return imports.RunAsync(Who, request, ObjectiveImportKind.For(planId, Who, objectives), e => responseStream.WriteAsync(e),
+            context.CancellationToken);
     }
 
     [Access(AccessLevel.Read, PublicWhenPublished = true)]

@@ -17,34 +17,34 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
     /// <summary>Codes per IN list: well below SQL Server's 2,100 parameters per statement.</summary>
     private const int MaxCodesPerStatement = 500;
 
-    public async Task<Objective> CreateAsync(RequestIdentity who, string planId, string code, Objective objective,
-        CancellationToken ct)
-    {
-        var created = await database.InTransactionAsync(async (connection, transaction) =>
-        {
-            var plan = await PlanStore.LoadForWriteAsync(connection, transaction, who, planId, null, ct, requireWritable: true);
-            var parentName = objective.Parent.Length > 0
-                ? ResourceNames.Parse<ObjectiveName>(objective.Parent, "objective.parent") : (ObjectiveName?)null;
-            var parent = parentName is { } named && named.PlanId == planId
-                ? await LoadAsync(connection, transaction, who, planId, named.Code, ct) : null;
-            var level = ObjectivePlacement.PlaceNew(plan, parentName, parent, objective.Level, code);
+    public Task<Objective> CreateAsync(RequestIdentity who, string planId, string code, Objective objective, CancellationToken ct) =>
+        database.InTransactionAsync((connection, transaction) => CreateAsync(connection, transaction, who, planId, code, objective, ct), ct);
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            var row = ObjectiveRow.From(objective, who.TenantId, planId, code, parent?.Code, level,
-                parent is null ? 0 : parent.Depth + 1, 1, now, who.UserId, now, who.UserId);
-            await connection.InsertAsync(transaction, database.Dialect, """
-                INSERT INTO objectives (tenant_id, plan_id, code, parent_code, level, depth, sort_key, title, description,
-                    manager, lead_sector, card, latest_state, latest_period, version, created_at, created_by, updated_at, updated_by)
-                VALUES (@TenantId, @PlanId, @Code, @ParentCode, @Level, @Depth, @SortKey, @Title, @Description,
-                    @Manager, @LeadSector, @Card, @LatestState, @LatestPeriod, @Version, @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy)
-                """, row, row.ResourceName, ct);
-            var proto = row.ToProto();
-            await WriteTermsAsync(connection, transaction, row, proto, ct);
-            await audit.WriteAsync(connection, transaction, who, row.ResourceName, "create",
-                AuditLog.Snapshot(ObjectiveFields.Flatten(proto)), ct);
-            return proto;
-        }, ct);
-        return created;
+    /// <summary>Creates an objective inside the caller's transaction (an import writes many in one).</summary>
+    public async Task<Objective> CreateAsync(DbConnection connection, DbTransaction transaction, RequestIdentity who, string planId,
+        string code, Objective objective, CancellationToken ct)
+    {
+        var plan = await PlanStore.LoadForWriteAsync(connection, transaction, who, planId, null, ct, requireWritable: true);
+        var parentName = objective.Parent.Length > 0
+            ? ResourceNames.Parse<ObjectiveName>(objective.Parent, "objective.parent") : (ObjectiveName?)null;
+        var parent = parentName is { } named && named.PlanId == planId
+            ? await LoadAsync(connection, transaction, who, planId, named.Code, ct) : null;
+        var level = ObjectivePlacement.PlaceNew(plan, parentName, parent, objective.Level, code);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = ObjectiveRow.From(objective, who.TenantId, planId, code, parent?.Code, level,
+            parent is null ? 0 : parent.Depth + 1, 1, now, who.UserId, now, who.UserId);
+        await connection.InsertAsync(transaction, database.Dialect, """
+            INSERT INTO objectives (tenant_id, plan_id, code, parent_code, level, depth, sort_key, title, description,
+                manager, lead_sector, card, latest_state, latest_period, version, created_at, created_by, updated_at, updated_by)
+            VALUES (@TenantId, @PlanId, @Code, @ParentCode, @Level, @Depth, @SortKey, @Title, @Description,
+                @Manager, @LeadSector, @Card, @LatestState, @LatestPeriod, @Version, @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy)
+            """, row, row.ResourceName, ct);
+        var proto = row.ToProto();
+        await WriteTermsAsync(connection, transaction, row, proto, ct);
+        await audit.WriteAsync(connection, transaction, who, row.ResourceName, "create",
+            AuditLog.Snapshot(ObjectiveFields.Flatten(proto)), ct);
+        return proto;
     }
 
     public async Task<Objective> GetAsync(RequestIdentity who, string planId, string code, CancellationToken ct)

@@ -43,15 +43,17 @@ public sealed class Database(SqlDialect dialect, string connectionString)
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction, committed when it returns and rolled back when it
     /// throws. On SQLite the transaction takes the write lock up front, so concurrent writers queue instead
-    /// of failing on a lock upgrade.
+    /// of failing on a lock upgrade. With <paramref name="commitWhen"/>, a result it refuses is rolled back
+    /// (a preview that ran every write to check it).
     /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<T, bool>? commitWhen = null)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var result = await work(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
+        if (commitWhen is null || commitWhen(result)) await transaction.CommitAsync(cancellationToken);
+        else await transaction.RollbackAsync(cancellationToken);
         return result;
     }
 

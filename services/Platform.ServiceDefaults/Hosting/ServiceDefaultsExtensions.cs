@@ -47,6 +47,8 @@ public static class ServiceDefaultsExtensions
         services.AddSingleton<IRequestContext, ClaimsRequestContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<ImportRequests>();
+        services.AddSingleton<Imports.FileImports>();
 
         services.AddSingleton(provider => DatabaseSettings.Create(provider.GetRequiredService<IConfiguration>(), serviceName));
         services.AddSingleton<MigrationRunner>();

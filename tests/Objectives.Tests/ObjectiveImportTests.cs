@@ -1,0 +1,186 @@
+using System.Text;
+using System.Text.Json;
+using Google.Protobuf;
+using Platform.Imports.V1;
+using Platform.Objectives.Objectives;
+using Platform.Spreadsheets.Import;
+using Platform.Spreadsheets.Writing;
+
+namespace Objectives.Tests;
+
+/// <summary>
+/// Objectives from a spreadsheet (issue 11): a preview lists every problem with its row and column and writes
+/// nothing; a clean file commits all or nothing; a commit retried with its request id imports once.
+/// </summary>
+public sealed class ObjectiveImportTests(ServiceFactory<ObjectivesGrpcService> factory)
+    : ObjectivesTest(factory), IClassFixture<ServiceFactory<ObjectivesGrpcService>>
+{
+    private const string Tenant = "objective-import";
+
+    private const string Good = """
+        Codice;Titolo;Codice padre;Livello;Responsabile politico;Missione;Programma;SDG
+        1;Cremona città che cura;;;Sindaco;;;
+        1.1;Servizi sociali vicini;1;;Assessore al welfare;12;1202;1;10
+        1.1.1;Sportello unico per l'assistenza;1.1;;Assessore al welfare;12;12.02;3
+        """;
+
+    private const string Bad = """
+        Codice;Titolo;Codice padre;Livello;Responsabile politico;Missione;Programma;SDG
+        1;Cremona città che cura;;;Sindaco;;;
+        1 2;Codice con spazio;;;;;;
+        1.1;Servizi sociali vicini;9;;;;;
+        1.2;Programma inesistente;1;;;12;1299;
+        1.3;Obiettivo SDG sbagliato;1;;;;;30
+        1;Cremona città che cura;;;Sindaco;;;
+        """;
+
+    private async Task<string> PlanAsync(string id)
+    {
+        var plan = await Grpc(Tenant).CreatePlanAsync(new CreatePlanRequest
+        {
+            PlanId = id,
+            Plan = new Plan
+            {
+                Title = "DUP 2023-2025", Kind = Plan.Types.Kind.Dup, StartYear = 2023, EndYear = 2025,
+                Levels = { "Linea di mandato", "Obiettivo strategico", "Obiettivo operativo" },
+            },
+        }, Call());
+        return plan.Name;
+    }
+
+    private async Task<IReadOnlyList<ImportEvent>> ImportAsync(string plan, string csv, ImportMode mode, string requestId = "")
+    {
+        using var call = Grpc(Tenant).ImportObjectives(new ImportChunk
+        {
+            Parent = plan, Mode = mode, RequestId = requestId, FileName = "obiettivi.csv", Content = ByteString.CopyFromUtf8(csv),
+        }, Call());
+        var events = new List<ImportEvent>();
+        await foreach (var e in call.ResponseStream.ReadAllAsync(Cancellation)) events.Add(e);
+        return events;
+    }
+
+    private async Task<int> CountAsync(string plan) =>
+        (await Grpc(Tenant).GetPlanTreeAsync(new GetPlanTreeRequest { Name = plan }, Call())).ObjectiveCount;
+
+    [Fact]
+    public async Task A_preview_lists_each_problem_with_its_row_and_column_and_writes_nothing()
+    {
+        var plan = await PlanAsync("import-preview");
+
+        var events = await ImportAsync(plan, Bad, ImportMode.Preview);
+
+        var problems = events.Where(e => e.Problem is not null).Select(e => e.Problem).ToList();
+        Assert.Contains(problems, p => p.Row == 3 && p.Column == "Codice" && p.Code == "bad_code");
+        Assert.Contains(problems, p => p.Row == 4 && p.Column == "Codice padre");
+        Assert.Contains(problems, p => p.Row == 5 && p.Column == "Programma");
+        Assert.Contains(problems, p => p.Row == 6 && p.Column == "SDG");
+        Assert.Contains(problems, p => p.Row == 7 && p.Code == "duplicate_row");
+        var summary = events[^1].Summary;
+        Assert.False(summary.Committed);
+        Assert.Equal(6, summary.RowsRead);
+        Assert.Equal(0, await CountAsync(plan));
+    }
+
+    [Fact]
+    public async Task A_commit_with_a_problem_writes_nothing()
+    {
+        var plan = await PlanAsync("import-refused");
+
+        var events = await ImportAsync(plan, Bad, ImportMode.Commit, "refused-1");
+
+        Assert.False(events[^1].Summary.Committed);
+        Assert.Equal(0, await CountAsync(plan));
+    }
+
+    [Fact]
+    public async Task A_clean_file_commits_every_row_with_its_parent_level_and_codes()
+    {
+        var plan = await PlanAsync("import-commit");
+
+        var events = await ImportAsync(plan, Good, ImportMode.Commit, "commit-1");
+
+        Assert.DoesNotContain(events, e => e.Problem is not null);
+        Assert.True(events[^1].Summary.Committed);
+        Assert.Equal(3, events[^1].Summary.WrittenByKind["objectives"]);
+        var leaf = await Grpc(Tenant).GetObjectiveAsync(new GetObjectiveRequest { Name = $"{plan}/objectives/1.1.1" }, Call());
+        Assert.Equal($"{plan}/objectives/1.1", leaf.Parent);
+        Assert.Equal("Obiettivo operativo", leaf.Level);
+        Assert.Equal(["12.02"], leaf.ProgrammeCodes);
+        Assert.Equal("Sportello unico per l'assistenza", leaf.Title);
+    }
+
+    [Fact]
+    public async Task A_commit_retried_with_its_request_id_imports_once()
+    {
+        var plan = await PlanAsync("import-retry");
+        await ImportAsync(plan, Good, ImportMode.Commit, "retry-1");
+
+        var again = await ImportAsync(plan, Good, ImportMode.Commit, "retry-1");
+
+        Assert.DoesNotContain(again, e => e.Problem is not null);
+        Assert.True(again[^1].Summary.Replayed);
+        Assert.True(again[^1].Summary.Committed);
+        Assert.Equal(3, await CountAsync(plan));
+    }
+
+    [Fact]
+    public async Task A_missing_required_column_is_a_problem_of_the_header()
+    {
+        var plan = await PlanAsync("import-columns");
+
+        var events = await ImportAsync(plan, "Codice;Livello\n1;\n", ImportMode.Preview);
+
+        var problem = Assert.Single(events, e => e.Problem?.Code == "missing_column").Problem;
+        Assert.Equal(1, problem.Row);
+        Assert.Contains("Titolo", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_xlsx_file_imports_like_a_csv()
+    {
+        var plan = await PlanAsync("import-xlsx");
+        var xlsx = new MemoryStream();
+        await TableExport.WriteAsync(xlsx, SpreadsheetFormat.Xlsx, ObjectiveImportKind.Schema, Rows(), cancellationToken: Cancellation);
+
+        using var call = Grpc(Tenant).ImportObjectives(new ImportChunk
+        {
+            Parent = plan, Mode = ImportMode.Commit, RequestId = "xlsx-1", FileName = "obiettivi.xlsx", Content = ByteString.CopyFrom(xlsx.ToArray()),
+        }, Call());
+        var events = new List<ImportEvent>();
+        await foreach (var e in call.ResponseStream.ReadAllAsync(Cancellation)) events.Add(e);
+
+        Assert.True(events[^1].Summary.Committed, string.Join("; ", events.Where(e => e.Problem is not null).Select(e => e.Problem.Message)));
+        Assert.Equal(2, await CountAsync(plan));
+
+        static async IAsyncEnumerable<IReadOnlyList<object?>> Rows()
+        {
+            await Task.CompletedTask;
+            yield return ["1", "Cremona città che cura", null, null, "Sindaco", null, null, null, null, null, null, null, null];
+            yield return ["1.1", "Servizi sociali vicini", "1", null, null, null, null, null, null, null, "12", "12.02", "1"];
+        }
+    }
+
+    [Fact]
+    public async Task Rest_preview_answers_the_same_problems_and_writes_nothing()
+    {
+        var plan = await PlanAsync("import-rest");
+        var body = JsonSerializer.Serialize(new { mode = "PREVIEW", fileName = "obiettivi.csv", content = Convert.ToBase64String(Encoding.UTF8.GetBytes(Bad)) });
+
+        var response = await Rest(Tenant).PostJsonAsync($"/v1/{plan}/objectives:import", body, Cancellation);
+        var text = await response.Content.ReadAsStringAsync(Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var events = Events(text);
+        Assert.Contains(events, e => e.TryGetProperty("problem", out var p) && p.GetProperty("row").GetInt32() == 3 && p.GetProperty("column").GetString() == "Codice");
+        Assert.False(events[^1].GetProperty("summary").TryGetProperty("committed", out var committed) && committed.GetBoolean());
+        Assert.Equal(0, await CountAsync(plan));
+    }
+
+    /// <summary>A streamed REST answer: a JSON array, or one JSON object per line.</summary>
+    private static List<JsonElement> Events(string text)
+    {
+        text = text.Trim();
+        if (text.StartsWith('[')) return JsonDocument.Parse(text).RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+    }
+}
