@@ -3,6 +3,9 @@ using Platform.Web.Api;
 using Platform.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
+// The launcher runs the build output, not a published copy: its wwwroot is found through the build's manifest
+// in every environment (a published app has no such manifest, and this does nothing).
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddHealthChecks();

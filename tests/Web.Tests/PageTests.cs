@@ -125,11 +125,24 @@ public sealed class PageTests(WebFixture fixture)
     {
         Assert.Contains("Pagina non trovata", await PageAsync("/indicatori/non-esiste?ente=demo", HttpStatusCode.NotFound));
         Assert.Contains("Pagina non trovata", await PageAsync($"/piani/{Plan}/obiettivi/99.99?ente=demo", HttpStatusCode.NotFound));
-        Assert.Contains("Pagina non trovata", await PageAsync("/nessuna/pagina", HttpStatusCode.NotFound));
+        Assert.Contains("Pagina non trovata", await PageAsync("/piani/nessuna/pagina/qui", HttpStatusCode.NotFound));
 
         using var response = await fixture.Web.GetAsync("/");
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
-        // What the launcher waits for before it calls the app started.
-        Assert.Equal("Healthy", await PageAsync("/healthz"));
+    }
+
+    [Fact]
+    public async Task The_gateway_serves_the_app_beside_the_API_its_docs_and_its_health()
+    {
+        Assert.Contains("Documento Unico di Programmazione", await PageAsync("/"));
+        Assert.Contains("\"plans\"", await PageAsync("/v1/plans?ente=demo"));
+        Assert.Contains("\"openapi\"", await PageAsync("/openapi.json"));
+        await PageAsync("/docs/");
+        // A path neither the API nor the app owns is the gateway's own JSON 404.
+        Assert.Contains("NO_SUCH_METHOD", await PageAsync("/nessuna/pagina", HttpStatusCode.NotFound));
+
+        using var health = JsonDocument.Parse(await PageAsync("/healthz"));
+        Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
+        Assert.Equal(1, health.RootElement.GetProperty("clusters").GetProperty("web").GetProperty("healthyReplicas").GetInt32());
     }
 }

@@ -90,7 +90,7 @@ public static class LauncherCommands
             Platform is up.
               REST/JSON : {system.RestAddress}    (API docs: {system.RestAddress}docs)
               gRPC      : {system.GrpcAddress}    (h2c, server reflection on)
-              Web app   : {system.WebAddress}    (citizens' pages of published plans, in Italian)
+              Web app   : {system.RestAddress}    (the plans, budget and PNRR in Italian, through the gateway)
               Health    : {system.RestAddress}healthz
               Metrics   : {string.Join(", ", system.Children.Where(c => c.Name != "web").Select(c => $"{c.Name} {c.ManagementAddress}metrics"))}
               Data      : {options.DataDirectory}
