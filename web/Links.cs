@@ -16,4 +16,10 @@ public static class Links
     public static string Indicator(string ente, string id, string? plan = null, string? code = null, int? year = null) =>
         $"/indicatori/{E(id)}?ente={E(ente)}" + (plan is null ? "" : $"&piano={E(plan)}") +
         (code is null ? "" : $"&obiettivo={E(code)}") + (year is null ? "" : $"&anno={year}");
+
+    public static string Budget(string ente, string? budget = null, int? year = null, string? stage = null) =>
+        (budget is null ? "/bilancio" : $"/bilancio/{E(budget)}") + $"?ente={E(ente)}" +
+        (year is null ? "" : $"&anno={year}") + (stage is null ? "" : $"&fase={E(stage)}");
+
+    public static string Investments(string ente) => $"/investimenti?ente={E(ente)}";
 }

@@ -28,6 +28,8 @@ public sealed class PlatformSystem : IAsyncDisposable
     public Uri RestAddress => new($"http://localhost:{Options.RestPort}");
     public Uri GrpcAddress => new($"http://localhost:{Options.GrpcPort}");
     public Uri? WebAddress => Options.WebPort is { } port ? new($"http://localhost:{port}") : null;
+    /// <summary>The web app's one-time sign-in link for the demo ente's admin, through the gateway; null without the web app.</summary>
+    public Uri? SignInLink { get; private set; }
     public IReadOnlyList<ChildProcess> Children => _children;
 
     private PlatformSystem(LaunchOptions options) => Options = options;
@@ -115,6 +117,10 @@ public sealed class PlatformSystem : IAsyncDisposable
                 ["Web__ApiBaseAddress"] = RestAddress.ToString(),
                 ["Web__DefaultEnte"] = "demo",
             };
+            var link = WebSignInLink.Create();
+            foreach (var (key, value) in link.Environment(Token("demo", "demo-admin", [Roles.Admin])))
+                webEnvironment[key] = value;
+            SignInLink = link.Address(RestAddress);
             var app = ChildProcess.Start("web", web, AssemblyPath("web/Platform.Web"), webEnvironment, output, web);
             _children.Add(app);
             await WaitHealthyAsync(app, new Uri(web, "/healthz"), http2: false, cancellationToken);
