@@ -10,7 +10,7 @@ namespace Platform.Web.Api;
 /// The gateway's public REST API, called with the caller's identity (the API token of their session, if any);
 /// anonymous calls name the ente with <c>?ente=</c>. A 404 from the API is <c>null</c> here.
 /// </summary>
-public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context)
+public sealed partial class PlatformApi(HttpClient http, IHttpContextAccessor context)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
