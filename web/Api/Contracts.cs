@@ -45,7 +45,10 @@ public sealed record ScorecardIndicator(string Indicator = "", string Title = ""
 
 public sealed record Indicator(string Name = "", string Title = "", string Unit = "", string Description = "",
     string Kind = "", string Polarity = "", string Formula = "", List<string>? Objectives = null, string DataSource = "",
-    string Owner = "");
+    string Owner = "", List<string>? Variables = null)
+{
+    public string Id => Name.Split('/').Last();
+}
 
 public sealed record Period(string Name = "", string Target = "", string TargetHigh = "", string Actual = "",
     string Achievement = "", string Status = "", bool Closed = false, bool ThresholdBreached = false, int Year = 0,

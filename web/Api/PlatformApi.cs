@@ -12,7 +12,10 @@ namespace Platform.Web.Api;
 /// </summary>
 public sealed partial class PlatformApi(HttpClient http, IHttpContextAccessor context)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public Task<PlanList?> ListPlansAsync(string ente) => GetAsync<PlanList>($"v1/plans?pageSize=500&ente={E(ente)}");
 
