@@ -94,4 +94,26 @@ public sealed class StaffTests(WebFixture fixture) : BrowserTest(fixture)
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('script').length"));
         await ShootAsync(page, "obiettivo-modulo", 1280);
     }
+
+    [Fact]
+    public async Task The_variables_of_a_formula_are_typed_each_beside_its_violation_and_the_service_computes_the_actual()
+    {
+        var page = await PageAsync();
+        await SignInWithTokenAsync(page, "web-formula", "planner");
+        await OpenAsync(page, "/indicatori/dup-1-2-i1?ente=demo");
+        await page.GetByLabel("Periodo", new() { Exact = true }).SelectOptionAsync("2023");
+        await page.GetByLabel("rd_kg").FillAsync("molti");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registra il valore" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#variabile-rd_kg-errore")).ToHaveTextAsync("Deve essere un numero, ad esempio 1234,56.");
+        await Assertions.Expect(page.Locator("#variabile-rsu_kg-errore")).ToHaveTextAsync("Serve un valore per «rsu_kg».");
+
+        await page.GetByLabel("rd_kg").FillAsync("600");
+        await page.GetByLabel("rsu_kg").FillAsync("1000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registra il valore" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#esito")).ToContainTextAsync("2023");
+        var period = await ApiAsync("/v1/indicators/dup-1-2-i1/periods/2023?ente=demo");
+        Assert.True(period.GetProperty("actualComputed").GetBoolean());
+        await Assertions.Expect(page.Locator("tr[data-periodo='2023'] td").Nth(1))
+            .ToHaveTextAsync($"{Number(period.GetProperty("actual").GetString()!)} %");
+    }
 }
