@@ -50,6 +50,8 @@ public abstract class BrowserTest(WebFixture fixture) : IAsyncLifetime
             $"{name} is wider than {width} px");
         Directory.CreateDirectory(Screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}-{width}.png"), FullPage = true });
+        // What the reader sees first, for the README.
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}-{width}-schermo.png") });
     }
 
     public async Task DisposeAsync()

@@ -84,6 +84,35 @@ public sealed class PageTests(WebFixture fixture)
         Assert.DoesNotContain("data-codice=\"2\"", html);
     }
 
+    [Theory]
+    [InlineData("programma", "missionCodes,programmeCodes")]
+    [InlineData("settore", "leadSector,involvedSectors")]
+    [InlineData("responsabile", "politicalOwners,manager")]
+    public async Task Plan_filters_keep_the_objectives_carrying_the_value_and_their_ancestors_only(string parameter, string fields)
+    {
+        var tree = await ApiAsync($"/v1/plans/{Plan}:tree?ente=demo");
+        var all = new List<(JsonElement Objective, List<string> Path)>();
+        void Walk(JsonElement node, List<string> path)
+        {
+            var objective = node.GetProperty("objective");
+            var here = path.Append(objective.GetProperty("code").GetString()!).ToList();
+            all.Add((objective, here));
+            if (node.TryGetProperty("children", out var children))
+                foreach (var child in children.EnumerateArray()) Walk(child, here);
+        }
+        foreach (var root in tree.GetProperty("roots").EnumerateArray()) Walk(root, []);
+        static IEnumerable<string> Values(JsonElement o, string fields) => fields.Split(',').SelectMany(f =>
+            !o.TryGetProperty(f, out var v) ? [] : v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Select(e => e.ToString()) : [v.GetString()!]);
+        var value = all.SelectMany(o => Values(o.Objective, fields)).Last(v => v.Length > 0);
+        var kept = all.Where(o => Values(o.Objective, fields).Contains(value)).SelectMany(o => o.Path).ToHashSet();
+
+        var html = await PageAsync($"/piani/{Plan}?ente=demo&anno=2021&{parameter}={Uri.EscapeDataString(value)}");
+
+        var shown = Regex.Matches(html, "<tr data-codice=\"([^\"]+)\">").Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Equal(kept.Order(), shown.Order());
+        Assert.True(shown.Count < all.Count, $"filtering by {parameter}={value} kept every objective");
+    }
+
     [Fact]
     public async Task Objective_card_shows_a_progress_report_with_a_script_as_text()
     {
