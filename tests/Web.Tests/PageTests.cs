@@ -122,6 +122,7 @@ public sealed class PageTests(WebFixture fixture)
         var html = await PageAsync($"/piani/{Plan}/obiettivi/1.1?ente=demo&anno=2021");
 
         Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("id=\"storico\"", html);
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Lavori avviati", html);
         Assert.Contains("A rischio", html);
         // Its indicators with the scorecard's achievement for the year, in it-IT.

@@ -92,6 +92,8 @@ public sealed class StaffTests(WebFixture fixture) : BrowserTest(fixture)
         await Assertions.Expect(page.Locator("#esito")).ToHaveTextAsync("Rapporto sullo stato di attuazione salvato.");
         await Assertions.Expect(page.Locator("td.testo", new() { HasText = "<script>document.title='x'</script> Cantieri aperti" })).ToHaveCountAsync(1);
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('script').length"));
+        // Staff see the objective's audit trail; its first entry is the demo load's creation.
+        await Assertions.Expect(page.Locator("#storico tbody tr").Last).ToContainTextAsync("Creazione");
         await ShootAsync(page, "obiettivo-modulo", 1280);
     }
 

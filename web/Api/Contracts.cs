@@ -58,3 +58,10 @@ public sealed record Period(string Name = "", string Target = "", string TargetH
 }
 
 public sealed record PeriodList(List<Period>? Periods = null);
+
+public sealed record FieldChange(string Field = "", string? OldValue = null, string? NewValue = null);
+
+public sealed record AuditEvent(long Id = 0, string Resource = "", string Action = "", string Actor = "",
+    DateTimeOffset? Time = null, List<FieldChange>? Changes = null);
+
+public sealed record AuditEventList(List<AuditEvent>? AuditEvents = null);

@@ -32,6 +32,10 @@ public sealed partial class PlatformApi(HttpClient http, IHttpContextAccessor co
     public Task<ProgressReportList?> ListReportsAsync(string ente, string plan, string code) =>
         GetAsync<ProgressReportList>($"v1/plans/{E(plan)}/objectives/{E(code)}/reports?pageSize=500&ente={E(ente)}");
 
+    /// <summary>The objective's audit trail (staff only; null for a citizen).</summary>
+    public Task<AuditEventList?> ListObjectiveAuditAsync(string ente, string plan, string code) =>
+        GetAsync<AuditEventList>($"v1/plans/{E(plan)}/objectives/{E(code)}/auditEvents?pageSize=100&ente={E(ente)}");
+
     public Task<Indicator?> GetIndicatorAsync(string ente, string id) => GetAsync<Indicator>($"v1/indicators/{E(id)}?ente={E(ente)}");
 
     public Task<PeriodList?> ListPeriodsAsync(string ente, string id) =>
