@@ -1,44 +1,11 @@
 using Microsoft.Playwright;
-using Platform.Launcher;
 
 namespace Web.Tests;
 
-/// <summary>
-/// Debian's Chromium reads the pages as a citizen does: by clicks, at desktop and phone widths, with screenshots
-/// under TestResults/screenshots. Without Chromium these tests fail.
-/// </summary>
+/// <summary>Chromium reads the pages as a citizen does: by clicks, at desktop and phone widths.</summary>
 [Collection(WebCollection.Name)]
-public sealed class BrowserTests(WebFixture fixture) : IAsyncLifetime
+public sealed class BrowserTests(WebFixture fixture) : BrowserTest(fixture)
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private static readonly string Screenshots = Path.Combine(
-        LaunchOptions.FindRepoRoot(AppContext.BaseDirectory), "tests", "Web.Tests", "TestResults", "screenshots");
-
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Args = ["--no-sandbox"] });
-    }
-
-    private async Task<IPage> PageAsync(int width)
-    {
-        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, Locale = "it-IT" });
-        return await context.NewPageAsync();
-    }
-
-    private static async Task ShootAsync(IPage page, string name, int width)
-    {
-        // The page itself never scrolls sideways, at 360 px too (wide tables scroll in their own box).
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
-            $"{name} is wider than {width} px");
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{name}-{width}.png"), FullPage = true });
-    }
-
     [Theory]
     [InlineData(1280)]
     [InlineData(360)]
@@ -46,7 +13,7 @@ public sealed class BrowserTests(WebFixture fixture) : IAsyncLifetime
     {
         var page = await PageAsync(width);
 
-        await page.GotoAsync(new Uri(fixture.WebAddress, "/?ente=demo").ToString());
+        await OpenAsync(page, "/?ente=demo");
         await ShootAsync(page, "home", width);
         await page.GetByRole(AriaRole.Link, new() { Name = "Documento Unico di Programmazione 2023-2025" }).ClickAsync();
         await page.GetByLabel("Anno").FillAsync("2021");
@@ -68,7 +35,7 @@ public sealed class BrowserTests(WebFixture fixture) : IAsyncLifetime
     public async Task Search_finds_an_objective_by_code_and_keyboard_focus_is_visible()
     {
         var page = await PageAsync(1280);
-        await page.GotoAsync(new Uri(fixture.WebAddress, $"/piani/{WebFixture.Plan}?ente=demo&anno=2021").ToString());
+        await OpenAsync(page, $"/piani/{WebFixture.Plan}?ente=demo&anno=2021");
 
         await page.GetByLabel("Cerca per codice o parole").FillAsync("1.1");
         await page.Keyboard.PressAsync("Enter");
@@ -78,11 +45,5 @@ public sealed class BrowserTests(WebFixture fixture) : IAsyncLifetime
         await page.Keyboard.PressAsync("Tab");
         var outline = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
         Assert.Equal("solid", outline);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
     }
 }

@@ -84,6 +84,35 @@ public sealed class PageTests(WebFixture fixture)
         Assert.DoesNotContain("data-codice=\"2\"", html);
     }
 
+    [Theory]
+    [InlineData("programma", "missionCodes,programmeCodes")]
+    [InlineData("settore", "leadSector,involvedSectors")]
+    [InlineData("responsabile", "politicalOwners,manager")]
+    public async Task Plan_filters_keep_the_objectives_carrying_the_value_and_their_ancestors_only(string parameter, string fields)
+    {
+        var tree = await ApiAsync($"/v1/plans/{Plan}:tree?ente=demo");
+        var all = new List<(JsonElement Objective, List<string> Path)>();
+        void Walk(JsonElement node, List<string> path)
+        {
+            var objective = node.GetProperty("objective");
+            var here = path.Append(objective.GetProperty("code").GetString()!).ToList();
+            all.Add((objective, here));
+            if (node.TryGetProperty("children", out var children))
+                foreach (var child in children.EnumerateArray()) Walk(child, here);
+        }
+        foreach (var root in tree.GetProperty("roots").EnumerateArray()) Walk(root, []);
+        static IEnumerable<string> Values(JsonElement o, string fields) => fields.Split(',').SelectMany(f =>
+            !o.TryGetProperty(f, out var v) ? [] : v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Select(e => e.ToString()) : [v.GetString()!]);
+        var value = all.SelectMany(o => Values(o.Objective, fields)).Last(v => v.Length > 0);
+        var kept = all.Where(o => Values(o.Objective, fields).Contains(value)).SelectMany(o => o.Path).ToHashSet();
+
+        var html = await PageAsync($"/piani/{Plan}?ente=demo&anno=2021&{parameter}={Uri.EscapeDataString(value)}");
+
+        var shown = Regex.Matches(html, "<tr data-codice=\"([^\"]+)\">").Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Equal(kept.Order(), shown.Order());
+        Assert.True(shown.Count < all.Count, $"filtering by {parameter}={value} kept every objective");
+    }
+
     [Fact]
     public async Task Objective_card_shows_a_progress_report_with_a_script_as_text()
     {
@@ -93,6 +122,7 @@ public sealed class PageTests(WebFixture fixture)
         var html = await PageAsync($"/piani/{Plan}/obiettivi/1.1?ente=demo&anno=2021");
 
         Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("id=\"storico\"", html);
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Lavori avviati", html);
         Assert.Contains("A rischio", html);
         // Its indicators with the scorecard's achievement for the year, in it-IT.
@@ -125,11 +155,24 @@ public sealed class PageTests(WebFixture fixture)
     {
         Assert.Contains("Pagina non trovata", await PageAsync("/indicatori/non-esiste?ente=demo", HttpStatusCode.NotFound));
         Assert.Contains("Pagina non trovata", await PageAsync($"/piani/{Plan}/obiettivi/99.99?ente=demo", HttpStatusCode.NotFound));
-        Assert.Contains("Pagina non trovata", await PageAsync("/nessuna/pagina", HttpStatusCode.NotFound));
+        Assert.Contains("Pagina non trovata", await PageAsync("/piani/nessuna/pagina/qui", HttpStatusCode.NotFound));
 
         using var response = await fixture.Web.GetAsync("/");
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
-        // What the launcher waits for before it calls the app started.
-        Assert.Equal("Healthy", await PageAsync("/healthz"));
+    }
+
+    [Fact]
+    public async Task The_gateway_serves_the_app_beside_the_API_its_docs_and_its_health()
+    {
+        Assert.Contains("Documento Unico di Programmazione", await PageAsync("/"));
+        Assert.Contains("\"plans\"", await PageAsync("/v1/plans?ente=demo"));
+        Assert.Contains("\"openapi\"", await PageAsync("/openapi.json"));
+        await PageAsync("/docs/");
+        // A path neither the API nor the app owns is the gateway's own JSON 404.
+        Assert.Contains("NO_SUCH_METHOD", await PageAsync("/nessuna/pagina", HttpStatusCode.NotFound));
+
+        using var health = JsonDocument.Parse(await PageAsync("/healthz"));
+        Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
+        Assert.Equal(1, health.RootElement.GetProperty("clusters").GetProperty("web").GetProperty("healthyReplicas").GetInt32());
     }
 }

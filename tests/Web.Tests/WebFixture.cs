@@ -1,11 +1,6 @@
 using System.Net.Http.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Launcher;
 using Platform.Launcher.Demo;
 using Platform.ServiceDefaults.Security;
@@ -19,8 +14,8 @@ public sealed class WebCollection : ICollectionFixture<WebFixture>
 }
 
 /// <summary>
-/// The real system as the launcher starts it, with the demo data and the demo DUP published, and the web app
-/// in this process pointed at its gateway.
+/// The real system as the launcher starts it, web application included, with the demo data and the demo DUP
+/// published. Pages are read through the gateway, as a browser reaches them.
 /// </summary>
 public sealed class WebFixture : IAsyncLifetime
 {
@@ -28,7 +23,6 @@ public sealed class WebFixture : IAsyncLifetime
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("platform-web-").FullName;
     private readonly List<string> _log = [];
-    private WebApplicationFactory<Platform.Web.WebOptions> _web = null!;
 
     public PlatformSystem System { get; private set; } = null!;
     /// <summary>REST as the demo ente's admin.</summary>
@@ -37,8 +31,8 @@ public sealed class WebFixture : IAsyncLifetime
     public HttpClient Anonymous { get; private set; } = null!;
     /// <summary>The web app, as a browser without a sign-in reaches it.</summary>
     public HttpClient Web { get; private set; } = null!;
-    /// <summary>The web app's own address (Kestrel on a free port), for a real browser.</summary>
-    public Uri WebAddress { get; private set; } = null!;
+    /// <summary>The gateway's address, where a browser opens the web app.</summary>
+    public Uri WebAddress => System.RestAddress;
 
     public string Log { get { lock (_log) return string.Join('\n', _log); } }
 
@@ -50,6 +44,7 @@ public sealed class WebFixture : IAsyncLifetime
             DataDirectory = _dataDirectory,
             RestPort = PlatformSystem.FreePort(),
             GrpcPort = PlatformSystem.FreePort(),
+            WebPort = PlatformSystem.FreePort(),
             Replicas = new Dictionary<string, int>(),
             Environment = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" },
         };
@@ -61,14 +56,6 @@ public sealed class WebFixture : IAsyncLifetime
         Admin.DefaultRequestHeaders.Authorization = new("Bearer", token);
         Anonymous = new HttpClient { BaseAddress = System.RestAddress };
         await PublishAsync(Plan);
-
-        _web = new WebApplicationFactory<Platform.Web.WebOptions>().WithWebHostBuilder(web => web
-            .UseSetting("Web:ApiBaseAddress", System.RestAddress.ToString())
-            .UseSetting("Web:DefaultEnte", "demo"));
-        _web.UseKestrel(PlatformSystem.FreePort());
-        _web.StartServer();
-        var addresses = _web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        WebAddress = new Uri(addresses.First());
         Web = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = WebAddress };
     }
 
@@ -97,7 +84,6 @@ public sealed class WebFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Web?.Dispose();
-        if (_web is not null) await _web.DisposeAsync();
         Admin?.Dispose();
         Anonymous?.Dispose();
         if (System is not null) await System.DisposeAsync();

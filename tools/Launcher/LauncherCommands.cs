@@ -90,7 +90,10 @@ public static class LauncherCommands
             Platform is up.
               REST/JSON : {system.RestAddress}    (API docs: {system.RestAddress}docs)
               gRPC      : {system.GrpcAddress}    (h2c, server reflection on)
-              Web app   : {system.WebAddress}    (citizens' pages of published plans, in Italian)
+              Web app   : {system.RestAddress}    (the plans, budget and PNRR in Italian, through the gateway)
+              Sign in   : {system.SignInLink}
+                          (one-time link for the demo ente's admin, valid {WebSignInLink.Lifetime.TotalMinutes:0} minutes;
+                          afterwards paste a token at {system.RestAddress}accesso)
               Health    : {system.RestAddress}healthz
               Metrics   : {string.Join(", ", system.Children.Where(c => c.Name != "web").Select(c => $"{c.Name} {c.ManagementAddress}metrics"))}
               Data      : {options.DataDirectory}

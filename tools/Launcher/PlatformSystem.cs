@@ -28,6 +28,8 @@ public sealed class PlatformSystem : IAsyncDisposable
     public Uri RestAddress => new($"http://localhost:{Options.RestPort}");
     public Uri GrpcAddress => new($"http://localhost:{Options.GrpcPort}");
     public Uri? WebAddress => Options.WebPort is { } port ? new($"http://localhost:{port}") : null;
+    /// <summary>The web app's one-time sign-in link for the demo ente's admin, through the gateway; null without the web app.</summary>
+    public Uri? SignInLink { get; private set; }
     public IReadOnlyList<ChildProcess> Children => _children;
 
     private PlatformSystem(LaunchOptions options) => Options = options;
@@ -105,24 +107,30 @@ public sealed class PlatformSystem : IAsyncDisposable
         foreach (var child in _children)
             await WaitHealthyAsync(child, new Uri(child.Address, "/healthz"), http2: true, cancellationToken);
 
-        var gateway = ChildProcess.Start("gateway", RestAddress, AssemblyPath("gateway/Platform.Gateway"),
-            gatewayEnvironment, output, RestAddress);
-        _children.Add(gateway);
-        await WaitHealthyAsync(gateway, new Uri(RestAddress, "/healthz"), http2: false, cancellationToken);
-
         if (WebAddress is { } web)
         {
-            // The web application reads only the public API, through the gateway, like any other client.
+            // The web application reads only the public API, through the gateway, like any other client; it
+            // starts first (it calls nobody at start-up) so that the gateway's health check finds it up.
             var webEnvironment = new Dictionary<string, string>(common)
             {
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Options.WebPort}",
                 ["Web__ApiBaseAddress"] = RestAddress.ToString(),
                 ["Web__DefaultEnte"] = "demo",
             };
+            var link = WebSignInLink.Create();
+            foreach (var (key, value) in link.Environment(Token("demo", "demo-admin", [Roles.Admin])))
+                webEnvironment[key] = value;
+            SignInLink = link.Address(RestAddress);
             var app = ChildProcess.Start("web", web, AssemblyPath("web/Platform.Web"), webEnvironment, output, web);
             _children.Add(app);
             await WaitHealthyAsync(app, new Uri(web, "/healthz"), http2: false, cancellationToken);
+            gatewayEnvironment["ReverseProxy__Clusters__web__Destinations__d1__Address"] = web.ToString();
         }
+
+        var gateway = ChildProcess.Start("gateway", RestAddress, AssemblyPath("gateway/Platform.Gateway"),
+            gatewayEnvironment, output, RestAddress);
+        _children.Add(gateway);
+        await WaitHealthyAsync(gateway, new Uri(RestAddress, "/healthz"), http2: false, cancellationToken);
     }
 
     private string AssemblyPath(string project) =>

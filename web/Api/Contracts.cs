@@ -45,7 +45,10 @@ public sealed record ScorecardIndicator(string Indicator = "", string Title = ""
 
 public sealed record Indicator(string Name = "", string Title = "", string Unit = "", string Description = "",
     string Kind = "", string Polarity = "", string Formula = "", List<string>? Objectives = null, string DataSource = "",
-    string Owner = "");
+    string Owner = "", List<string>? Variables = null)
+{
+    public string Id => Name.Split('/').Last();
+}
 
 public sealed record Period(string Name = "", string Target = "", string TargetHigh = "", string Actual = "",
     string Achievement = "", string Status = "", bool Closed = false, bool ThresholdBreached = false, int Year = 0,
@@ -55,3 +58,10 @@ public sealed record Period(string Name = "", string Target = "", string TargetH
 }
 
 public sealed record PeriodList(List<Period>? Periods = null);
+
+public sealed record FieldChange(string Field = "", string? OldValue = null, string? NewValue = null);
+
+public sealed record AuditEvent(long Id = 0, string Resource = "", string Action = "", string Actor = "",
+    DateTimeOffset? Time = null, List<FieldChange>? Changes = null);
+
+public sealed record AuditEventList(List<AuditEvent>? AuditEvents = null);

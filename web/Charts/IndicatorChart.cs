@@ -19,8 +19,7 @@ public static class IndicatorChart
         plot.Axes.Left.Label.Text = unit;
         plot.Axes.Bottom.Label.Text = "Anno";
         plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
-        var svg = plot.GetSvgXml(720, 320);
-        return "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg));
+        return Svg.DataUri(plot, 720, 320);
     }
 
     private static void AddSeries(ScottPlot.Plot plot, List<Period> periods, Func<Period, string> value, string label,
