@@ -65,6 +65,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<IPassiveHealthCheckPolicy, ServiceFailureRatePolicy>();
         HealthChangeLog.Decorate(builder.Services);
         builder.Services.AddPlatformAuthentication();
+        builder.Services.AddCachedTokenValidation();
         builder.Services.AddTrafficLimits(builder.Configuration);
 
         // Reflection for every service behind the gateway, answered here from the shared contracts, so a

@@ -12,6 +12,8 @@ using Platform.ServiceDefaults.Security;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var settings = BenchSettings.FromEnvironment();
+// BENCH_ONLY=gateway,overload runs only the sections whose names start so (while developing).
+var only = Environment.GetEnvironmentVariable("BENCH_ONLY") is { Length: > 0 } list ? list.Split(',') : null;
 var repoRoot = LaunchOptions.FindRepoRoot(AppContext.BaseDirectory);
 var output = args.Length > 0 ? args[0] : Path.Combine(repoRoot, "bench", "results", "latest.md");
 var data = Directory.CreateTempSubdirectory("platform-bench-").FullName;
@@ -47,7 +49,7 @@ try
     await Section("heavy reads", () => HeavyReads.RunAsync(bench));
     await Section("writes", () => Writes.RunAsync(bench));
     var loaded = Memory.Snapshot(bench);
-    Memory.Report(bench, idle, loaded);
+    if (only is null) Memory.Report(bench, idle, loaded);
     await Section("web pages", () => WebPages.RunAsync(bench));
     await Section("overload", () => Overload.RunAsync(bench));
 
@@ -58,6 +60,7 @@ try
 
     async Task Section(string name, Func<Task> run)
     {
+        if (only is not null && !only.Any(name.StartsWith)) return;
         var watch = Stopwatch.StartNew();
         Console.WriteLine($"== {name}");
         try
