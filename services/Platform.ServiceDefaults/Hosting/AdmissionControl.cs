@@ -14,19 +14,19 @@ namespace Platform.ServiceDefaults;
 /// <summary>Section <c>Platform:Admission</c>: how much work a service takes on at once.</summary>
 public sealed class AdmissionOptions
 {
-    /// <summary>Requests served at once; 0: four per processor.</summary>
+    /// <summary>Requests served at once; 0: eight per processor (calls to other services hold a slot while they wait).</summary>
     public int MaxInFlight { get; set; }
 
     /// <summary>How long a request may wait for a free slot before it is turned away (a burst).</summary>
-    public int MaxWaitMilliseconds { get; set; } = 500;
+    public int MaxWaitMilliseconds { get; set; } = 1000;
 
     /// <summary>
     /// The wait once requests have been waiting without a break for <see cref="StandingQueueMilliseconds"/>:
     /// the arrivals outpace the service, so waiting longer would only add latency to every call.
     /// </summary>
-    public int OverloadWaitMilliseconds { get; set; } = 20;
+    public int OverloadWaitMilliseconds { get; set; } = 50;
 
-    public int StandingQueueMilliseconds { get; set; } = 100;
+    public int StandingQueueMilliseconds { get; set; } = 1000;
 
     /// <summary>Requests waiting at once; 0: sixteen times <see cref="MaxInFlight"/>. Bounds the memory of a queue.</summary>
     public int MaxWaiting { get; set; }
@@ -34,7 +34,7 @@ public sealed class AdmissionOptions
     /// <summary>Told to a turned-away caller (<c>Retry-After</c>).</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 
-    public int InFlight => MaxInFlight > 0 ? MaxInFlight : 4 * Environment.ProcessorCount;
+    public int InFlight => MaxInFlight > 0 ? MaxInFlight : 8 * Environment.ProcessorCount;
     public int Waiting => MaxWaiting > 0 ? MaxWaiting : 16 * InFlight;
 }
 
