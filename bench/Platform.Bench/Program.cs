@@ -1,60 +1,107 @@
 using System.Diagnostics;
-using Grpc.Core;
-using Grpc.Net.Client;
+using System.Globalization;
+using Platform.Bench;
 using Platform.Launcher;
 using Platform.Launcher.Demo;
 using Platform.ServiceDefaults.Security;
 
-// dotnet run -c Release --project bench/Platform.Bench [-- iterations]
-// Starts the system on free ports with a temporary data directory, loads the Cremona demo data through the
-// gateway, then times the heavy reads and prints latency percentiles.
-var iterations = args.Length > 0 ? int.Parse(args[0]) : 200;
+// bench/run (installs h2load, wrk and nginx, builds Release, runs this). Alone:
+//   dotnet run -c Release --project bench/Platform.Bench [-- results.md]
+// Starts the system in Release on free ports with a temporary data directory, loads the Cremona demo through
+// the gateway, runs every benchmark and writes the report (default bench/results/latest.md).
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var settings = BenchSettings.FromEnvironment();
+// BENCH_ONLY=gateway,overload runs only the sections whose names start so (while developing).
+var only = Environment.GetEnvironmentVariable("BENCH_ONLY") is { Length: > 0 } list ? list.Split(',') : null;
+var repoRoot = LaunchOptions.FindRepoRoot(AppContext.BaseDirectory);
+var output = args.Length > 0 ? args[0] : Path.Combine(repoRoot, "bench", "results", "latest.md");
 var data = Directory.CreateTempSubdirectory("platform-bench-").FullName;
+var started = DateTime.UtcNow;
+var total = Stopwatch.StartNew();
 var options = new LaunchOptions
 {
-    RepoRoot = LaunchOptions.FindRepoRoot(AppContext.BaseDirectory),
+    RepoRoot = repoRoot,
     DataDirectory = data,
     RestPort = PlatformSystem.FreePort(),
     GrpcPort = PlatformSystem.FreePort(),
-    Environment = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning", ["RateLimiting__PermitLimit"] = "1000000" },
+    WebPort = PlatformSystem.FreePort(),
+    Configuration = "Release",
+    Environment = new Dictionary<string, string>
+    {
+        ["Logging__LogLevel__Default"] = "Warning",
+        // The benchmark is one caller sending far more than a person would.
+        ["RateLimiting__PermitLimit"] = "100000000",
+    },
 };
 try
 {
     await using var system = await PlatformSystem.StartAsync(options, (_, _) => { }, CancellationToken.None);
-    var token = system.Token("demo", "bench", [Roles.Admin]);
-    using var channel = GrpcChannel.ForAddress(system.GrpcAddress, new GrpcChannelOptions
-    {
-        Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure,
-            CallCredentials.FromInterceptor((_, metadata) => { metadata.Add("authorization", $"Bearer {token}"); return Task.CompletedTask; })),
-        UnsafeUseInsecureChannelCallCredentials = true,
-    });
+    var bench = new BenchContext(system, system.Token("demo", "bench", [Roles.Admin], TimeSpan.FromHours(2)), settings);
     var seed = Stopwatch.StartNew();
-    var created = await DemoData.SeedIfEmptyAsync(channel, CancellationToken.None);
+    var created = await DemoData.SeedIfEmptyAsync(bench.Grpc, CancellationToken.None);
     Console.WriteLine($"seed: {created} resources through the gateway in {seed.Elapsed.TotalSeconds:F1} s");
+    await Task.Delay(TimeSpan.FromSeconds(3));
+    var idle = Memory.Snapshot(bench);
+    bench.SampleLoad();
 
-    using var rest = new HttpClient { BaseAddress = system.RestAddress };
-    rest.DefaultRequestHeaders.Authorization = new("Bearer", token);
-    Console.WriteLine($"{"call",-48} {"n",5} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
-    await MeasureAsync("GET plan tree (223 objectives)", $"/v1/plans/{CremonaPlans.DupId}:tree");
-    await MeasureAsync("GET scorecard 2021 (44 indicators, 10 areas)", $"/v1/scorecards/{CremonaPlans.DupId}?year=2021");
-    await MeasureAsync("GET balances 2023 PREVISIONE", "/v1/budgets/bilancio-2023-2025:balances?year=2023&stage=PREVISIONE");
-    await MeasureAsync("GET plans (list)", "/v1/plans");
+    await Section("gateway cost", () => GatewayCost.RunAsync(bench));
+    await Section("heavy reads", () => HeavyReads.RunAsync(bench));
+    await Section("writes", () => Writes.RunAsync(bench));
+    var loaded = Memory.Snapshot(bench);
+    if (only is null) Memory.Report(bench, idle, loaded);
+    await Section("web pages", () => WebPages.RunAsync(bench));
+    await Section("overload", () => Overload.RunAsync(bench));
 
-    async Task MeasureAsync(string label, string url)
+    var header = Header(bench, seed.Elapsed, created);
+    Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+    await File.WriteAllTextAsync(output, header + bench.Report);
+    Console.WriteLine($"wrote {output} in {total.Elapsed.TotalMinutes:F1} min");
+
+    async Task Section(string name, Func<Task> run)
     {
-        for (var i = 0; i < 5; i++) (await rest.GetAsync(url)).EnsureSuccessStatusCode();
-        var samples = new double[iterations];
-        for (var i = 0; i < iterations; i++)
+        if (only is not null && !only.Any(name.StartsWith)) return;
+        var watch = Stopwatch.StartNew();
+        Console.WriteLine($"== {name}");
+        try
         {
-            var watch = Stopwatch.StartNew();
-            (await rest.GetAsync(url)).EnsureSuccessStatusCode();
-            samples[i] = watch.Elapsed.TotalMilliseconds;
+            await run();
         }
-        Array.Sort(samples);
-        Console.WriteLine($"{label,-48} {iterations,5} {samples[iterations / 2],8:F2} {samples[(int)(iterations * 0.95)],8:F2} {samples[^1],8:F2}");
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            bench.Line($"## {name}: failed\n\n`{ex.GetType().Name}: {ex.Message.Split('\n')[0]}`\n");
+        }
+        Console.WriteLine($"   ({watch.Elapsed.TotalSeconds:F0} s)");
     }
 }
 finally
 {
     Directory.Delete(data, recursive: true);
+}
+
+string Header(BenchContext bench, TimeSpan seedTime, int? created)
+{
+    var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':')[1].Trim() ?? "unknown CPU";
+    var memory = File.ReadLines("/proc/meminfo").First().Split(':')[1].Trim();
+    var commit = Environment.GetEnvironmentVariable("BENCH_COMMIT") ?? "unknown";
+    var load = bench.LoadSamples;
+    return $"""
+        # Platform benchmark
+
+        | | |
+        |---|---|
+        | date | {started:yyyy-MM-dd HH:mm} UTC |
+        | machine | {Environment.ProcessorCount} cores, {cpu}, {memory} RAM, {System.Runtime.InteropServices.RuntimeInformation.OSDescription} |
+        | commit | `{commit}` |
+        | runtime | .NET {Environment.Version}, Release build |
+        | load average (1 min) during the run | median {Stats.Median(load):F2}, {load.Min():F2}-{load.Max():F2} over {load.Count} samples |
+        | mode | {(settings.Quick ? "QUICK (short runs: indicative only)" : "full")}, {settings.Rounds} rounds per figure |
+        | demo load | {created} resources through the gateway in {seedTime.TotalSeconds:F1} s |
+        | total time | {total.Elapsed.TotalMinutes:F1} min |
+
+        Figures are medians with the min-max of the rounds in brackets. The machine is shared: compare ratios
+        within this run, not absolute figures across runs.
+
+
+        """;
 }

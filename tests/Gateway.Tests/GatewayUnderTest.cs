@@ -22,6 +22,7 @@ public sealed class GatewayUnderTest : IAsyncDisposable
     public Uri RestAddress { get; }
     public Uri GrpcAddress { get; }
     public IReadOnlyCollection<(LogLevel Level, string Category, string Message)> Log => _log;
+    public IServiceProvider Services => _app.Services;
 
     private GatewayUnderTest(WebApplication app, Uri rest, Uri grpc, ConcurrentQueue<(LogLevel, string, string)> log) =>
         (_app, RestAddress, GrpcAddress, _log) = (app, rest, grpc, log);

@@ -67,6 +67,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
         app.MapPlatformTelemetry();
+        app.UseAdmissionControl();
         app.UseAuthentication();
         app.UseMiddleware<RestBodyValidation>();
         app.MapGrpcReflectionService();

@@ -1,0 +1,143 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults.Errors;
+
+namespace Platform.ServiceDefaults;
+
+/// <summary>Section <c>Platform:Admission</c>: how much work a service takes on at once.</summary>
+public sealed class AdmissionOptions
+{
+    /// <summary>Requests served at once; 0: eight per processor (calls to other services hold a slot while they wait).</summary>
+    public int MaxInFlight { get; set; }
+
+    /// <summary>How long a request may wait for a free slot before it is turned away (a burst).</summary>
+    public int MaxWaitMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// The wait once requests have been waiting without a break for <see cref="StandingQueueMilliseconds"/>:
+    /// the arrivals outpace the service, so waiting longer would only add latency to every call.
+    /// </summary>
+    public int OverloadWaitMilliseconds { get; set; } = 50;
+
+    public int StandingQueueMilliseconds { get; set; } = 1000;
+
+    /// <summary>Requests waiting at once; 0: sixteen times <see cref="MaxInFlight"/>. Bounds the memory of a queue.</summary>
+    public int MaxWaiting { get; set; }
+
+    /// <summary>Told to a turned-away caller (<c>Retry-After</c>).</summary>
+    public int RetryAfterSeconds { get; set; } = 1;
+
+    public int InFlight => MaxInFlight > 0 ? MaxInFlight : 8 * Environment.ProcessorCount;
+    public int Waiting => MaxWaiting > 0 ? MaxWaiting : 16 * InFlight;
+}
+
+/// <summary>
+/// Admission control: a bounded number of API requests in flight, a bounded wait for a slot (shortened
+/// once a queue stands, as CoDel does, so a burst is absorbed but sustained overload is not queued), and
+/// beyond that an immediate answer (<c>RESOURCE_EXHAUSTED</c> for gRPC, 503 for REST, both with
+/// <c>Retry-After</c>) instead of a queue that grows until every caller's deadline has passed and memory with
+/// it. Health, liveness and metrics are never turned away.
+/// </summary>
+public sealed class AdmissionControl(RequestDelegate next, AdmissionOptions options, ILogger<AdmissionControl> logger)
+{
+    public const string Reason = "OVERLOADED";
+
+    private readonly SemaphoreSlim _slots = new(options.InFlight, options.InFlight);
+    private int _waiting;
+    /// <summary>When the waiting count last rose from zero (Environment.TickCount64).</summary>
+    private long _queueSince;
+    private long _shed;
+    private long _lastReport;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (IsExempt(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+        if (!_slots.Wait(0) && !await WaitForSlotAsync(context))
+        {
+            if (!context.RequestAborted.IsCancellationRequested) await ShedAsync(context);
+            return;
+        }
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private async Task<bool> WaitForSlotAsync(HttpContext context)
+    {
+        try
+        {
+            var now = Environment.TickCount64;
+            var waiting = Interlocked.Increment(ref _waiting);
+            if (waiting == 1) Interlocked.Exchange(ref _queueSince, now);
+            if (waiting > options.Waiting) return false;
+            var standing = waiting > 1 && now - Interlocked.Read(ref _queueSince) > options.StandingQueueMilliseconds;
+            var wait = standing ? Math.Min(options.OverloadWaitMilliseconds, options.MaxWaitMilliseconds) : options.MaxWaitMilliseconds;
+            return await _slots.WaitAsync(wait, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
+
+    private async Task ShedAsync(HttpContext context)
+    {
+        var shed = Interlocked.Increment(ref _shed);
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastReport);
+        if (now - last > 10_000 && Interlocked.CompareExchange(ref _lastReport, now, last) == last)
+            logger.LogWarning("Overloaded: {Shed} requests turned away so far ({InFlight} in flight at most)", shed, options.InFlight);
+
+        var retryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var message = $"The service is busy; retry after {retryAfter} s";
+        var info = new ErrorInfo { Reason = Reason, Domain = ApiErrors.Domain, Metadata = { ["retry_after_seconds"] = retryAfter } };
+        var status = new Google.Rpc.Status { Code = (int)StatusCode.ResourceExhausted, Message = message, Details = { Any.Pack(info) } };
+        var response = context.Response;
+        response.Headers.RetryAfter = retryAfter;
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // Trailers-only gRPC answer.
+            response.ContentType = "application/grpc";
+            response.Headers["grpc-status"] = status.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+            response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
+            return;
+        }
+        await StatusJson.WriteAsync(response, status, StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static bool IsExempt(PathString path) =>
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/alive") || path.StartsWithSegments("/metrics")
+        || path.StartsWithSegments("/grpc.health.v1.Health");
+}
+
+public static class AdmissionControlExtensions
+{
+    /// <summary>Admission control for everything mapped after it, configured from <c>Platform:Admission</c>.</summary>
+    public static WebApplication UseAdmissionControl(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection("Platform:Admission").Get<AdmissionOptions>() ?? new AdmissionOptions();
+        app.UseMiddleware<AdmissionControl>(options);
+        return app;
+    }
+}
