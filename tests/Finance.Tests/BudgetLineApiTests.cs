@@ -5,20 +5,7 @@ public sealed class BudgetLineApiTests(ServiceFactory<FinanceGrpcService> factor
 {
     private const string Parent = "budgets/bilancio-2024";
 
-    private async Task<FinanceService.FinanceServiceClient> NewBudgetAsync(string tenant)
-    {
-        var grpc = Grpc(tenant);
-        await grpc.CreateBudgetAsync(new CreateBudgetRequest
-        {
-            BudgetId = "bilancio-2024",
-            Budget = new Budget
-            {
-                Title = "Bilancio 2024-2026", FirstYear = 2024, LastYear = 2026,
-                Stages = { new BudgetStage { Year = 2024, Stage = Stage.Previsione }, new BudgetStage { Year = 2025, Stage = Stage.Previsione } },
-            },
-        }, Call());
-        return grpc;
-    }
+    private Task<FinanceService.FinanceServiceClient> NewBudgetAsync(string tenant) => NewBudgetAsync(tenant, "bilancio-2024", 2024, 2026, 2024, 2025);
 
     private static BudgetLineEntry Spending(string id, string mission, string programme, string amount, int year = 2024,
         Stage stage = Stage.Previsione, int titolo = 1, string macro = "") => new()

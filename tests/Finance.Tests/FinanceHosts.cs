@@ -6,6 +6,23 @@ namespace Finance.Tests;
 public abstract class FinanceTest(ServiceFactory<FinanceGrpcService> factory) : ApiTest<FinanceGrpcService>(factory)
 {
     protected FinanceService.FinanceServiceClient Grpc(string tenant = "demo", params string[] roles) => new(Channel(tenant, roles));
+
+    /// <summary>A draft budget <paramref name="budgetId"/> of <paramref name="tenant"/> declaring PREVISIONE for <paramref name="previsione"/>.</summary>
+    protected async Task<FinanceService.FinanceServiceClient> NewBudgetAsync(string tenant, string budgetId, int firstYear, int lastYear,
+        params int[] previsione)
+    {
+        var grpc = Grpc(tenant);
+        await grpc.CreateBudgetAsync(new CreateBudgetRequest
+        {
+            BudgetId = budgetId,
+            Budget = new Budget
+            {
+                Title = $"Bilancio {firstYear}-{lastYear}", FirstYear = firstYear, LastYear = lastYear,
+                Stages = { previsione.Select(year => new BudgetStage { Year = year, Stage = Stage.Previsione }) },
+            },
+        }, Call());
+        return grpc;
+    }
 }
 
 /// <summary>Three objectives of <c>plans/dup</c> with their budget codes: 4.1 with 12.6 under it, and 5.2.</summary>

@@ -11,21 +11,7 @@ public sealed class LineGranularityTests(ServiceFactory<FinanceGrpcService> fact
 {
     private const string Parent = "budgets/bilancio-2024";
 
-
-    private async Task<FinanceService.FinanceServiceClient> NewBudgetAsync(string tenant)
-    {
-        var grpc = Grpc(tenant);
-        await grpc.CreateBudgetAsync(new CreateBudgetRequest
-        {
-            BudgetId = "bilancio-2024",
-            Budget = new Budget
-            {
-                Title = "Bilancio 2024-2025", FirstYear = 2024, LastYear = 2025,
-                Stages = { new BudgetStage { Year = 2024, Stage = Stage.Previsione }, new BudgetStage { Year = 2025, Stage = Stage.Previsione } },
-            },
-        }, Call());
-        return grpc;
-    }
+    private Task<FinanceService.FinanceServiceClient> NewBudgetAsync(string tenant) => NewBudgetAsync(tenant, "bilancio-2024", 2024, 2025, 2024, 2025);
 
     private static BudgetLineEntry Spending(string id, string amount, string mission = "", string programme = "", int titolo = 1,
         int year = 2024) => new()

@@ -9,16 +9,8 @@ public sealed class NationalCodeFormsTests(ServiceFactory<FinanceGrpcService> fa
 {
     private const string Parent = "budgets/b";
 
-
-    private async Task<(FinanceService.FinanceServiceClient Grpc, HttpClient Http)> NewBudgetAsync(string tenant)
-    {
-        var grpc = Grpc(tenant);
-        await grpc.CreateBudgetAsync(new CreateBudgetRequest
-        {
-            BudgetId = "b", Budget = new Budget { Title = "B", FirstYear = 2024, LastYear = 2024, Stages = { new BudgetStage { Year = 2024, Stage = Stage.Previsione } } },
-        }, Call());
-        return (grpc, Rest(tenant));
-    }
+    private async Task<(FinanceService.FinanceServiceClient Grpc, HttpClient Http)> NewBudgetAsync(string tenant) =>
+        (await NewBudgetAsync(tenant, "b", 2024, 2024, 2024), Rest(tenant));
 
     private static string Line(string id, string mission, string programme, string appropriation) => $$$"""
         {"lineId":"{{{id}}}","line":{"kind":"SPENDING","titolo":1,"missionCode":"{{{mission}}}","programmeCode":"{{{programme}}}",
