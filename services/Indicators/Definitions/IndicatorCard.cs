@@ -38,7 +38,7 @@ public static class IndicatorCard
     }
 
     /// <summary>The card's fields, for <see cref="IndicatorRow.ToProto"/> to complete from the columns.</summary>
-    public static Indicator Parse(string card) => Parser.Parse<Indicator>(card.Length == 0 ? "{}" : card);
+    public static Indicator Parse(string card) => card is "" or "{}" ? new Indicator() : Parser.Parse<Indicator>(card);
 
     /// <summary>The card's fields as the audit trail shows them.</summary>
     public static IReadOnlyDictionary<string, string?> AuditFields(string card) =>

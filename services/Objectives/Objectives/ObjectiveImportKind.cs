@@ -1,3 +1,4 @@
+using Platform.Objectives.Plans;
 using Platform.ServiceDefaults.Imports;
 using Platform.Spreadsheets.Import;
 using Platform.Spreadsheets.Schema;
@@ -28,17 +29,21 @@ public static class ObjectiveImportKind
         OptionalColumn("programme_codes", ColumnKind.Code, "Programma", "Programme", "Programmi"),
         OptionalColumn("sdg_goals", ColumnKind.Text, "SDG", "SDG goals", "Obiettivi SDG"));
 
-    public static ImportKind<CreateObjectiveRequest> For(string planId, RequestIdentity who, ObjectiveStore objectives) => new(
-        Name, Schema, ["code"],
-        Read: row => Request(planId, row),
-        Write: async (connection, transaction, request, ct) =>
-        {
-            var validator = new RequestValidator();
-            ObjectiveValidation.ValidateCreate(request, validator);
-            validator.ThrowIfInvalid();
-            await objectives.CreateAsync(connection, transaction, who, planId, request.ObjectiveId, request.Objective, ct);
-        },
-        ColumnOfField: ColumnOf);
+    public static ImportKind<CreateObjectiveRequest> For(string planId, RequestIdentity who, ObjectiveStore objectives)
+    {
+        PlanRow? plan = null; // read once per import: every row is written in the same transaction
+        return new(Name, Schema, ["code"],
+            Read: row => Request(planId, row),
+            Write: async (connection, transaction, request, ct) =>
+            {
+                var validator = new RequestValidator();
+                ObjectiveValidation.ValidateCreate(request, validator);
+                validator.ThrowIfInvalid();
+                plan ??= await PlanStore.LoadForWriteAsync(connection, transaction, who, planId, null, ct, requireWritable: true);
+                await objectives.CreateAsync(connection, transaction, who, plan, request.ObjectiveId, request.Objective, ct);
+            },
+            ColumnOfField: ColumnOf);
+    }
 
     private static CreateObjectiveRequest Request(string planId, ImportRow row)
     {

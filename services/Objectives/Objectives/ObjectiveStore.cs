@@ -22,9 +22,15 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
 
     /// <summary>Creates an objective inside the caller's transaction (an import writes many in one).</summary>
     public async Task<Objective> CreateAsync(DbConnection connection, DbTransaction transaction, RequestIdentity who, string planId,
+        string code, Objective objective, CancellationToken ct) =>
+        await CreateAsync(connection, transaction, who,
+            await PlanStore.LoadForWriteAsync(connection, transaction, who, planId, null, ct, requireWritable: true), code, objective, ct);
+
+    /// <summary>Creates an objective in a plan the caller has already loaded for writing in this transaction.</summary>
+    public async Task<Objective> CreateAsync(DbConnection connection, DbTransaction transaction, RequestIdentity who, PlanRow plan,
         string code, Objective objective, CancellationToken ct)
     {
-        var plan = await PlanStore.LoadForWriteAsync(connection, transaction, who, planId, null, ct, requireWritable: true);
+        var planId = plan.PlanId;
         var parentName = objective.Parent.Length > 0
             ? ResourceNames.Parse<ObjectiveName>(objective.Parent, "objective.parent") : (ObjectiveName?)null;
         var parent = parentName is { } named && named.PlanId == planId

@@ -35,7 +35,7 @@ public sealed class FileImports(Database database, ImportRequests requests)
                 summary.Replayed = true;
                 return false;
             }
-            await using var table = await TableImport.OpenAsync(new MemoryStream(request.Content.Memory.ToArray(), writable: false),
+            await using var table = await TableImport.OpenAsync(ContentStream(request.Content),
                 FormatOf(request), kind.Schema, new ImportOptions { NumberFormat = NumberFormatOf(request), DuplicateKey = kind.DuplicateKey,
                     Sheets = request.Sheets.Count > 0 ? request.Sheets : null, CountRows = true }, ct);
             long written = 0;
@@ -85,6 +85,12 @@ public sealed class FileImports(Database database, ImportRequests requests)
         validator.Check(Enum.IsDefined(request.Format), "format", "must be CSV or XLSX");
         validator.ThrowIfInvalid();
     }
+
+    /// <summary>The uploaded bytes as a stream, without copying them.</summary>
+    private static MemoryStream ContentStream(Google.Protobuf.ByteString content) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content.Memory, out var bytes)
+            ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)
+            : new MemoryStream(content.ToByteArray(), writable: false);
 
     private static SpreadsheetFormat FormatOf(ImportChunk request) => request.Format switch
     {
