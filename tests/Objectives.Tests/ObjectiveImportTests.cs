@@ -155,9 +155,54 @@ public sealed class ObjectiveImportTests(ServiceFactory<ObjectivesGrpcService> f
         static async IAsyncEnumerable<IReadOnlyList<object?>> Rows()
         {
             await Task.CompletedTask;
-            yield return ["1", "Cremona città che cura", null, null, "Sindaco", null, null, null, null, null, null, null, null];
-            yield return ["1.1", "Servizi sociali vicini", "1", null, null, null, null, null, null, null, "12", "12.02", "1"];
+            var schema = ObjectiveImportKind.Schema;
+            yield return ObjectiveImportKind.Row(new Objective { Code = "1", Title = "Cremona città che cura", PoliticalOwners = { "Sindaco" } }, schema);
+            yield return ObjectiveImportKind.Row(new Objective
+            {
+                Code = "1.1", Title = "Servizi sociali vicini", Parent = "plans/x/objectives/1", MissionCodes = { "12" }, ProgrammeCodes = { "12.02" }, SdgGoals = { 1 },
+            }, schema);
         }
+    }
+
+    [Fact]
+    public async Task Every_field_the_api_takes_imports_from_its_column()
+    {
+        var plan = await PlanAsync("import-every-field");
+        const string csv = """
+            Codice;Titolo;Descrizione;Responsabile gestionale;Settore;Settori coinvolti;Enti GAP;Stakeholder;5P;Etichette;Promotori;Costo stimato;Fonti di finanziamento;Stato del progetto;Azioni 2023;Azioni 2024;Campo fonte;Campo Tavolo
+            1;Cremona città che cura;"Prima riga
+            seconda riga";Rossi Anna;Settore Welfare;"Settore Casa; Settore Scuola";AEM Cremona SpA;Famiglie;"Persone; PLANET";modificato;Comune di Cremona;€ 1.250.000,5;Regione Lombardia;in corso;Avvio dello sportello;Estensione ai quartieri;DUP p. 12;Tavolo 2
+            """;
+
+        var events = await ImportAsync(plan, csv, ImportMode.Commit, "every-field-1");
+
+        Assert.True(events[^1].Summary.Committed, string.Join("; ", events.Where(e => e.Problem is not null).Select(e => $"{e.Problem.Column}: {e.Problem.Message}")));
+        var card = await Grpc(Tenant).GetObjectiveAsync(new GetObjectiveRequest { Name = $"{plan}/objectives/1" }, Call());
+        Assert.Equal("Prima riga\nseconda riga", card.Description.ReplaceLineEndings("\n"));
+        Assert.Equal(("Rossi Anna", "Settore Welfare"), (card.Manager, card.LeadSector));
+        Assert.Equal(["Settore Casa", "Settore Scuola"], card.InvolvedSectors);
+        Assert.Equal(["AEM Cremona SpA"], card.Partners);
+        Assert.Equal(["Famiglie"], card.Stakeholders);
+        Assert.Equal(["PEOPLE", "PLANET"], card.FivePs);
+        Assert.Equal(["modificato"], card.Tags);
+        Assert.Equal(["Comune di Cremona"], card.Promoters);
+        Assert.Equal("1250000.50", card.EstimatedCost);
+        Assert.Equal(["Regione Lombardia"], card.FundingSources);
+        Assert.Equal("in corso", card.ProjectState);
+        Assert.Equal(new Dictionary<int, string> { [2023] = "Avvio dello sportello", [2024] = "Estensione ai quartieri" }, card.YearlyActions.ToDictionary());
+        Assert.Equal(new Dictionary<string, string> { ["fonte"] = "DUP p. 12", ["Tavolo"] = "Tavolo 2" }, card.CustomFields.ToDictionary());
+    }
+
+    [Fact]
+    public async Task An_action_column_that_names_no_year_and_an_unknown_five_p_are_problems_of_their_row()
+    {
+        var plan = await PlanAsync("import-bad-families");
+
+        var events = await ImportAsync(plan, "Codice;Titolo;Azioni prossime;5P\n1;Uno;testo;\n2;Due;;Felicità\n", ImportMode.Preview);
+
+        var problems = events.Where(e => e.Problem is not null).Select(e => e.Problem).ToList();
+        Assert.Contains(problems, p => p.Row == 2 && p.Message.Contains("Azioni prossime", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Row == 3 && p.Column == "5P");
     }
 
     [Fact]
