@@ -1,3 +1,4 @@
+using Google.Api;
 using Google.Protobuf.WellKnownTypes;
 using Platform.Common.V1;
 using Platform.Imports.V1;
@@ -104,12 +105,24 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     {
         await using var upload = await ImportUpload.ReadAsync(requestStream, context.CancellationToken);
         var planId = ResourceNames.Parse<PlanName>(upload.Header.Parent, "parent").PlanId;
+        Task Emit(ImportEvent e) => responseStream.WriteAsync(e);
         await (upload.Header.Kind switch
         {
-            ObjectiveImportKind.Name => imports.RunAsync(Who, upload, ObjectiveImportKind.For(planId, Who, objectives),
-                e => responseStream.WriteAsync(e), context.CancellationToken),
-            _ => throw ApiErrors.InvalidArgument("kind", $"must be one of: {ObjectiveImportKind.Name}"),
+            ObjectiveImportKind.Name => imports.RunAsync(Who, upload, ObjectiveImportKind.For(planId, Who, objectives), Emit, context.CancellationToken),
+            ReportImportKind.Name => imports.RunAsync(Who, upload, ReportImportKind.For(planId, Who, reports), Emit, context.CancellationToken),
+            _ => throw ApiErrors.InvalidArgument("kind", $"must be one of: {ObjectiveImportKind.Name}, {ReportImportKind.Name}"),
         });
+    }
+
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    public override async Task<HttpBody> ExportObjectives(ExportRequest request, ServerCallContext context)
+    {
+        var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
+        FileExport.Validate(request, ObjectiveImportKind.Name);
+        await plans.GetRowAsync(Who, planId, context.CancellationToken);
+        var all = (await objectives.AllAsync(Who, planId, context.CancellationToken)).Select(r => r.ToProto()).ToList();
+        var schema = ObjectiveImportKind.ExportSchema(all);
+        return await FileExport.WriteAsync(request, schema, all.Select(o => ObjectiveImportKind.Row(o, schema)), context.CancellationToken);
     }
 
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
@@ -172,6 +185,25 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     }
 
     // ---- progress reports ----
+
+    [Access(AccessLevel.Write)]
+    public override Task ImportProgressReports(ImportChunk request, IServerStreamWriter<ImportEvent> responseStream, ServerCallContext context)
+    {
+        var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
+        return imports.RunAsync(Who, request, ReportImportKind.For(planId, Who, reports), e => responseStream.WriteAsync(e),
+            context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
+    public override async Task<HttpBody> ExportProgressReports(ExportRequest request, ServerCallContext context)
+    {
+        var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
+        FileExport.Validate(request, ReportImportKind.Name);
+        await plans.GetRowAsync(Who, planId, context.CancellationToken);
+        var all = await reports.AllAsync(Who, planId, context.CancellationToken);
+        return await FileExport.WriteAsync(request, ReportImportKind.Schema, all.Select(r => ReportImportKind.Row(r.Code, r.Report)),
+            context.CancellationToken);
+    }
 
     [Access(AccessLevel.Write)]
     public override Task<ProgressReport> CreateProgressReport(CreateProgressReportRequest request, ServerCallContext context)

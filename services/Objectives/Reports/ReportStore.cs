@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Platform.Objectives.Objectives;
 using Platform.Objectives.Plans;
 
@@ -12,41 +13,44 @@ public sealed class ReportStore(Database database, AuditLog audit, TimeProvider 
         created_at AS CreatedAt, created_by AS CreatedBy
         """;
 
-    public async Task<ProgressReport> CreateAsync(RequestIdentity who, string planId, string code, string reportId,
-        ProgressReport report, CancellationToken ct)
+    public Task<ProgressReport> CreateAsync(RequestIdentity who, string planId, string code, string reportId,
+        ProgressReport report, CancellationToken ct) =>
+        database.InTransactionAsync(async (connection, transaction) => await CreateAsync(connection, transaction, who,
+            await PlanStore.LoadForWriteAsync(connection, transaction, who, planId, null, ct, requireWritable: true), code, reportId, report, ct), ct);
+
+    /// <summary>Records a report inside the caller's transaction, in a plan it has loaded for writing (an import writes many in one).</summary>
+    public async Task<ProgressReport> CreateAsync(DbConnection connection, DbTransaction transaction, RequestIdentity who, PlanRow plan,
+        string code, string reportId, ProgressReport report, CancellationToken ct)
     {
-        return await database.InTransactionAsync(async (connection, transaction) =>
+        var planId = plan.PlanId;
+        _ = await ObjectiveStore.LoadAsync(connection, transaction, who, planId, code, ct)
+            ?? throw ApiErrors.NotFound(ObjectiveName.Format(planId, code));
+        var key = new { who.TenantId, PlanId = planId, Code = code };
+        var seq = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COALESCE(MAX(seq), 0) FROM progress_reports WHERE tenant_id = @TenantId AND plan_id = @PlanId AND objective_code = @Code",
+            key, transaction, cancellationToken: ct)) + 1;
+        var row = new ReportRow(who.TenantId, planId, code, reportId, seq, report.Period,
+            ProgressReport.Descriptor.FindFieldByName("state").EnumType.FindValueByNumber((int)report.State).Name, report.StatusText,
+            report.CorrectiveActions, report.Author.Trim().Length > 0 ? report.Author.Trim() : who.UserId,
+            clock.GetUtcNow().UtcDateTime, who.UserId);
+        await connection.InsertAsync(transaction, database.Dialect, """
+            INSERT INTO progress_reports (tenant_id, plan_id, objective_code, report_id, seq, period, state, status_text,
+                corrective_actions, author, created_at, created_by)
+            VALUES (@TenantId, @PlanId, @ObjectiveCode, @ReportId, @Seq, @Period, @State, @StatusText,
+                @CorrectiveActions, @Author, @CreatedAt, @CreatedBy)
+            """, row, row.ResourceName, ct);
+        // The objective shows its latest state; this is derived data, so its etag does not change.
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE objectives SET latest_state = @State, latest_period = @Period
+            WHERE tenant_id = @TenantId AND plan_id = @PlanId AND code = @ObjectiveCode
+            """, row, transaction, cancellationToken: ct));
+        var proto = row.ToProto();
+        await audit.WriteAsync(connection, transaction, who, row.ResourceName, "create", AuditLog.Snapshot(new Dictionary<string, string?>
         {
-            await PlanStore.LoadForWriteAsync(connection, transaction, who, planId, null, ct, requireWritable: true);
-            _ = await ObjectiveStore.LoadAsync(connection, transaction, who, planId, code, ct)
-                ?? throw ApiErrors.NotFound(ObjectiveName.Format(planId, code));
-            var key = new { who.TenantId, PlanId = planId, Code = code };
-            var seq = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COALESCE(MAX(seq), 0) FROM progress_reports WHERE tenant_id = @TenantId AND plan_id = @PlanId AND objective_code = @Code",
-                key, transaction, cancellationToken: ct)) + 1;
-            var row = new ReportRow(who.TenantId, planId, code, reportId, seq, report.Period,
-                ProgressReport.Descriptor.FindFieldByName("state").EnumType.FindValueByNumber((int)report.State).Name, report.StatusText,
-                report.CorrectiveActions, report.Author.Trim().Length > 0 ? report.Author.Trim() : who.UserId,
-                clock.GetUtcNow().UtcDateTime, who.UserId);
-            await connection.InsertAsync(transaction, database.Dialect, """
-                INSERT INTO progress_reports (tenant_id, plan_id, objective_code, report_id, seq, period, state, status_text,
-                    corrective_actions, author, created_at, created_by)
-                VALUES (@TenantId, @PlanId, @ObjectiveCode, @ReportId, @Seq, @Period, @State, @StatusText,
-                    @CorrectiveActions, @Author, @CreatedAt, @CreatedBy)
-                """, row, row.ResourceName, ct);
-            // The objective shows its latest state; this is derived data, so its etag does not change.
-            await connection.ExecuteAsync(new CommandDefinition("""
-                UPDATE objectives SET latest_state = @State, latest_period = @Period
-                WHERE tenant_id = @TenantId AND plan_id = @PlanId AND code = @ObjectiveCode
-                """, row, transaction, cancellationToken: ct));
-            var proto = row.ToProto();
-            await audit.WriteAsync(connection, transaction, who, row.ResourceName, "create", AuditLog.Snapshot(new Dictionary<string, string?>
-            {
-                ["period"] = row.Period, ["state"] = row.State, ["status_text"] = row.StatusText,
-                ["corrective_actions"] = row.CorrectiveActions, ["author"] = row.Author,
-            }), ct);
-            return proto;
-        }, ct);
+            ["period"] = row.Period, ["state"] = row.State, ["status_text"] = row.StatusText,
+            ["corrective_actions"] = row.CorrectiveActions, ["author"] = row.Author,
+        }), ct);
+        return proto;
     }
 
     public async Task<ProgressReport> GetAsync(RequestIdentity who, string planId, string code, string reportId, CancellationToken ct)
@@ -56,6 +60,18 @@ public sealed class ReportStore(Database database, AuditLog audit, TimeProvider 
             WHERE tenant_id = @TenantId AND plan_id = @PlanId AND objective_code = @Code AND report_id = @ReportId
             """, new { who.TenantId, PlanId = planId, Code = code, ReportId = reportId }, ct);
         return row?.ToProto() ?? throw ApiErrors.NotFound(ReportValidation.FormatName(planId, code, reportId));
+    }
+
+    /// <summary>Every report of a plan, objectives in natural code order and each one's reports oldest first (for export).</summary>
+    public async Task<IReadOnlyList<(string Code, ProgressReport Report)>> AllAsync(RequestIdentity who, string planId, CancellationToken ct)
+    {
+        var rows = await database.QueryAsync<ReportRow>($"""
+            SELECT {Columns} FROM progress_reports r
+            WHERE tenant_id = @TenantId AND plan_id = @PlanId
+            ORDER BY (SELECT o.sort_key FROM objectives o
+                      WHERE o.tenant_id = r.tenant_id AND o.plan_id = r.plan_id AND o.code = r.objective_code), seq
+            """, new { who.TenantId, PlanId = planId }, ct);
+        return rows.Select(r => (r.ObjectiveCode, r.ToProto())).ToList();
     }
 
     public static string ListFingerprint(string planId, string code) => Paging.Fingerprint("reports", planId, code);
