@@ -16,9 +16,10 @@ public static class LauncherCommands
     private static readonly Dictionary<string, Func<IReadOnlyList<string>, CancellationToken, Task<int>>> ClientCommands = new()
     {
         ["import"] = Imports.ImportCommand.RunAsync,
+        ["bundle"] = Bundles.BundleCommand.RunAsync,
     };
 
-    private static string Usage => string.Join(Environment.NewLine, CommandLine.Usage, Imports.ImportCommand.Usage);
+    private static string Usage => string.Join(Environment.NewLine, CommandLine.Usage, Imports.ImportCommand.Usage, Bundles.BundleCommand.Usage);
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -20,16 +20,16 @@ public static class ImportCommand
 
     private static readonly CultureInfo Italian = CultureInfo.GetCultureInfo("it-IT");
 
-    public sealed record Options(string File, ImportChunk Header, Uri Gateway, string? Token, string DataDirectory);
+    public sealed record Options(string File, ImportChunk Header, ClientArguments Client);
 
     public static Options Parse(IReadOnlyList<string> args)
     {
-        string? file = null, token = Environment.GetEnvironmentVariable("PLATFORM_TOKEN") is { Length: > 0 } t ? t : null;
-        var dataDirectory = Environment.GetEnvironmentVariable("PLATFORM_DATA_DIR") is { Length: > 0 } dir ? dir : "data";
-        var gateway = new Uri("http://localhost:8081");
+        string? file = null;
+        var client = new ClientArguments();
         var header = new ImportChunk { Mode = ImportMode.Commit };
         for (var i = 0; i < args.Count; i++)
         {
+            if (client.TryTake(args, ref i)) continue;
             var option = args[i];
             string Value() => i + 1 < args.Count && args[i + 1].Trim().Length > 0 ? args[++i] : throw new CommandLineException($"{option} needs a value");
             switch (option)
@@ -39,11 +39,6 @@ public static class ImportCommand
                 case "--preview": header.Mode = ImportMode.Preview; break;
                 case "--request-id": header.RequestId = Value(); break;
                 case "--sheet": header.Sheets.Add(Value()); break;
-                case "--token": token = Value(); break;
-                case "--data-dir": dataDirectory = Value(); break;
-                case "--grpc":
-                    gateway = Uri.TryCreate(Value(), UriKind.Absolute, out var uri) ? uri : throw new CommandLineException("--grpc takes a URL such as http://localhost:8081");
-                    break;
                 case "--number-format":
                     header.NumberFormat = Value() switch
                     {
@@ -64,15 +59,14 @@ public static class ImportCommand
         if (header.Parent.Length == 0) throw new CommandLineException("import needs --parent, e.g. plans/dup-2023-2025");
         header.FileName = Path.GetFileName(file);
         if (header.Mode == ImportMode.Commit && header.RequestId.Length == 0) header.RequestId = Guid.NewGuid().ToString();
-        return new Options(file, header, gateway, token, dataDirectory);
+        return new Options(file, header, client);
     }
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var options = Parse(args);
         if (!File.Exists(options.File)) throw new CommandLineException($"no file '{options.File}'");
-        var token = options.Token ?? ReadDevToken(options.DataDirectory);
-        using var gateway = GatewayChannel.Create(options.Gateway, token);
+        using var gateway = options.Client.Connect();
         await using var file = File.OpenRead(options.File);
         var preview = options.Header.Mode == ImportMode.Preview;
         Console.WriteLine($"{(preview ? "Anteprima" : "Importazione")} di {options.Header.FileName} ({options.Header.Kind} in {options.Header.Parent})");
@@ -116,11 +110,4 @@ public static class ImportCommand
         p.Column.Length > 0 ? $"colonna «{p.Column}»" : null,
         p.Value.Length > 0 ? $"valore «{p.Value}»" : null,
     }.Where(part => part is not null));
-
-    private static string ReadDevToken(string dataDirectory)
-    {
-        var path = Path.Combine(Path.GetFullPath(dataDirectory), "dev-token");
-        return File.Exists(path) ? File.ReadAllText(path).Trim()
-            : throw new CommandLineException($"no token: pass --token, set PLATFORM_TOKEN, or start the launcher (it writes {path})");
-    }
 }
