@@ -134,4 +134,24 @@ public sealed class ObjectiveImportTests(ServiceFactory<ObjectivesGrpcService> f
         Assert.Contains(problems, p => p.Row == 2 && p.Message.Contains("Azioni prossime", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Row == 3 && p.Column == "5P");
     }
+
+    [Fact]
+    public async Task The_documented_example_files_import_without_a_problem()
+    {
+        var plan = await PlanAsync("import-examples");
+        var calls = new ImportCalls(Grpc(Tenant), Rest(Tenant), Cancellation);
+
+        foreach (var (kind, file) in new[] { ("objectives", "obiettivi.csv"), ("progress-reports", "stati-di-attuazione.csv") })
+        {
+            var path = Platform.Launcher.Demo.DemoFiles.Find($"docs/examples/{file}", AppContext.BaseDirectory)!;
+            var events = await calls.ImportAsync(false, new ImportChunk
+            {
+                Parent = plan, Kind = kind, Mode = ImportMode.Commit, RequestId = $"examples-{kind}", FileName = file,
+                Content = ByteString.CopyFrom(await File.ReadAllBytesAsync(path, Cancellation)),
+            });
+            Assert.True(events[^1].Summary.Committed, ImportCalls.Problems(events));
+        }
+        var card = await Grpc(Tenant).GetObjectiveAsync(new GetObjectiveRequest { Name = $"{plan}/objectives/1.1.1" }, Call());
+        Assert.Equal(("LATE", "2022"), (card.LatestState, card.LatestPeriod));
+    }
 }

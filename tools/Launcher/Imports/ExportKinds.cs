@@ -12,6 +12,8 @@ public static class ExportKinds
 
     private static readonly Dictionary<string, Export> Calls = new()
     {
+        ["objectives"] = (gateway, request, options) => new Platform.Objectives.V1.ObjectivesService.ObjectivesServiceClient(gateway).ExportObjectivesAsync(request, options),
+        ["progress-reports"] = (gateway, request, options) => new Platform.Objectives.V1.ObjectivesService.ObjectivesServiceClient(gateway).ExportProgressReportsAsync(request, options),
     };
 
     /// <summary>The kinds a plan is made of, in the order they import (objectives before what links to them).</summary>
