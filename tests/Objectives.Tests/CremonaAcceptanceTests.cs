@@ -1,21 +1,28 @@
 using System.Text.Json;
 using Google.Protobuf;
+using Platform.Imports.V1;
 using Platform.Launcher.Demo;
+using Platform.Spreadsheets.Records;
 
 namespace Objectives.Tests;
 
 /// <summary>
-/// The real plans of the Comune di Cremona, loaded from the tables copied into data/demo: the DUP 2023-2025
-/// through gRPC and the 2007 development pact through REST, then read back as trees.
+/// The real plans of the Comune di Cremona, loaded from the demo's import files (data/demo/import): the DUP
+/// 2023-2025 through the streamed gRPC import and the 2007 development pact through the REST import, then read
+/// back and compared with the tables extracted from the documents (data/demo/cremona-dup-2023-2025, ...).
 /// </summary>
 public sealed class CremonaAcceptanceTests(ServiceFactory<ObjectivesGrpcService> factory)
     : ObjectivesTest(factory), IClassFixture<ServiceFactory<ObjectivesGrpcService>>
 {
     private const string Tenant = "comune-di-cremona";
-    private readonly string _demo = CremonaPlans.FindDemoDirectory(AppContext.BaseDirectory);
+    private static readonly string Demo = Path.GetDirectoryName(CremonaDemo.Folder)!;
 
-    private IReadOnlyList<IReadOnlyDictionary<string, string>> Csv(string folder, string file) =>
-        CremonaPlans.Read(Path.Combine(_demo, folder, file));
+    private static IReadOnlyList<IReadOnlyDictionary<string, string>> Csv(string folder, string file) =>
+        CsvRecords.Read(Path.Combine(Demo, folder, file));
+
+    /// <summary>A "a; b" cell of the extracted tables as its items (a few cells use "||").</summary>
+    private static IReadOnlyList<string> Split(string cell) =>
+        cell.Split([";", "||"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     private static IEnumerable<PlanTreeNode> Flatten(IEnumerable<PlanTreeNode> nodes) =>
         nodes.SelectMany(n => Flatten(n.Children).Prepend(n));
@@ -23,18 +30,21 @@ public sealed class CremonaAcceptanceTests(ServiceFactory<ObjectivesGrpcService>
     /// <summary>The DUP of <see cref="Tenant"/>, loaded once (loading again creates nothing), read back as a tree.</summary>
     private async Task<PlanTree> DupTreeAsync()
     {
-        await CremonaPlans.LoadAsync(Grpc(Tenant), CremonaPlans.Dup(_demo), Cancellation);
+        await CremonaDemo.LoadAsync(Grpc(Tenant), "dup-2023-2025", Cancellation);
         return await Grpc(Tenant).GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/dup-2023-2025" }, Call());
     }
 
     [Fact]
-    public async Task The_DUP_loads_through_grpc_once_and_loading_again_creates_nothing()
+    public async Task The_DUP_imports_once_and_importing_again_replays_the_first_commit()
     {
-        var dup = CremonaPlans.Dup(_demo);
         var grpc = Grpc("cremona-load-once");
 
-        Assert.Equal(1 + 10 + 38 + 175, await CremonaPlans.LoadAsync(grpc, dup, Cancellation));
-        Assert.Equal(0, await CremonaPlans.LoadAsync(grpc, dup, Cancellation));
+        var first = await CremonaDemo.LoadAsync(grpc, "dup-2023-2025", Cancellation);
+        var again = await CremonaDemo.LoadAsync(grpc, "dup-2023-2025", Cancellation);
+
+        Assert.Equal([("objectives", 10L + 38 + 175), ("progress-reports", 171L)], first.SelectMany(s => s.WrittenByKind).Select(w => (w.Key, w.Value)));
+        Assert.All(again, s => Assert.True(s.Replayed));
+        Assert.Equal(223, (await grpc.GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/dup-2023-2025" }, Call())).ObjectiveCount);
     }
 
     [Fact]
@@ -60,8 +70,11 @@ public sealed class CremonaAcceptanceTests(ServiceFactory<ObjectivesGrpcService>
             var node = nodes[s["code"]];
             Assert.Equal(s["name"], node.Objective.Title);
             Assert.Equal($"plans/dup-2023-2025/objectives/{s["area_code"]}", node.Objective.Parent);
-            Assert.Equal(CremonaPlans.Split(s["political_owner_normalized"]), node.Objective.PoliticalOwners);
+            Assert.Equal(Split(s["political_owner_normalized"]), node.Objective.PoliticalOwners);
             Assert.Equal(int.Parse(s["n_operational_objectives"]), node.DescendantCount);
+            // The whole definition as the DUP prints it (’ where the table writes '), not the table's first 300 characters.
+            Assert.Equal(int.Parse(s["definition_full_length"]), node.Objective.Description.Length);
+            Assert.StartsWith(s["definition"][..200], node.Objective.Description.Replace('’', '\''), StringComparison.Ordinal);
         }
     }
 
@@ -80,17 +93,47 @@ public sealed class CremonaAcceptanceTests(ServiceFactory<ObjectivesGrpcService>
             Assert.Equal(2, card.Depth);
             Assert.Equal($"plans/dup-2023-2025/objectives/{o["strategic_objective_code"]}", card.Parent);
             Assert.Equal(o["name"], card.Title);
-            Assert.Equal(CremonaPlans.Split(o["political_owner_normalized"]), card.PoliticalOwners);
+            Assert.Equal(Split(o["political_owner_normalized"]), card.PoliticalOwners);
             Assert.Equal(o["objective_manager_normalized"], card.Manager);
             Assert.Equal(o["associated_sector"], card.LeadSector);
-            Assert.Equal(CremonaPlans.Split(o["involved_sectors_split"]), card.InvolvedSectors);
-            Assert.Equal(CremonaPlans.Split(o["gap_entities"]), card.Partners);
+            Assert.Equal(Split(o["involved_sectors_split"]), card.InvolvedSectors);
+            Assert.Equal(Split(o["gap_entities"]), card.Partners);
             // 99999 "ND" is the DUP's placeholder, not a budget code: the objective has none.
             Assert.Equal(o["mission_code"] == "99999" ? [] : [o["mission_code"]], card.MissionCodes);
             Assert.Equal(o["programme_code"] == "99999" ? [] : [o["programme_code"]], card.ProgrammeCodes);
             Assert.Equal(actions[o["code"]].ToDictionary(a => int.Parse(a["year"]), a => a["text"]), card.YearlyActions.ToDictionary());
         }
         Assert.Equal(actions.Sum(g => g.Count()), nodes.Values.Sum(n => n.Objective.YearlyActions.Count));
+    }
+
+    [Fact]
+    public async Task The_DUP_mid_year_statuses_are_progress_reports_of_their_operational_objectives()
+    {
+        var nodes = Flatten((await DupTreeAsync()).Roots).ToDictionary(n => n.Objective.Code);
+
+        var statuses = Csv("cremona-dup-2023-2025", "operational_actions.csv")
+            .Where(a => a["kind"] == "mid_year_status" && a["text"].Length > 0 && a["text"] != "[field absent in source]").ToList();
+        Assert.Equal(171, statuses.Count);
+        Assert.Equal(171, nodes.Values.Count(n => n.Objective.LatestPeriod == "2022-H1"));
+        foreach (var status in statuses.Take(40))
+        {
+            var report = await Grpc(Tenant).GetProgressReportAsync(new GetProgressReportRequest
+            {
+                Name = $"plans/dup-2023-2025/objectives/{status["operational_objective_code"]}/reports/2022-h1",
+            }, Call());
+            Assert.Equal(status["text"], report.StatusText);
+        }
+    }
+
+    [Fact]
+    public async Task The_mandate_lines_carry_their_five_ps()
+    {
+        var nodes = Flatten((await DupTreeAsync()).Roots).ToDictionary(n => n.Objective.Code);
+
+        Assert.Equal(["PLANET"], nodes["1"].Objective.FivePs);
+        Assert.Equal(["PROSPERITY", "PEACE", "PARTNERSHIP"], nodes["2"].Objective.FivePs);
+        Assert.Equal(["PEOPLE"], nodes["10"].Objective.FivePs);
+        Assert.All(Enumerable.Range(1, 10), line => Assert.NotEmpty(nodes[line.ToString()].Objective.FivePs));
     }
 
     [Fact]
@@ -146,18 +189,18 @@ public sealed class CremonaAcceptanceTests(ServiceFactory<ObjectivesGrpcService>
         Assert.Equal(everything.Order(Platform.Objectives.Objectives.ObjectiveCodes.NaturalOrder), everything);
 
         Assert.Equal(
-            Expected(strategic.Concat(operational).Where(r => CremonaPlans.Split(r["political_owner_normalized"]).Contains("Zanacchi Luca"))),
+            Expected(strategic.Concat(operational).Where(r => Split(r["political_owner_normalized"]).Contains("Zanacchi Luca"))),
             await All(new ListObjectivesRequest { Owner = "Zanacchi Luca" }));
         Assert.Equal(Expected(operational.Where(r => r["objective_manager_normalized"] == "Grossi Eugenia")),
             await All(new ListObjectivesRequest { Manager = "Grossi Eugenia" }));
         Assert.Equal(32, (await All(new ListObjectivesRequest { Manager = "Grossi Eugenia" })).Count);
         Assert.Equal(
             Expected(operational.Where(r => r["associated_sector"] == "Settore Politiche Sociali"
-                || CremonaPlans.Split(r["involved_sectors_split"]).Contains("Settore Politiche Sociali"))),
+                || Split(r["involved_sectors_split"]).Contains("Settore Politiche Sociali"))),
             await All(new ListObjectivesRequest { Sector = "Settore Politiche Sociali" }));
         Assert.Equal(
             Expected(operational.Where(r => r["programme_code"] == "9.02")
-                .Concat(strategic.Where(r => CremonaPlans.Split(r["programmes_1_3_4"]).Contains("9.02")))),
+                .Concat(strategic.Where(r => Split(r["programmes_1_3_4"]).Contains("9.02")))),
             await All(new ListObjectivesRequest { ProgrammeCode = "9.02" }));
         Assert.Equal(Expected(operational.Where(r => r["strategic_objective_code"] == "1.1")),
             await All(new ListObjectivesRequest { ParentObjective = "plans/dup-2023-2025/objectives/1.1" }));
@@ -167,18 +210,18 @@ public sealed class CremonaAcceptanceTests(ServiceFactory<ObjectivesGrpcService>
     }
 
     [Fact]
-    public async Task The_pact_loads_through_rest_into_a_development_pact_plan()
+    public async Task The_pact_imports_through_rest_into_a_development_pact_plan()
     {
-        var pact = CremonaPlans.Pact(_demo);
-        var formatter = new JsonFormatter(JsonFormatter.Settings.Default);
         var rest = Rest(Tenant);
-        (await rest.PostJsonAsync($"/v1/plans?plan_id={pact.PlanId}", formatter.Format(pact.Plan), Cancellation)).EnsureSuccessStatusCode();
-        foreach (var objective in pact.Objectives)
+        var folder = Path.Combine(CremonaDemo.Folder, "patto-sviluppo-2007");
+        var plan = JsonParser.Default.Parse<CreatePlanRequest>(await File.ReadAllTextAsync(Path.Combine(folder, "piano.json"), Cancellation));
+        (await rest.PostJsonAsync($"/v1/plans?plan_id={plan.PlanId}", JsonFormatter.Default.Format(plan.Plan), Cancellation)).EnsureSuccessStatusCode();
+        var events = await new ImportCalls(Grpc(Tenant), rest, Cancellation).ImportAsync(true, new ImportChunk
         {
-            var response = await rest.PostJsonAsync($"/v1/plans/{pact.PlanId}/objectives?objective_id={objective.Code}",
-                formatter.Format(objective.Objective), Cancellation);
-            await response.ReadJsonAsync(Cancellation);
-        }
+            Parent = "plans/patto-sviluppo-2007", Kind = "objectives", Mode = ImportMode.Commit, RequestId = "pact-rest", FileName = "obiettivi.csv",
+            Content = ByteString.CopyFrom(await File.ReadAllBytesAsync(Path.Combine(folder, "obiettivi.csv"), Cancellation)),
+        });
+        Assert.True(events[^1].Summary.Committed, ImportCalls.Problems(events));
 
         var tree = await Grpc(Tenant).GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/patto-sviluppo-2007" }, Call());
 
@@ -197,17 +240,26 @@ public sealed class CremonaAcceptanceTests(ServiceFactory<ObjectivesGrpcService>
         }
         foreach (var action in actions)
             Assert.Equal(action["title"], nodes[action["ea_code"]].Objective.Title);
-        foreach (var project in Csv("patto-cremona-2007", "projects.csv").Where(CremonaPlans.IsPactProject))
+        foreach (var project in Csv("patto-cremona-2007", "projects.csv").Where(p => !p["item_type"].StartsWith("proposta progettuale di contesto", StringComparison.Ordinal)))
         {
             var card = nodes[project["project_id"]].Objective;
             Assert.Equal(project["title"], card.Title);
             Assert.Equal("Progetto", card.Level);
             var parent = project["emblematic_action_code"].Length > 0 ? project["emblematic_action_code"] : project["axis_no"].Split(';')[0];
             Assert.Equal($"plans/patto-sviluppo-2007/objectives/{parent}", card.Parent);
-            Assert.Equal(CremonaPlans.Split(project["promoter_or_actors_in_text"]), card.Promoters);
+            Assert.Equal(Split(project["promoter_or_actors_in_text"]), card.Promoters);
             Assert.Equal(project["state_in_text"], card.ProjectState);
-            Assert.Equal(project["funding_in_text"].Length > 0 ? [project["funding_in_text"]] : [], card.FundingSources);
+            Assert.Equal(project["funding_in_text"], card.CustomFields.GetValueOrDefault("finanziamento", ""));
+            Assert.Equal(project["cost_eur"], card.EstimatedCost);
         }
+        // What the pact is made of beyond its projects: promoters, partners and resources on each focus.
+        Assert.All(tree.Roots, focus =>
+        {
+            Assert.Contains("Provincia di Cremona", focus.Objective.Promoters);
+            Assert.Contains("Regione Lombardia", focus.Objective.Partners);
+            Assert.Equal(2, focus.Objective.FundingSources.Count);
+        });
+        Assert.Contains("Cabina di regia", tree.Plan.Description, StringComparison.Ordinal);
         Assert.Equal(27, nodes["EA3.1"].DescendantCount);
     }
 }

@@ -1,4 +1,3 @@
-using Platform.Launcher.Demo;
 using Platform.ServiceDefaults.Data;
 
 namespace Objectives.Tests;
@@ -11,14 +10,13 @@ public sealed class PlanTreeQueryTests(ServiceFactory<ObjectivesGrpcService> fac
     public async Task The_whole_dup_tree_takes_a_fixed_number_of_queries()
     {
         var grpc = Grpc("tree-queries");
-        var demo = CremonaPlans.FindDemoDirectory(AppContext.BaseDirectory);
-        await CremonaPlans.LoadAsync(grpc, CremonaPlans.Dup(demo), Cancellation);
+        await CremonaDemo.LoadAsync(grpc, "dup-2023-2025", Cancellation);
 
         var statements = 0;
         var counting = false;
         Service<Database>().ObserveCommands(_ => { if (Volatile.Read(ref counting)) Interlocked.Increment(ref statements); });
         Volatile.Write(ref counting, true);
-        var tree = await grpc.GetPlanTreeAsync(new GetPlanTreeRequest { Name = $"plans/{CremonaPlans.DupId}" }, Call());
+        var tree = await grpc.GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/dup-2023-2025" }, Call());
         Volatile.Write(ref counting, false);
 
         Assert.Equal(223, tree.ObjectiveCount);
