@@ -23,4 +23,13 @@ public sealed class CsvRecordsTests
 
         Assert.Equal("", Assert.Single(rows)["note"]);
     }
+
+    [Fact]
+    public void A_semicolon_table_is_read_by_its_header_line_delimiter()
+    {
+        var rows = CsvRecords.Read(new StringReader("kind;parent;file\nplan;;dup/piano.json\nobjectives;plans/dup;\"a,b.csv\"\n"));
+
+        Assert.Equal(("plan", "", "dup/piano.json"), (rows[0]["kind"], rows[0]["parent"], rows[0]["file"]));
+        Assert.Equal("a,b.csv", rows[1]["file"]);
+    }
 }

@@ -4,11 +4,12 @@ namespace Platform.Spreadsheets.Records;
 
 /// <summary>
 /// Small comma-separated tables the code ships with (reference classifications, seed extracts): every row
-/// as a dictionary keyed by the header, read by Sylvan. Files people upload go through <c>TableImport</c>.
+/// as a dictionary keyed by the header, read by Sylvan. The delimiter (<c>,</c>, <c>;</c>, tab) is the one the
+/// header line uses, as Sylvan detects it. Files people upload go through <c>TableImport</c>.
 /// </summary>
 public static class CsvRecords
 {
-    private static readonly CsvDataReaderOptions Options = new() { Delimiter = ',', HasHeaders = true, Comment = '\0' };
+    private static readonly CsvDataReaderOptions Options = new() { HasHeaders = true, Comment = '\0' };
 
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> Read(TextReader text)
     {
