@@ -107,4 +107,19 @@ public sealed class ExportRoundTripTests(ServiceFactory<ObjectivesGrpcService> f
 
         Assert.EndsWith(";Stato del progetto;Azioni 2023;Azioni 2024;Campo Tavolo;Campo fonte", csv[..csv.IndexOf('\r')], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Another_ente_cannot_export_the_plan_and_a_wrong_kind_is_refused_on_its_field()
+    {
+        await EnsureSourceAsync();
+
+        var stranger = await Assert.ThrowsAsync<RpcException>(() => Grpc("round-trip-stranger").ExportObjectivesAsync(
+            new ExportRequest { Parent = PlanName }, Call()).ResponseAsync);
+        var wrongKind = await Assert.ThrowsAsync<RpcException>(() => Grpc(Source).ExportProgressReportsAsync(
+            new ExportRequest { Parent = PlanName, Kind = "objectives" }, Call()).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, stranger.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, wrongKind.StatusCode);
+        Assert.Contains(wrongKind.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations, v => v.Field == "kind");
+    }
 }
