@@ -1,16 +1,20 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Platform.Common.V1;
+using Platform.Imports.V1;
 using Platform.Indicators.Definitions;
+using Platform.Indicators.Imports;
 using Platform.Indicators.Periods;
 using Platform.Indicators.Scorecards;
+using Platform.Objectives.Client;
+using Platform.ServiceDefaults.Imports;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Indicators;
 
 /// <summary>gRPC (and transcoded REST) face of the Indicators service: validate, call the store, map.</summary>
 public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore periods, ObjectiveLinks links,
-    ScorecardService scorecards, AuditLog audit, IRequestContext requestContext)
+    ScorecardService scorecards, AuditLog audit, FileImports imports, ObjectivesLookup objectives, IRequestContext requestContext)
     : IndicatorsService.IndicatorsServiceBase
 {
     [Access(AccessLevel.Write)]
@@ -126,6 +130,44 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
         var ids = SeriesValidation.Validate(request);
         var series = await SeriesAsync(ids, request.StartYear, request.EndYear, context.CancellationToken);
         return new BatchGetTimeSeriesResponse { Series = { series } };
+    }
+
+    [Access(AccessLevel.Write)]
+    public override async Task ImportIndicators(ImportChunk request, IServerStreamWriter<ImportEvent> responseStream, ServerCallContext context)
+    {
+        await using var upload = ImportUpload.FromMessage(request);
+        await ImportAsync(upload, responseStream, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Write)]
+    public override async Task ImportFile(IAsyncStreamReader<ImportChunk> requestStream, IServerStreamWriter<ImportEvent> responseStream,
+        ServerCallContext context)
+    {
+        await using var upload = await ImportUpload.ReadAsync(requestStream, context.CancellationToken);
+        if (upload.Header.Kind != IndicatorImportKind.Name)
+            throw ApiErrors.InvalidArgument("kind", $"must be one of: {IndicatorImportKind.Name}");
+        await ImportAsync(upload, responseStream, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Read)]
+    public override async Task<Google.Api.HttpBody> ExportIndicators(ExportRequest request, ServerCallContext context)
+    {
+        var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
+        var who = requestContext.Current;
+        var rows = await indicators.ListForPlanAsync(who, PlanName.Format(planId), context.CancellationToken);
+        var periodRows = await periods.ListRowsAsync(who, rows.Select(r => r.IndicatorId).ToList(), 0, 0, context.CancellationToken);
+        return await FileExports.WriteAsync(request, IndicatorImportKind.Name, IndicatorColumns.Schema,
+            IndicatorExport.RowsAsync(planId, rows, periodRows, context.CancellationToken), context.CancellationToken);
+    }
+
+    /// <summary>The plan's objectives are read before the import's transaction, never inside it.</summary>
+    private async Task ImportAsync(ImportUpload upload, IServerStreamWriter<ImportEvent> responseStream, CancellationToken ct)
+    {
+        var planId = ResourceNames.Parse<PlanName>(upload.Header.Parent, "parent").PlanId;
+        var tree = await objectives.FindPlanTreeAsync(PlanName.Format(planId), ct) ?? throw ApiErrors.NotFound(PlanName.Format(planId));
+        var known = tree.Objectives().Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        var kind = IndicatorImportKind.For(planId, known, requestContext.Current, indicators, periods);
+        await imports.RunAsync(requestContext.Current, upload, kind, e => responseStream.WriteAsync(e), ct);
     }
 
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
