@@ -1,0 +1,21 @@
+using Google.Api;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Platform.Imports.V1;
+
+namespace Platform.Launcher.Imports;
+
+/// <summary>Which service exports each kind of file: the kind's <c>Export...</c> RPC on the service that owns it.</summary>
+public static class ExportKinds
+{
+    public delegate AsyncUnaryCall<HttpBody> Export(GrpcChannel gateway, ExportRequest request, CallOptions options);
+
+    private static readonly Dictionary<string, Export> Calls = new()
+    {
+    };
+
+    /// <summary>The kinds a plan is made of, in the order they import (objectives before what links to them).</summary>
+    public static readonly IReadOnlyList<string> PlanKinds = ["objectives", "progress-reports", "indicators"];
+
+    public static Export? Find(string kind) => Calls.GetValueOrDefault(kind);
+}
