@@ -15,7 +15,7 @@ public sealed class CremonaHost : IndicatorsHost, IAsyncLifetime
     {
     }
 
-    public static (string Parent, string Path) DupFile { get; } = IndicatorsDemo.Files().Single(f => f.Parent == "plans/dup-2023-2025");
+    public static (string Parent, string Path) DupFile { get; } = DemoIndicators.Files().Single(f => f.Parent == "plans/dup-2023-2025");
 
     /// <summary>The import file's rows, keyed by header; an indicator's definition only on its first row.</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> Rows { get; } = Read(DupFile.Path);
@@ -64,7 +64,7 @@ public sealed class CremonaHost : IndicatorsHost, IAsyncLifetime
     public async Task InitializeAsync()
     {
         var client = new IndicatorsService.IndicatorsServiceClient(CreateGrpcChannel());
-        Summary = await IndicatorsDemo.ImportAsync(client, DupFile.Parent, DupFile.Path, CancellationToken.None);
+        Summary = await DemoIndicators.ImportAsync(client, DupFile.Parent, DupFile.Path, CancellationToken.None);
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
@@ -248,7 +248,7 @@ public sealed class CremonaAcceptanceTests(CremonaHost host) : IndicatorsTest(ho
     [Fact]
     public async Task Loading_again_answers_the_first_import_and_writes_nothing()
     {
-        var again = await IndicatorsDemo.ImportAsync(Grpc(), CremonaHost.DupFile.Parent, CremonaHost.DupFile.Path, Cancellation);
+        var again = await DemoIndicators.ImportAsync(Grpc(), CremonaHost.DupFile.Parent, CremonaHost.DupFile.Path, Cancellation);
 
         Assert.True(again.Replayed);
         var periods = (await Grpc().ListPeriodsAsync(new ListPeriodsRequest { Parent = "indicators/dup-1-1-i1" }, Call())).Periods;

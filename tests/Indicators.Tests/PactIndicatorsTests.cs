@@ -12,9 +12,9 @@ public sealed class PactIndicatorsTests(PactHost host) : IndicatorsTest(host), I
     [Fact]
     public async Task The_pact_file_imports_three_indicators_per_axis_and_the_annual_monitoring_of_every_axis()
     {
-        var file = IndicatorsDemo.Files().Single(f => f.Parent == "plans/patto-sviluppo-2007");
+        var file = DemoIndicators.Files().Single(f => f.Parent == "plans/patto-sviluppo-2007");
 
-        var summary = await IndicatorsDemo.ImportAsync(Grpc("pact"), file.Parent, file.Path, Cancellation);
+        var summary = await DemoIndicators.ImportAsync(Grpc("pact"), file.Parent, file.Path, Cancellation);
 
         Assert.Equal(25, summary.WrittenByKind["indicators"]);
         var indicators = (await Grpc("pact").ListIndicatorsAsync(new ListIndicatorsRequest { PageSize = 100 }, Call())).Indicators;

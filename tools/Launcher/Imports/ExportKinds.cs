@@ -12,6 +12,7 @@ public static class ExportKinds
 
     private static readonly Dictionary<string, Export> Calls = new()
     {
+        ["indicators"] = (gateway, request, options) => new Platform.Indicators.V1.IndicatorsService.IndicatorsServiceClient(gateway).ExportIndicatorsAsync(request, options),
     };
 
     /// <summary>The kinds a plan is made of, in the order they import (objectives before what links to them).</summary>

@@ -12,6 +12,7 @@ public static class ImportKinds
     private static readonly Dictionary<string, OpenCall> Calls = new()
     {
         ["objectives"] = (gateway, options) => new Platform.Objectives.V1.ObjectivesService.ObjectivesServiceClient(gateway).ImportFile(options),
+        ["indicators"] = (gateway, options) => new Platform.Indicators.V1.IndicatorsService.IndicatorsServiceClient(gateway).ImportFile(options),
     };
 
     public static IReadOnlyCollection<string> Names => Calls.Keys;

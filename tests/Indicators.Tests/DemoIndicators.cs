@@ -1,18 +1,17 @@
 using Google.Protobuf;
-using Grpc.Net.Client;
 using Platform.Imports.V1;
 using Platform.Indicators.V1;
+using Platform.Launcher.Demo;
 using Sylvan.Data.Csv;
 
-namespace Platform.Launcher.Demo;
+namespace Indicators.Tests;
 
 /// <summary>
-/// The demo's indicators (DUP 2023-2025 impact indicators and deficit parameters, the pact's strategic
-/// indicators), imported through the Indicators service's own import from the files that
-/// <c>data/demo/import/manifest.csv</c> lists with kind <c>indicators</c>. Self-contained so that tests can
-/// compile it in and load the same data the launcher does.
+/// The demo's indicator files (DUP 2023-2025 impact indicators and deficit parameters, the pact's strategic
+/// indicators): those <c>data/demo/import/manifest.csv</c> lists with kind <c>indicators</c>, imported through
+/// the service's own import as the launcher's demo loader does.
 /// </summary>
-public static class IndicatorsDemo
+public static class DemoIndicators
 {
     public const string Kind = "indicators";
     public const string Manifest = "data/demo/import/manifest.csv";
@@ -31,27 +30,16 @@ public static class IndicatorsDemo
         return files;
     }
 
-    public static async Task<int> SeedAsync(GrpcChannel gateway, CancellationToken cancellationToken)
-    {
-        var files = Files();
-        if (files.Count == 0) Console.WriteLine($"Demo indicators skipped: {Manifest} not found above {AppContext.BaseDirectory}.");
-        var client = new IndicatorsService.IndicatorsServiceClient(gateway);
-        var written = 0L;
-        foreach (var (parent, path) in files)
-            written += (await ImportAsync(client, parent, path, cancellationToken)).WrittenByKind.GetValueOrDefault(Kind);
-        return (int)written;
-    }
-
     /// <summary>
-    /// Commits one file; the request id is the file's name, so loading it again answers the first import and
-    /// writes nothing. Throws with the file's problems when it does not commit.
+    /// Commits one file; the request id is the launcher's (<c>demo:</c> and the file), so loading it again
+    /// answers the first import and writes nothing. Throws with the file's problems when it does not commit.
     /// </summary>
     public static async Task<ImportSummary> ImportAsync(IndicatorsService.IndicatorsServiceClient client, string parent, string path,
         CancellationToken cancellationToken)
     {
         using var call = client.ImportIndicators(new ImportChunk
         {
-            Parent = parent, Kind = Kind, Mode = ImportMode.Commit, RequestId = $"demo-{Kind}-{parent.Replace('/', '-')}",
+            Parent = parent, Kind = Kind, Mode = ImportMode.Commit, RequestId = $"demo:{Path.GetFileName(Path.GetDirectoryName(path))}/{Path.GetFileName(path)}",
             FileName = Path.GetFileName(path), Content = ByteString.CopyFrom(await File.ReadAllBytesAsync(path, cancellationToken)),
         }, cancellationToken: cancellationToken);
         var problems = new List<string>();
