@@ -246,6 +246,22 @@ public sealed class CremonaAcceptanceTests(CremonaHost host) : IndicatorsTest(ho
     }
 
     [Fact]
+    public async Task The_documented_example_file_previews_without_problems()
+    {
+        var example = DemoFiles.Find("docs/examples/indicatori.csv")!;
+
+        using var call = Grpc("example").ImportIndicators(new ImportChunk
+        {
+            Parent = "plans/dup-2023-2025", Mode = ImportMode.Preview, FileName = "indicatori.csv",
+            Content = Google.Protobuf.ByteString.CopyFrom(await File.ReadAllBytesAsync(example, Cancellation)),
+        }, Call());
+        var events = await ImportCalls.EventsAsync(call, Cancellation);
+
+        Assert.Equal("", ImportCalls.Describe(events));
+        Assert.Equal(5, events[^1].Summary.WrittenByKind["indicators"]);
+    }
+
+    [Fact]
     public async Task Loading_again_answers_the_first_import_and_writes_nothing()
     {
         var again = await DemoIndicators.ImportAsync(Grpc(), CremonaHost.DupFile.Parent, CremonaHost.DupFile.Path, Cancellation);
