@@ -153,6 +153,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
     public override async Task<Google.Api.HttpBody> ExportIndicators(ExportRequest request, ServerCallContext context)
     {
         var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
+        await PlanObjectivesAsync(planId, context.CancellationToken);
         var who = requestContext.Current;
         var rows = await indicators.ListForPlanAsync(who, PlanName.Format(planId), context.CancellationToken);
         var periodRows = await periods.ListRowsAsync(who, rows.Select(r => r.IndicatorId).ToList(), 0, 0, context.CancellationToken);
@@ -164,8 +165,7 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
     private async Task ImportAsync(ImportUpload upload, IServerStreamWriter<ImportEvent> responseStream, CancellationToken ct)
     {
         var planId = ResourceNames.Parse<PlanName>(upload.Header.Parent, "parent").PlanId;
-        var tree = await objectives.FindPlanTreeAsync(PlanName.Format(planId), ct) ?? throw ApiErrors.NotFound(PlanName.Format(planId));
-        var known = tree.Objectives().Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        var known = await PlanObjectivesAsync(planId, ct);
         var kind = IndicatorImportKind.For(planId, known, requestContext.Current, indicators, periods);
         await imports.RunAsync(requestContext.Current, upload, kind, e => responseStream.WriteAsync(e), ct);
     }
@@ -186,6 +186,13 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
         var result = await scorecards.BuildAsync(requestContext.Current, request.Plan, request.StartYear, request.EndYear,
             request.Objective, context.CancellationToken);
         return new ScorecardTrend { Scorecards = { result } };
+    }
+
+    /// <summary>The names of the plan's objectives, as the caller's ente sees them; NOT_FOUND for a plan it does not have.</summary>
+    private async Task<IReadOnlySet<string>> PlanObjectivesAsync(string planId, CancellationToken ct)
+    {
+        var tree = await objectives.FindPlanTreeAsync(PlanName.Format(planId), ct) ?? throw ApiErrors.NotFound(PlanName.Format(planId));
+        return tree.Objectives().Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     private async Task<List<TimeSeries>> SeriesAsync(IReadOnlyList<string> ids, int startYear, int endYear, CancellationToken ct)

@@ -120,6 +120,15 @@ public sealed class IndicatorExportTests(IndicatorsHost host) : IndicatorsTest(h
     }
 
     [Fact]
+    public async Task An_export_of_a_plan_the_ente_does_not_have_is_not_found()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Grpc().ExportIndicatorsAsync(
+            new ExportRequest { Parent = "plans/missing" }, Call()).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
     public async Task An_export_of_another_kind_or_format_is_refused_on_its_field()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => Grpc().ExportIndicatorsAsync(
