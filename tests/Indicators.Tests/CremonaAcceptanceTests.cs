@@ -262,6 +262,22 @@ public sealed class CremonaAcceptanceTests(CremonaHost host) : IndicatorsTest(ho
     }
 
     [Fact]
+    public async Task The_cremona_dup_indicators_exported_and_imported_into_a_fresh_ente_are_the_same()
+    {
+        var file = await Grpc().ExportIndicatorsAsync(new ExportRequest { Parent = "plans/dup-2023-2025", Format = FileFormat.Xlsx }, Call());
+        using var call = Grpc("dup-round-trip").ImportIndicators(new ImportChunk
+        {
+            Parent = "plans/dup-2023-2025", Mode = ImportMode.Commit, RequestId = "round-trip", FileName = "indicatori.xlsx", Content = file.Data,
+        }, Call());
+        var events = await ImportCalls.EventsAsync(call, Cancellation);
+        Assert.True(events[^1].Summary.Committed, ImportCalls.Describe(events));
+
+        var original = (await IndicatorContents.ReadAsync(Grpc(), Cancellation)).Where(i => i.Indicator.Objectives.Count > 0).ToList();
+        Assert.Equal(44, original.Count);
+        IndicatorContents.AssertSame(original, await IndicatorContents.ReadAsync(Grpc("dup-round-trip"), Cancellation));
+    }
+
+    [Fact]
     public async Task Loading_again_answers_the_first_import_and_writes_nothing()
     {
         var again = await DemoIndicators.ImportAsync(Grpc(), CremonaHost.DupFile.Parent, CremonaHost.DupFile.Path, Cancellation);

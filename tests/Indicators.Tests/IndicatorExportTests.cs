@@ -52,32 +52,6 @@ public sealed class IndicatorExportTests(IndicatorsHost host) : IndicatorsTest(h
         Assert.True(events[^1].Summary.Committed, ImportCalls.Describe(events));
     }
 
-    /// <summary>Every indicator of the tenant with its periods, without what differs by nature (times).</summary>
-    private async Task<List<(Indicator Indicator, List<Period> Periods)>> ContentAsync(string tenant)
-    {
-        var result = new List<(Indicator, List<Period>)>();
-        foreach (var indicator in (await Grpc(tenant).ListIndicatorsAsync(new ListIndicatorsRequest { PageSize = 500 }, Call())).Indicators)
-        {
-            var periods = (await Grpc(tenant).ListPeriodsAsync(new ListPeriodsRequest { Parent = indicator.Name }, Call())).Periods
-                .Select(p => { var copy = p.Clone(); copy.UpdateTime = null; return copy; }).ToList();
-            var definition = indicator.Clone();
-            definition.CreateTime = definition.UpdateTime = null;
-            result.Add((definition, periods));
-        }
-        return result;
-    }
-
-    private static void AssertSame(List<(Indicator Indicator, List<Period> Periods)> expected, List<(Indicator Indicator, List<Period> Periods)> actual)
-    {
-        Assert.Equal(expected.Count, actual.Count);
-        for (var i = 0; i < expected.Count; i++)
-        {
-            foreach (var field in Indicator.Descriptor.Fields.InFieldNumberOrder())
-                Assert.Equal(field.Accessor.GetValue(expected[i].Indicator)?.ToString(), field.Accessor.GetValue(actual[i].Indicator)?.ToString());
-            Assert.Equal(expected[i].Periods, actual[i].Periods);
-        }
-    }
-
     [Fact]
     public async Task A_csv_exported_through_grpc_imports_into_another_ente_as_the_same_indicators()
     {
@@ -87,10 +61,10 @@ public sealed class IndicatorExportTests(IndicatorsHost host) : IndicatorsTest(h
         await ImportAsync("ind-export-b", file.Data.ToByteArray(), "export.csv");
 
         Assert.StartsWith("text/csv", file.ContentType, StringComparison.Ordinal);
-        var original = await ContentAsync("ind-export-a");
+        var original = await IndicatorContents.ReadAsync(Grpc("ind-export-a"), Cancellation);
         Assert.Equal(5, original.Count);
         Assert.Equal(6, original.Sum(o => o.Periods.Count));
-        AssertSame(original, await ContentAsync("ind-export-b"));
+        IndicatorContents.AssertSame(original, await IndicatorContents.ReadAsync(Grpc("ind-export-b"), Cancellation));
     }
 
     [Fact]
@@ -103,7 +77,7 @@ public sealed class IndicatorExportTests(IndicatorsHost host) : IndicatorsTest(h
         Assert.Contains("spreadsheetml", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
         await ImportAsync("ind-export-d", await response.Content.ReadAsByteArrayAsync(Cancellation), "export.xlsx");
 
-        AssertSame(await ContentAsync("ind-export-c"), await ContentAsync("ind-export-d"));
+        IndicatorContents.AssertSame(await IndicatorContents.ReadAsync(Grpc("ind-export-c"), Cancellation), await IndicatorContents.ReadAsync(Grpc("ind-export-d"), Cancellation));
     }
 
     [Fact]
