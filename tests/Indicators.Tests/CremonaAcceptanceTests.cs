@@ -20,9 +20,9 @@ public sealed class CremonaHost : IndicatorsHost, IAsyncLifetime
     /// <summary>The import file's rows, keyed by header; an indicator's definition only on its first row.</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> Rows { get; } = Read(DupFile.Path);
 
-    /// <summary>The rows of the 44 impact indicators (ids <c>dup-1-2-i1</c>), without the deficit parameters.</summary>
+    /// <summary>The rows of the 44 impact indicators (ids <c>dup-1-2-i1</c>), without the deficit parameters and financial indices.</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> ImpactRows { get; } =
-        Rows.Where(r => !r["Indicatore"].StartsWith("dup-deficit-", StringComparison.Ordinal)).ToList();
+        Rows.Where(r => !r["Indicatore"].StartsWith("dup-deficit-", StringComparison.Ordinal) && !r["Indicatore"].StartsWith("dup-indice-", StringComparison.Ordinal)).ToList();
 
     /// <summary>The strategic objective each impact indicator measures (its first row's Obiettivi).</summary>
     public static IReadOnlyDictionary<string, string> ObjectiveOf { get; } = ImpactRows.Where(r => r["Obiettivi"].Length > 0)
@@ -84,7 +84,7 @@ public sealed class CremonaAcceptanceTests(CremonaHost host) : IndicatorsTest(ho
     [Fact]
     public async Task Every_measured_row_matches_the_dup_printed_achievement_except_the_named_contradictions()
     {
-        Assert.Equal(220 + 40, host.Summary.WrittenByKind["indicators"]);
+        Assert.Equal(220 + 40 + 64, host.Summary.WrittenByKind["indicators"]);
         var names = CremonaHost.ImpactRows.Select(r => "indicators/" + r["Indicatore"]).Distinct().ToList();
         Assert.Equal(44, names.Count);
         var series = (await Grpc().BatchGetTimeSeriesAsync(new BatchGetTimeSeriesRequest { Names = { names } }, Call())).Series
@@ -143,6 +143,18 @@ public sealed class CremonaAcceptanceTests(CremonaHost host) : IndicatorsTest(ho
         Assert.All(periods, p => Assert.Equal(Status.NoTarget, p.Status));
         var p1 = await Grpc().GetIndicatorAsync(new GetIndicatorRequest { Name = "indicators/dup-deficit-p1" }, Call());
         Assert.Equal((Indicator.Types.Kind.Financial, Threshold.Types.Comparison.GreaterThan, "48"), (p1.Kind, p1.Threshold.Comparison, p1.Threshold.Value));
+    }
+
+    [Fact]
+    public async Task The_financial_indices_of_section_1_2_1_are_loaded_as_printed_from_2014_to_2021()
+    {
+        var autonomy = (await Grpc().ListPeriodsAsync(new ListPeriodsRequest { Parent = "indicators/dup-indice-autonomia-finanziaria" }, Call())).Periods;
+        Assert.Equal(Enumerable.Range(2014, 8), autonomy.Select(p => p.Year));
+        Assert.Equal(("77.45", "86.18"), (autonomy[^1].Actual, autonomy[0].Actual));
+
+        var twice = await Grpc().GetIndicatorAsync(new GetIndicatorRequest { Name = "indicators/dup-indice-rigidita-per-costo-personale-pro-capite" }, Call());
+        Assert.Equal((Indicator.Types.Kind.Financial, "€ per residente"), (twice.Kind, twice.Unit));
+        Assert.Contains("2 volte", twice.Notes, StringComparison.Ordinal);
     }
 
     /// <summary>An independent expectation: the mean of printed achievements per objective, then of objectives per area.</summary>

@@ -5,7 +5,8 @@
 
 Reads the extracted tables under data/demo/ and the source texts under data/demo/sources/, and writes
   import/dup-2023-2025/indicatori.csv        the 44 DUP impact indicators (section 1.3.3) with every period,
-                                             and the deficit parameters P1-P8 (section 1.2.2) as threshold indicators
+                                             the deficit parameters P1-P8 (section 1.2.2) as threshold indicators
+                                             and the financial indices of section 1.2.1
   import/patto-sviluppo-2007/indicatori.csv  the pact's 24 strategic indicators and its project monitoring
 Notes are taken whole from the DUP text at each row's source_line (the extracted table cuts them at 200
 characters); the PDF conversion's math markup ($, \\text{}, \\%, \\times) is removed, nothing else is changed.
@@ -141,6 +142,44 @@ def deficit_parameters(lines):
     return rows
 
 
+FINANCIAL_UNITS = {"percent": "%", "EUR per resident": "€ per residente"}
+
+
+def slug(text):
+    folded = text.lower().translate(str.maketrans("àèéìòù", "aeeiou"))
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def financial_indices():
+    """The financial indices of section 1.2.1, 2014-2021 as printed. A table the DUP prints twice with the same
+    values is loaded once, and its notes say so; printed twice with different values, both are loaded."""
+    tables = {}
+    for row in read(DEMO / "cremona-dup-2023-2025" / "financial_indicators.csv"):
+        tables.setdefault((row["indicator"], row["source_line"]), []).append(row)
+    by_name = {}
+    for (name, line), rows in tables.items():
+        by_name.setdefault(name, []).append((line, rows))
+    out = []
+    for name, printings in by_name.items():
+        series = [sorted((r["year"], r["value"]) for r in rows) for _, rows in printings]
+        kept = printings[:1] if all(s == series[0] for s in series) else printings
+        for number, (line, rows) in enumerate(kept):
+            lines = ", ".join(l for l, _ in printings)
+            notes = f"Il DUP stampa questa tabella {len(printings)} volte (righe {lines} del testo) con gli stessi valori." \
+                if len(printings) > 1 and len(kept) == 1 else ""
+            ident = "dup-indice-" + slug(name) + (f"-{number + 1}" if len(kept) > 1 else "")
+            for index, row in enumerate(sorted(rows, key=lambda r: r["year"])):
+                entry = {"Indicatore": ident, "Anno": row["year"], "Consuntivo": row["value"].replace(".", ",")}
+                if index == 0:
+                    entry.update({
+                        "Titolo": name, "Descrizione": row["formula"], "Unità di misura": FINANCIAL_UNITS[row["unit"]],
+                        "Tipo": "Finanziario", "Decimali": "2", "Note indicatore": notes,
+                        "Fonte dati": "DUP 2023-2025 Comune di Cremona, sezione 1.2.1",
+                    })
+                out.append(entry)
+    return out
+
+
 PACT_UNITS = {"(%)": "%", "(t/anno)": "t/anno", "(litri/giorno)": "litri/giorno", "(% annua)": "% annua"}
 
 
@@ -201,7 +240,7 @@ def paragraph(lines, first, stop):
 
 def main():
     dup = DUP_SOURCE.read_text(encoding="utf-8").split("\n")
-    write(DEMO / "import" / "dup-2023-2025" / "indicatori.csv", dup_indicators(dup) + deficit_parameters(dup))
+    write(DEMO / "import" / "dup-2023-2025" / "indicatori.csv", dup_indicators(dup) + deficit_parameters(dup) + financial_indices())
     pact = PACT_SOURCE.read_text(encoding="utf-8").split("\n")
     write(DEMO / "import" / "patto-sviluppo-2007" / "indicatori.csv", pact_indicators(pact))
 
