@@ -157,8 +157,8 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
         var who = requestContext.Current;
         var rows = await indicators.ListForPlanAsync(who, PlanName.Format(planId), context.CancellationToken);
         var periodRows = await periods.ListRowsAsync(who, rows.Select(r => r.IndicatorId).ToList(), 0, 0, context.CancellationToken);
-        return await FileExports.WriteAsync(request, IndicatorImportKind.Name, IndicatorColumns.Schema,
-            IndicatorExport.RowsAsync(planId, rows, periodRows, context.CancellationToken), context.CancellationToken);
+        return await FileExport.WriteAsync(request, IndicatorImportKind.Name, IndicatorColumns.Schema,
+            IndicatorExport.Rows(planId, rows, periodRows), context.CancellationToken);
     }
 
     /// <summary>The plan's objectives are read before the import's transaction, never inside it.</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Platform.Indicators.Definitions;
 using Platform.Indicators.Periods;
 
@@ -11,14 +10,11 @@ namespace Platform.Indicators.Imports;
 /// </summary>
 public static class IndicatorExport
 {
-    public static async IAsyncEnumerable<IReadOnlyList<object?>> RowsAsync(string planId, IReadOnlyList<IndicatorRow> indicators,
-        IReadOnlyList<PeriodRow> periods, [EnumeratorCancellation] CancellationToken ct)
+    public static IEnumerable<IReadOnlyList<object?>> Rows(string planId, IReadOnlyList<IndicatorRow> indicators, IReadOnlyList<PeriodRow> periods)
     {
-        await Task.CompletedTask;
         var byIndicator = periods.ToLookup(p => p.IndicatorId);
         foreach (var indicator in indicators.OrderBy(i => i.IndicatorId, StringComparer.Ordinal))
         {
-            ct.ThrowIfCancellationRequested();
             var own = byIndicator[indicator.IndicatorId].OrderBy(p => p.SortKey).ToList();
             var definition = Definition(planId, indicator);
             if (own.Count == 0) yield return [indicator.IndicatorId, .. definition, .. new object?[PeriodWidth]];
