@@ -21,7 +21,6 @@ public static class DemoData
         var counts = new Dictionary<string, long>
         {
             ["resources"] = await ObjectivesDemo.SeedAsync(gateway, cancellationToken)
-                + await IndicatorsDemo.SeedAsync(gateway, cancellationToken)
                 + await FinanceDemo.SeedAsync(gateway, cancellationToken),
         };
         if (DemoManifest.Find() is { } manifest)

@@ -13,6 +13,7 @@ public static class ImportKinds
     {
         ["objectives"] = (gateway, options) => new Platform.Objectives.V1.ObjectivesService.ObjectivesServiceClient(gateway).ImportFile(options),
         ["progress-reports"] = (gateway, options) => new Platform.Objectives.V1.ObjectivesService.ObjectivesServiceClient(gateway).ImportFile(options),
+        ["indicators"] = (gateway, options) => new Platform.Indicators.V1.IndicatorsService.IndicatorsServiceClient(gateway).ImportFile(options),
     };
 
     public static IReadOnlyCollection<string> Names => Calls.Keys;
