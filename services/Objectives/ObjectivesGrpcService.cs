@@ -98,6 +98,20 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
             context.CancellationToken);
     }
 
+    [Access(AccessLevel.Write)]
+    public override async Task ImportFile(IAsyncStreamReader<ImportChunk> requestStream, IServerStreamWriter<ImportEvent> responseStream,
+        ServerCallContext context)
+    {
+        await using var upload = await ImportUpload.ReadAsync(requestStream, context.CancellationToken);
+        var planId = ResourceNames.Parse<PlanName>(upload.Header.Parent, "parent").PlanId;
+        await (upload.Header.Kind switch
+        {
+            ObjectiveImportKind.Name => imports.RunAsync(Who, upload, ObjectiveImportKind.For(planId, Who, objectives),
+                e => responseStream.WriteAsync(e), context.CancellationToken),
+            _ => throw ApiErrors.InvalidArgument("kind", $"must be one of: {ObjectiveImportKind.Name}"),
+        });
+    }
+
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override Task<Objective> GetObjective(GetObjectiveRequest request, ServerCallContext context)
     {

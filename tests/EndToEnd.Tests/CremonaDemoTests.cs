@@ -20,7 +20,8 @@ public sealed class CremonaDemoTests(PlatformFixture fixture) : IClassFixture<Pl
         try
         {
             if (_done) return;
-            Assert.True(await DemoData.SeedIfEmptyAsync(Platform.Grpc, CancellationToken.None) > 700, Platform.Log);
+            var created = await DemoData.SeedIfEmptyAsync(Platform.Grpc, _ => { }, CancellationToken.None);
+            Assert.True(created?.Values.Sum() > 700, Platform.Log);
             _done = true;
         }
         finally

@@ -75,7 +75,7 @@ public sealed class LauncherTests : IDisposable
         await using (var first = LauncherProcess.Start([.. args, .. FreePorts()]))
         {
             await first.WaitForOutputAsync("Platform is up.", 240);
-            Assert.Contains("Demo data: ", first.Output);
+            Assert.Contains("Demo data loaded in ", first.Output);
         }
 
         await using var second = LauncherProcess.Start([.. args, .. FreePorts()]);

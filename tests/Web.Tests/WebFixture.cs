@@ -70,7 +70,7 @@ public sealed class WebFixture : IAsyncLifetime
             })),
             UnsafeUseInsecureChannelCallCredentials = true,
         });
-        await DemoData.SeedIfEmptyAsync(channel, cancellationToken);
+        await DemoData.SeedIfEmptyAsync(channel, _ => { }, cancellationToken);
     }
 
     /// <summary>Adopts, approves and publishes a plan through the API, as its admin does.</summary>

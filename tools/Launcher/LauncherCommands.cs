@@ -12,8 +12,18 @@ namespace Platform.Launcher;
 /// </summary>
 public static class LauncherCommands
 {
+    /// <summary>Commands that talk to a running platform, each with its own arguments.</summary>
+    private static readonly Dictionary<string, Func<IReadOnlyList<string>, CancellationToken, Task<int>>> ClientCommands = new()
+    {
+        ["import"] = Imports.ImportCommand.RunAsync,
+    };
+
+    private static string Usage => string.Join(Environment.NewLine, CommandLine.Usage, Imports.ImportCommand.Usage);
+
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 0 && ClientCommands.TryGetValue(args[0], out var command))
+            return await RunClientCommandAsync(command, args[1..]);
         CommandLine arguments;
         try
         {
@@ -26,7 +36,7 @@ public static class LauncherCommands
         }
         if (arguments.Help)
         {
-            Console.WriteLine(CommandLine.Usage);
+            Console.WriteLine(Usage);
             return 0;
         }
         var dataDirectory = Path.GetFullPath(arguments.DataDirectory);
@@ -46,6 +56,26 @@ public static class LauncherCommands
         {
             await Console.Error.WriteLineAsync($"launcher: Platform did not start: {ex.Message}");
             return 1;
+        }
+    }
+
+    private static async Task<int> RunClientCommandAsync(Func<IReadOnlyList<string>, CancellationToken, Task<int>> command, string[] args)
+    {
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+        using var stopping = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopping.Cancel(); };
+        try
+        {
+            return await command(args, stopping.Token);
+        }
+        catch (CommandLineException ex)
+        {
+            await Console.Error.WriteLineAsync($"launcher: {ex.Message}");
+            return 2;
         }
     }
 
@@ -116,13 +146,11 @@ public static class LauncherCommands
 
     private static async Task SeedDemoAsync(PlatformSystem system, string token, CancellationToken cancellationToken)
     {
-        using var channel = GrpcChannel.ForAddress(system.GrpcAddress, new GrpcChannelOptions
-        {
-            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure,
-                CallCredentials.FromInterceptor((_, metadata) => { metadata.Add("authorization", $"Bearer {token}"); return Task.CompletedTask; })),
-            UnsafeUseInsecureChannelCallCredentials = true,
-        });
-        var created = await DemoData.SeedIfEmptyAsync(channel, cancellationToken);
-        Console.WriteLine(created is { } count ? $"Demo data: {count} resources created." : "Demo data already present.");
+        using var channel = GatewayChannel.Create(system.GrpcAddress, token);
+        Console.WriteLine("Loading the demo ente (Comune di Cremona) through the import RPCs...");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var created = await DemoData.SeedIfEmptyAsync(channel, line => Console.WriteLine($"  demo: {line}"), cancellationToken);
+        Console.WriteLine(created is null ? "Demo data already present."
+            : $"Demo data loaded in {started.Elapsed.TotalSeconds:0.0} s: {string.Join(", ", created.Select(c => $"{c.Key} {c.Value}"))}.");
     }
 }

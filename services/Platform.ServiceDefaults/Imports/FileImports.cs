@@ -21,10 +21,20 @@ public sealed class FileImports(Database database, ImportRequests requests)
 
     private const int ProgressEvery = 200;
 
+    /// <summary>A whole file in one message (the REST form).</summary>
     public async Task RunAsync<TItem>(RequestIdentity who, ImportChunk request, ImportKind<TItem> kind,
         Func<ImportEvent, Task> emit, CancellationToken ct)
     {
-        Validate(request, kind.Name);
+        await using var upload = ImportUpload.FromMessage(request);
+        await RunAsync(who, upload, kind, emit, ct);
+    }
+
+    /// <summary>An uploaded file, whole or streamed.</summary>
+    public async Task RunAsync<TItem>(RequestIdentity who, ImportUpload upload, ImportKind<TItem> kind,
+        Func<ImportEvent, Task> emit, CancellationToken ct)
+    {
+        var request = upload.Header;
+        Validate(request, upload.Content.Length, kind.Name);
         var commit = request.Mode == ImportMode.Commit;
         var summary = new ImportSummary { Mode = request.Mode, RequestId = request.RequestId };
         var problems = new List<ImportProblem>();
@@ -36,8 +46,8 @@ public sealed class FileImports(Database database, ImportRequests requests)
                 summary.Replayed = true;
                 return false;
             }
-            await using var table = await TableImport.OpenAsync(ContentStream(request.Content),
-                FormatOf(request), kind.Schema, new ImportOptions { NumberFormat = NumberFormatOf(request), DuplicateKey = kind.DuplicateKey,
+            await using var table = await TableImport.OpenAsync(upload.Content,
+                FormatOf(request, upload.Content), kind.Schema, new ImportOptions { NumberFormat = NumberFormatOf(request), DuplicateKey = kind.DuplicateKey,
                     Sheets = request.Sheets.Count > 0 ? request.Sheets : null, CountRows = true }, ct);
             long written = 0;
             var batch = new List<(ImportRow Row, TItem Item)>();
@@ -109,29 +119,23 @@ public sealed class FileImports(Database database, ImportRequests requests)
         return written;
     }
 
-    private static void Validate(ImportChunk request, string kind)
+    private static void Validate(ImportChunk request, long length, string kind)
     {
         var validator = new RequestValidator();
         validator.Check(request.Kind.Length == 0 || request.Kind == kind, "kind", $"must be {kind}");
         validator.Check(request.Mode is ImportMode.Preview or ImportMode.Commit, "mode", "is required: PREVIEW or COMMIT");
         if (request.Mode == ImportMode.Commit) validator.Required(request.RequestId, "request_id");
         validator.MaxLength(request.RequestId, ImportRequests.MaxRequestIdLength, "request_id");
-        validator.Check(!request.Content.IsEmpty, "content", "is required: the bytes of the file");
+        validator.Check(length > 0, "content", "is required: the bytes of the file");
         validator.Check(Enum.IsDefined(request.Format), "format", "must be CSV or XLSX");
         validator.ThrowIfInvalid();
     }
 
-    /// <summary>The uploaded bytes as a stream, without copying them.</summary>
-    private static MemoryStream ContentStream(Google.Protobuf.ByteString content) =>
-        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content.Memory, out var bytes)
-            ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)
-            : new MemoryStream(content.ToByteArray(), writable: false);
-
-    private static SpreadsheetFormat FormatOf(ImportChunk request) => request.Format switch
+    private static SpreadsheetFormat FormatOf(ImportChunk request, Stream content) => request.Format switch
     {
         FileFormat.Csv => SpreadsheetFormat.Csv,
         FileFormat.Xlsx => SpreadsheetFormat.Xlsx,
-        _ => SpreadsheetFormats.FromFileName(request.FileName) ?? SpreadsheetFormats.FromContent(request.Content.Span),
+        _ => SpreadsheetFormats.FromFileName(request.FileName) ?? SpreadsheetFormats.FromContent(content),
     };
 
     private static SheetNumberFormat NumberFormatOf(ImportChunk request) => request.NumberFormat switch

@@ -23,6 +23,16 @@ public static class SpreadsheetFormats
             ? SpreadsheetFormat.Xlsx
             : SpreadsheetFormat.Csv;
 
+    /// <summary>The format of a seekable stream's first bytes; the stream is left where it was.</summary>
+    public static SpreadsheetFormat FromContent(Stream seekable)
+    {
+        Span<byte> head = stackalloc byte[4];
+        var start = seekable.Position;
+        var read = seekable.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        seekable.Position = start;
+        return FromContent(head[..read]);
+    }
+
     public static string ContentType(this SpreadsheetFormat format) => format switch
     {
         SpreadsheetFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

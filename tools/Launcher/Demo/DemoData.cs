@@ -11,15 +11,23 @@ namespace Platform.Launcher.Demo;
 /// </summary>
 public static class DemoData
 {
-    /// <summary>Returns how many resources were created, or null when the ente already has data.</summary>
-    public static async Task<int?> SeedIfEmptyAsync(GrpcChannel gateway, CancellationToken cancellationToken)
+    /// <summary>Returns what was created by kind, or null when the ente already has data.</summary>
+    public static async Task<IReadOnlyDictionary<string, long>?> SeedIfEmptyAsync(GrpcChannel gateway, Action<string> log,
+        CancellationToken cancellationToken)
     {
         var plans = await new ObjectivesService.ObjectivesServiceClient(gateway)
             .ListPlansAsync(new ListPlansRequest { PageSize = 1 }, cancellationToken: cancellationToken);
         if (plans.Plans.Count > 0) return null;
-        return await ObjectivesDemo.SeedAsync(gateway, cancellationToken)
-            + await IndicatorsDemo.SeedAsync(gateway, cancellationToken)
-            + await FinanceDemo.SeedAsync(gateway, cancellationToken);
+        var counts = new Dictionary<string, long>
+        {
+            ["resources"] = await ObjectivesDemo.SeedAsync(gateway, cancellationToken)
+                + await IndicatorsDemo.SeedAsync(gateway, cancellationToken)
+                + await FinanceDemo.SeedAsync(gateway, cancellationToken),
+        };
+        if (DemoManifest.Find() is { } manifest)
+            foreach (var (kind, count) in await DemoManifest.LoadAsync(gateway, manifest, log, cancellationToken))
+                counts[kind] = counts.GetValueOrDefault(kind) + count;
+        return counts;
     }
 
     /// <summary>Runs a create call; an ALREADY_EXISTS answer counts as done.</summary>

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Platform.Imports.V1;
+using Platform.Launcher.Imports;
+using Platform.Spreadsheets.Records;
+
+namespace Platform.Launcher.Demo;
+
+/// <summary>
+/// The demo as files (<c>data/demo/import/manifest.csv</c>: <c>kind;parent;file</c>, in order), loaded through
+/// the same import RPCs users have. Plans and budgets are created from the proto JSON of their create request
+/// (kinds <c>plan</c> and <c>budget</c>); every other file is committed through its service's <c>ImportFile</c>.
+/// </summary>
+public static class DemoManifest
+{
+    public const string RelativePath = "data/demo/import/manifest.csv";
+
+    public sealed record Entry(string Kind, string Parent, string File);
+
+    public static string? Find() => DemoFiles.Find(RelativePath);
+
+    public static IReadOnlyList<Entry> Read(string path) =>
+        [.. CsvRecords.Read(path).Select(row => new Entry(row["kind"], row["parent"], row["file"]))];
+
+    /// <summary>Loads every entry and returns what was written, by kind.</summary>
+    public static async Task<IReadOnlyDictionary<string, long>> LoadAsync(GrpcChannel gateway, string manifestPath,
+        Action<string> log, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(manifestPath)!;
+        var counts = new Dictionary<string, long>();
+        foreach (var entry in Read(manifestPath))
+        {
+            var started = Stopwatch.StartNew();
+            var path = Path.Combine(folder, entry.File);
+            var written = entry.Kind switch
+            {
+                "plan" => new Dictionary<string, long> { ["plans"] = await CreateAsync(() => new Platform.Objectives.V1.ObjectivesService.ObjectivesServiceClient(gateway)
+                    .CreatePlanAsync(Parse<Platform.Objectives.V1.CreatePlanRequest>(path), cancellationToken: cancellationToken)) },
+                "budget" => new Dictionary<string, long> { ["budgets"] = await CreateAsync(() => new Platform.Finance.V1.FinanceService.FinanceServiceClient(gateway)
+                    .CreateBudgetAsync(Parse<Platform.Finance.V1.CreateBudgetRequest>(path), cancellationToken: cancellationToken)) },
+                _ => await ImportAsync(gateway, entry, path, cancellationToken),
+            };
+            foreach (var (kind, count) in written) counts[kind] = counts.GetValueOrDefault(kind) + count;
+            log($"{entry.File}: {string.Join(", ", written.Select(w => $"{w.Key} {w.Value}"))} ({started.Elapsed.TotalSeconds:0.0} s)");
+        }
+        return counts;
+    }
+
+    private static async Task<IReadOnlyDictionary<string, long>> ImportAsync(GrpcChannel gateway, Entry entry, string path, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        var header = new ImportChunk
+        {
+            Kind = entry.Kind, Parent = entry.Parent, Mode = ImportMode.Commit, FileName = Path.GetFileName(path),
+            RequestId = $"demo:{entry.File}",
+        };
+        var result = await ImportClient.RunAsync(gateway, header, file, progress: null, cancellationToken);
+        if (!result.Summary.Committed)
+            throw new InvalidDataException($"{entry.File} was not imported: {result.Summary.ProblemCount} problems, the first: "
+                + string.Join("; ", result.Problems.Take(5).Select(p => $"row {p.Row} {p.Column}: {p.Message}")));
+        return result.Summary.Replayed ? new Dictionary<string, long>() : result.Summary.WrittenByKind;
+    }
+
+    private static T Parse<T>(string path) where T : IMessage<T>, new() =>
+        JsonParser.Default.Parse<T>(File.ReadAllText(path));
+
+    private static async Task<long> CreateAsync<T>(Func<AsyncUnaryCall<T>> call) => await DemoData.CreateAsync(call);
+}

@@ -1,0 +1,20 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Platform.Imports.V1;
+
+namespace Platform.Launcher.Imports;
+
+/// <summary>Which service imports each kind of file: the streamed <c>ImportFile</c> of the service that owns it.</summary>
+public static class ImportKinds
+{
+    public delegate AsyncDuplexStreamingCall<ImportChunk, ImportEvent> OpenCall(GrpcChannel gateway, CallOptions options);
+
+    private static readonly Dictionary<string, OpenCall> Calls = new()
+    {
+        ["objectives"] = (gateway, options) => new Platform.Objectives.V1.ObjectivesService.ObjectivesServiceClient(gateway).ImportFile(options),
+    };
+
+    public static IReadOnlyCollection<string> Names => Calls.Keys;
+
+    public static OpenCall? Find(string kind) => Calls.GetValueOrDefault(kind);
+}
