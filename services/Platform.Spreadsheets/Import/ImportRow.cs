@@ -12,10 +12,14 @@ public sealed class ImportRow
     private readonly TableSchema schema;
     private readonly object?[] values;
 
-    internal ImportRow(TableSchema schema, string? sheet, int rowNumber, object?[] values, IReadOnlyList<ImportProblem> problems)
+    private readonly IReadOnlyList<MemberValue> members;
+
+    internal ImportRow(TableSchema schema, string? sheet, int rowNumber, object?[] values, IReadOnlyList<MemberValue> members,
+        IReadOnlyList<ImportProblem> problems)
     {
         this.schema = schema;
         this.values = values;
+        this.members = members;
         Sheet = sheet;
         RowNumber = rowNumber;
         Problems = problems;
@@ -40,4 +44,11 @@ public sealed class ImportRow
     public decimal? Decimal(string column) => (decimal?)this[column];
 
     public DateOnly? Date(string column) => (DateOnly?)this[column];
+
+    /// <summary>The non-blank cells of a column family (<see cref="ColumnFamily"/>), by key, in file order.</summary>
+    public IEnumerable<KeyValuePair<string, object>> Family(string family) =>
+        members.Where(m => m.Family == family).Select(m => KeyValuePair.Create(m.Key, m.Value));
 }
+
+/// <summary>A non-blank cell of a column family: the family's name, the key its header gives, the value read.</summary>
+internal sealed record MemberValue(string Family, string Key, object Value);

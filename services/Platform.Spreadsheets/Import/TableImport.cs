@@ -56,7 +56,7 @@ public sealed class TableImport : IAsyncDisposable
         var import = new TableImport(stream, owned, format, schema, options);
         try
         {
-            var hasNumbers = schema.Columns.Any(c => IsNumeric(c.Kind));
+            var hasNumbers = schema.Columns.Any(c => IsNumeric(c.Kind)) || schema.Families.Any(f => IsNumeric(f.Kind));
             if ((options.NumberFormat == NumberFormat.Detect && hasNumbers) || options.CountRows)
                 await import.ScanAsync(cancellationToken);
             return import;
@@ -121,7 +121,17 @@ public sealed class TableImport : IAsyncDisposable
         }
         if (duplicates.Check(raw.Sheet, raw.Number, values, column => header.Header(column, schema)) is { } duplicate)
             (problems ??= []).Add(duplicate);
-        return new ImportRow(schema, raw.Sheet, raw.Number, values, problems ?? (IReadOnlyList<ImportProblem>)[]);
+        var members = header.Members.Count == 0 ? [] : new List<MemberValue>(header.Members.Count);
+        foreach (var member in header.Members)
+        {
+            var cell = raw[member.FileColumn];
+            var read = cells.Read(cell, schema.Families[member.Family].Kind);
+            if (read.ProblemCode is not null)
+                (problems ??= []).Add(ImportProblem.Create(read.ProblemCode, raw.Sheet, raw.Number, member.Header, cell.Text, read.ProblemMessage!));
+            else if (read.Value is not null)
+                members.Add(new MemberValue(schema.Families[member.Family].Name, member.Key, read.Value));
+        }
+        return new ImportRow(schema, raw.Sheet, raw.Number, values, members, problems ?? (IReadOnlyList<ImportProblem>)[]);
     }
 
     /// <summary>The first pass: counts data rows and gathers the evidence for the number format.</summary>
@@ -142,6 +152,11 @@ public sealed class TableImport : IAsyncDisposable
                     var kind = schema.Columns[column].Kind;
                     if (IsNumeric(kind) && sheets.Header!.FileColumn(column) is { } fileColumn)
                         detector.Observe(raw[fileColumn], kind == ColumnKind.Money, raw.Sheet, raw.Number);
+                }
+                foreach (var member in sheets.Header!.Members)
+                {
+                    var kind = schema.Families[member.Family].Kind;
+                    if (IsNumeric(kind)) detector.Observe(raw[member.FileColumn], kind == ColumnKind.Money, raw.Sheet, raw.Number);
                 }
             }
         }
