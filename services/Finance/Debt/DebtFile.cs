@@ -1,4 +1,5 @@
 using Platform.Finance.Budgets;
+using static Platform.Finance.Files.FileCells;
 using Platform.ServiceDefaults.Imports;
 using Platform.Spreadsheets.Import;
 using Platform.Spreadsheets.Schema;
@@ -67,6 +68,4 @@ public static class DebtFile
     [
         (long)y.Year, y.OpeningDebt, y.NewLoans, y.Repayments, y.EarlyRepayments, y.OtherChanges, y.DeclaredClosing, y.Inhabitants,
     ];
-
-    private static string Money(ImportRow row, string column) => row.Decimal(column) is { } value ? Decimals.Format(value, 2) : "";
 }

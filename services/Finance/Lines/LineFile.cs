@@ -1,4 +1,5 @@
 using Platform.Finance.Budgets;
+using static Platform.Finance.Files.FileCells;
 using Platform.ServiceDefaults.Imports;
 using Platform.Spreadsheets.Import;
 using Platform.Spreadsheets.Schema;
@@ -180,7 +181,6 @@ public static class LineFile
         throw ApiErrors.InvalidArgument(field, text is null ? "è obbligatorio" : rule);
     }
 
-    private static string Money(ImportRow row, string column) => row.Decimal(column) is { } value ? Decimals.Format(value, 2) : "";
 
     /// <summary>The column a violation of the line rules names: <c>line.amounts[0].cash</c> is <c>cash</c>.</summary>
     private static string? ColumnOf(string field)
