@@ -21,7 +21,10 @@ public abstract class SqlDialect
 
     public abstract bool IsUniqueViolation(DbException exception);
 
-    /// <summary>Parameters one statement may bind (SQLite's default limit 32,766; SQL Server's 2,100).</summary>
+    /// <summary>
+    /// Parameters a multi-row statement should bind: SQL Server allows 2,100; SQLite allows 32,766 but finds
+    /// each named parameter by a linear search, so binding costs grow with the square of their number.
+    /// </summary>
     public abstract int MaxParameters { get; }
 
     /// <summary>Database-wide settings applied once at start-up, before migrations.</summary>
@@ -47,7 +50,7 @@ public abstract class SqlDialect
         public override string Name => "Sqlite";
         public override string Limit(string parameter) => $"LIMIT {parameter}";
 
-        public override int MaxParameters => 32_000;
+        public override int MaxParameters => 400;
 
         // SQLITE_CONSTRAINT_PRIMARYKEY (1555) and SQLITE_CONSTRAINT_UNIQUE (2067).
         public override bool IsUniqueViolation(DbException exception) =>

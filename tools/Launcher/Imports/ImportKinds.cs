@@ -12,7 +12,13 @@ public static class ImportKinds
     private static readonly Dictionary<string, OpenCall> Calls = new()
     {
         ["objectives"] = (gateway, options) => new Platform.Objectives.V1.ObjectivesService.ObjectivesServiceClient(gateway).ImportFile(options),
+        ["budget-lines"] = Finance,
+        ["debt-schedule"] = Finance,
+        ["investments"] = Finance,
     };
+
+    private static AsyncDuplexStreamingCall<ImportChunk, ImportEvent> Finance(GrpcChannel gateway, CallOptions options) =>
+        new Platform.Finance.V1.FinanceService.FinanceServiceClient(gateway).ImportFile(options);
 
     public static IReadOnlyCollection<string> Names => Calls.Keys;
 
