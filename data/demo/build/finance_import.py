@@ -5,8 +5,8 @@ from the Cremona DUP 2023-2025 (data/demo/cremona-dup-2023-2025/finance.csv, pnr
 Figures are copied as the document prints them, never corrected: the 2.1.7 balance tables' input rows become
 budget lines (deductions printed negative are loaded as amounts, the balance rules apply the sign), the 2.1.4
 debt table one row per year, the 2.1.6.1 financing table one investment per row with the start, end, funding
-body and sector of the Regis or ICT list row it links to, and the Regis list's projects that the financing
-table does not carry as investments of their own (state ELENCO_REGIS).
+body and sector of the Regis or ICT list row it links to. The ten Regis projects the financing table does not
+carry are not loaded: they are not in the budget the table totals (TOTALI, DUP line 8589).
 
 Run from the repository root:  python3 data/demo/build/finance_import.py
 """
@@ -122,25 +122,17 @@ def investments(projects):
     for row in projects:
         if row["source_table"] != "financing_table_2_1_6_1":
             listed.setdefault("line " + row["source_line"], row)
-    linked = set()
     rows = []
     for row in projects:
         if row["source_table"] != "financing_table_2_1_6_1":
             continue
         link = listed.get(row["linked_list_row"], {})
-        linked.add(row["linked_list_row"])
         amounts = []
         for year in years:
             amounts += [italian(row[f"contrib_{year}"]), italian(row[f"cofin_comune_{year}"])]
         rows.append(["pnrr-" + row["source_line"], row["cup"], row["title"], row["mission"], row["component"], row["investment"],
                      italian(row["amount_total_eur"]), link.get("start", ""), link.get("end", ""), link.get("funding_body", ""),
                      link.get("sector", ""), "IN_BUDGET"] + amounts)
-    for key, row in listed.items():
-        if key in linked or row["source_table"] != "regis_list_2_1_6_1":
-            continue
-        rows.append(["regis-" + row["source_line"], row["cup"], row["title"], row["mission"], row["component"], row["investment"],
-                     italian(row["amount_total_eur"]), row["start"], row["end"], row["funding_body"], row["sector"], "ELENCO_REGIS"]
-                    + [""] * (2 * len(years)))
     write("investimenti-pnrr.csv", header, rows)
 
 

@@ -59,6 +59,25 @@ public abstract class FileTest(ServiceFactory<FinanceGrpcService> factory) : Fin
         return elements.Select(e => JsonParser.Default.Parse<ImportEvent>(e)).ToList();
     }
 
+    /// <summary>The demo budget (bilancio.json) with its lines and, when asked, its debt schedule, imported from the demo files.</summary>
+    protected async Task<FinanceService.FinanceServiceClient> LoadDemoBudgetAsync(string tenant, bool withDebt = true)
+    {
+        var grpc = Grpc(tenant);
+        await grpc.CreateBudgetAsync(JsonParser.Default.Parse<CreateBudgetRequest>(await File.ReadAllTextAsync(DupTables.Import("bilancio.json"), Cancellation)), Call());
+        await CommitDemoAsync(tenant, "budget-lines", $"budgets/{DupTables.BudgetId}", "righe-di-bilancio.csv");
+        if (withDebt) await CommitDemoAsync(tenant, "debt-schedule", $"budgets/{DupTables.BudgetId}", "indebitamento.csv");
+        return grpc;
+    }
+
+    /// <summary>Commits one demo file through the streamed import, as the launcher does.</summary>
+    protected async Task<ImportSummary> CommitDemoAsync(string tenant, string kind, string parent, string file)
+    {
+        var events = await ImportAsync(Via.Grpc, tenant, kind, parent, file, await File.ReadAllBytesAsync(DupTables.Import(file), Cancellation),
+            ImportMode.Commit, $"demo-{kind}");
+        Assert.True(Summary(events).Committed, Shown(events));
+        return Summary(events);
+    }
+
     protected static ImportSummary Summary(IReadOnlyList<ImportEvent> events) => events[^1].Summary;
 
     protected static List<ImportProblem> Problems(IReadOnlyList<ImportEvent> events) =>

@@ -21,8 +21,7 @@ public static class DemoData
         var counts = new Dictionary<string, long>
         {
             ["resources"] = await ObjectivesDemo.SeedAsync(gateway, cancellationToken)
-                + await IndicatorsDemo.SeedAsync(gateway, cancellationToken)
-                + await FinanceDemo.SeedAsync(gateway, cancellationToken),
+                + await IndicatorsDemo.SeedAsync(gateway, cancellationToken),
         };
         if (DemoManifest.Find() is { } manifest)
             foreach (var (kind, count) in await DemoManifest.LoadAsync(gateway, manifest, log, cancellationToken))
