@@ -110,6 +110,7 @@ public sealed class BudgetLineImportTests(ServiceFactory<FinanceGrpcService> fac
         var problem = Assert.Single(Problems(events));
         Assert.Equal(3, problem.Row);
         Assert.Contains("s-t1", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("contati due volte", problem.Message, StringComparison.Ordinal);
         Assert.False(Summary(events).Committed);
         Assert.Empty(await LinesAsync(tenant, parent));
     }
