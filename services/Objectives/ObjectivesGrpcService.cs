@@ -122,7 +122,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
         await plans.GetRowAsync(Who, planId, context.CancellationToken);
         var all = (await objectives.AllAsync(Who, planId, context.CancellationToken)).Select(r => r.ToProto()).ToList();
         var schema = ObjectiveImportKind.ExportSchema(all);
-        return await FileExport.WriteAsync(request, schema, all.Select(o => ObjectiveImportKind.Row(o, schema)), context.CancellationToken);
+        return await FileExport.WriteAsync(request, ObjectiveImportKind.Name, schema, all.Select(o => ObjectiveImportKind.Row(o, schema)), context.CancellationToken);
     }
 
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
@@ -201,7 +201,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
         FileExport.Validate(request, ReportImportKind.Name);
         await plans.GetRowAsync(Who, planId, context.CancellationToken);
         var all = await reports.AllAsync(Who, planId, context.CancellationToken);
-        return await FileExport.WriteAsync(request, ReportImportKind.Schema, all.Select(r => ReportImportKind.Row(r.Code, r.Report)),
+        return await FileExport.WriteAsync(request, ReportImportKind.Name, ReportImportKind.Schema, all.Select(r => ReportImportKind.Row(r.Code, r.Report)),
             context.CancellationToken);
     }
 

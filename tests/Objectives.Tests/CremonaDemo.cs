@@ -61,7 +61,7 @@ public static class CremonaDemo
         await call.RequestStream.CompleteAsync();
         var events = new List<ImportEvent>();
         await foreach (var e in call.ResponseStream.ReadAllAsync(cancellationToken)) events.Add(e);
-        Assert.True(events[^1].Summary.Committed, $"{header.FileName}:\n{ImportCalls.Problems(events)}");
+        Assert.True(events[^1].Summary.Committed, $"{header.FileName}:\n{ImportCalls.Describe(events)}");
         return events[^1].Summary;
     }
 
