@@ -1,0 +1,47 @@
+using Platform.Documents.Layout;
+using Platform.Documents.Model;
+
+namespace Platform.Documents.Documents;
+
+/// <summary>
+/// The development pact's annual monitoring report, following the pact's monitoring method: for each axis, its
+/// emblematic actions and their projects with state of implementation, estimated cost, funding and promoters, the
+/// latest progress report and the indicators of the year.
+/// </summary>
+public static class MonitoraggioDocument
+{
+    public static Document Build(PlanData data)
+    {
+        var nodes = ScorecardBlocks.Nodes(data.Scorecard);
+        var body = new List<Block>
+        {
+            new Heading(1, $"Monitoraggio {data.Year}", "monitoraggio"),
+            new Heading(2, "Sintesi", "sintesi"),
+            ScorecardBlocks.Areas(data, data.Plan.Levels.FirstOrDefault() ?? "Focus"),
+        };
+        foreach (var root in data.AtDepth(0))
+        {
+            body.Add(new Heading(2, $"{root.Level} {root.Code} - {root.Title}", CommonBlocks.Anchor("f", root.Code)));
+            if (root.Description.Length > 0) body.Add(new Paragraph(root.Description));
+            foreach (var item in RelazioneDocument.Descendants(data, root).Where(o => data.Children(o.Name).Any() || o.Depth < 3))
+                body.Add(Card(data, item, nodes));
+        }
+        var title = $"Rapporto annuale di monitoraggio {data.Year}";
+        return new Document(title, CommonBlocks.Cover(data, title, data.Plan.Title), body);
+    }
+
+    private static Card Card(PlanData data, Objective item, Dictionary<string, ScorecardNode> nodes)
+    {
+        var blocks = new List<Block> { new Heading(3, $"{item.Level} {item.Code} - {item.Title}", CommonBlocks.Anchor("o", item.Code)) };
+        if (item.Description.Length > 0) blocks.Add(new Paragraph(item.Description));
+        blocks.AddRange(CommonBlocks.Report(data, item));
+        blocks.AddRange(ScorecardBlocks.Indicators(nodes.GetValueOrDefault(item.Name), data.Year));
+        var projects = data.Children(item.Name).Where(p => !data.Children(p.Name).Any()).ToList();
+        if (projects.Count > 0)
+            blocks.Add(new Table($"Progetti di {item.Code} ({projects.Count})", ["Codice", "Progetto", "Promotori", "Costo stimato (€)", "Fonti di finanziamento", "Stato di attuazione"],
+                projects.Select(p => new Row([p.Code, p.Title, Italian.Joined(p.Promoters), Italian.Amount(p.EstimatedCost),
+                    Italian.Joined(p.FundingSources), Italian.OrDash(p.ProjectState.Length > 0 ? p.ProjectState : p.LatestState)])).ToList(),
+                new HashSet<int> { 3 }));
+        return new Card("monitoraggio", blocks);
+    }
+}
