@@ -4,8 +4,6 @@ using Platform.Documents.Html;
 using Platform.Documents.Model;
 using Platform.Documents.Pdf;
 using Platform.ServiceDefaults.Api;
-using Kind = Platform.Documents.V1.RenderDocumentRequest.Types.Document;
-using Format = Platform.Documents.V1.RenderDocumentRequest.Types.Format;
 
 namespace Platform.Documents;
 
@@ -15,12 +13,17 @@ public sealed record RenderedDocument(byte[] Content, string ContentType, string
 /// <summary>Checks a render request, reads the plan's data, composes the document and writes it in the asked format.</summary>
 public sealed class DocumentRenderer(PlanDataReader reader, ObjectivesService.ObjectivesServiceClient objectives, ChromiumPdf pdf)
 {
+    public static readonly string[] Documents = ["dup", "relazione", "monitoraggio", "confronto"];
+    public static readonly string[] Formats = ["html", "docx", "pdf"];
+
     public async Task<RenderedDocument> RenderAsync(RenderDocumentRequest request, CancellationToken ct)
     {
         var validator = new RequestValidator();
         ResourceNames.Check<PlanName>(validator, request.Plan, "plan", out var plan);
-        validator.Check(request.Document != Kind.Unspecified, "document", "is required: dup, relazione, monitoraggio or confronto");
-        validator.Check(request.Format != Format.Unspecified, "format", "is required: html, docx or pdf");
+        var kind = request.Document.ToLowerInvariant();
+        var format = request.Format.ToLowerInvariant();
+        validator.Check(Documents.Contains(kind), "document", $"must be one of {string.Join(", ", Documents)}");
+        validator.Check(Formats.Contains(format), "format", $"must be one of {string.Join(", ", Formats)}");
         validator.Check(request.Year == 0 || request.Year is >= RequestValidator.MinYear and <= RequestValidator.MaxYear, "year",
             $"must be between {RequestValidator.MinYear} and {RequestValidator.MaxYear}");
         validator.Check(request.Version.Length == 0 || PlanName.Owning(request.Version) == plan && request.Version.Contains("/versions/", StringComparison.Ordinal),
@@ -28,18 +31,18 @@ public sealed class DocumentRenderer(PlanDataReader reader, ObjectivesService.Ob
         validator.Check(request.Budget.Length == 0 || BudgetName.TryParse(request.Budget, out _), "budget", "must be budgets/{budget}");
         validator.ThrowIfInvalid();
 
-        var document = request.Document switch
+        var document = kind switch
         {
-            Kind.Relazione => RelazioneDocument.Build(await reader.ReadAsync(plan, request.Year, request.Budget, null, ct)),
-            Kind.Monitoraggio => MonitoraggioDocument.Build(await reader.ReadAsync(plan, request.Year, request.Budget, null, ct)),
-            Kind.Confronto => await ComparisonAsync(plan, request, ct),
+            "relazione" => RelazioneDocument.Build(await reader.ReadAsync(plan, request.Year, request.Budget, null, ct)),
+            "monitoraggio" => MonitoraggioDocument.Build(await reader.ReadAsync(plan, request.Year, request.Budget, null, ct)),
+            "confronto" => await ComparisonAsync(plan, request, ct),
             _ => DupDocument.Build(await reader.ReadAsync(plan, request.Year, request.Budget, null, ct), new HashSet<string>()),
         };
-        var name = $"{plan.PlanId}-{request.Document.ToString().ToLowerInvariant()}";
-        return request.Format switch
+        var name = $"{plan.PlanId}-{kind}";
+        return format switch
         {
-            Format.Docx => new(DocxWriter.Write(document), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name + ".docx"),
-            Format.Pdf => new(await pdf.PrintAsync(HtmlWriter.Write(document), ct), "application/pdf", name + ".pdf"),
+            "docx" => new(DocxWriter.Write(document), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name + ".docx"),
+            "pdf" => new(await pdf.PrintAsync(HtmlWriter.Write(document), ct), "application/pdf", name + ".pdf"),
             _ => new(System.Text.Encoding.UTF8.GetBytes(HtmlWriter.Write(document)), "text/html; charset=utf-8", name + ".html"),
         };
     }

@@ -29,11 +29,12 @@ public static class FinanceSections
 
     public static IEnumerable<Block> Pnrr(FinanceData finance)
     {
-        var pnrr = finance.Investments.Where(i => i.PnrrMeasure.Length > 0).ToList();
+        // Every investment of the ente, as the financing table lists them and as the service's totals sum them.
+        var pnrr = finance.Investments;
         if (pnrr.Count == 0) yield break;
         yield return new Heading(2, "2.1.6 Investimenti finanziati dal PNRR", "s-2-1-6");
-        yield return new Table(PnrrCaption, ["CUP", "Intervento", "Misura", "Costo totale", "Contributo PNRR", "Cofinanziamento", "Inizio", "Fine", "Soggetto finanziatore"],
-            pnrr.Select(i => new Row([Italian.OrDash(i.Cup), i.Title, i.PnrrMeasure, Italian.Amount(i.TotalCost), Italian.Amount(i.TotalPnrrContribution),
+        yield return new Table(PnrrCaption, ["CUP", "Intervento", "Misura PNRR", "Costo totale", "Contributo PNRR", "Cofinanziamento", "Inizio", "Fine", "Soggetto finanziatore"],
+            pnrr.Select(i => new Row([Italian.OrDash(i.Cup), i.Title, Italian.OrDash(i.PnrrMeasure), Italian.Amount(i.TotalCost), Italian.Amount(i.TotalPnrrContribution),
                 Italian.Amount(i.TotalCofinancing), Italian.OrDash(i.Start), Italian.OrDash(i.End), Italian.OrDash(i.FundingBody)])).ToList(),
             new HashSet<int> { 3, 4, 5 });
         var totals = finance.InvestmentTotals;

@@ -5,7 +5,7 @@ namespace Platform.Documents.Pdf;
 
 public sealed class PdfOptions
 {
-    /// <summary>Headless Chromium that prints the HTML; the first of this and the usual install paths that exists.</summary>
+    /// <summary>Headless Chromium that prints the HTML; empty: the first of the usual install paths that exists.</summary>
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
     public int PdfTimeoutSeconds { get; set; } = 60;
 }
@@ -19,12 +19,14 @@ public sealed class ChromiumPdf(IOptions<PdfOptions> options, ILogger<ChromiumPd
     private static readonly string[] KnownPaths = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/snap/bin/chromium"];
 
     public string? FindChromium() =>
-        new[] { options.Value.ChromiumPath }.Concat(KnownPaths).FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
+        (string.IsNullOrEmpty(options.Value.ChromiumPath) ? KnownPaths : [options.Value.ChromiumPath]).FirstOrDefault(File.Exists);
+
+    private string Searched => string.IsNullOrEmpty(options.Value.ChromiumPath) ? string.Join(", ", KnownPaths) : options.Value.ChromiumPath;
 
     public async Task<byte[]> PrintAsync(string html, CancellationToken ct)
     {
         var chromium = FindChromium() ?? throw ApiErrors.FailedPrecondition("PDF_RENDERER_MISSING",
-            $"Il PDF non può essere generato: Chromium non è installato su questo server (cercato in {options.Value.ChromiumPath}). " +
+            $"Il PDF non può essere generato: Chromium non è installato su questo server (cercato in {Searched}). " +
             "Installare il pacchetto chromium oppure scaricare il documento in formato HTML o DOCX.");
         var folder = Directory.CreateTempSubdirectory("platform-pdf-");
         try
