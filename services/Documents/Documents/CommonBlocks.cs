@@ -12,7 +12,10 @@ public static class CommonBlocks
         if (data.Approval is { } version)
             lines.Add($"{Italian.OrDash(version.Description)} (versione {version.Name[(version.Name.LastIndexOf('/') + 1)..]} del {Italian.Date(version.CreateTime)})");
         lines.AddRange(extra);
-        return new Cover(data.Ente, title, lines);
+        lines.Add($"Documento generato il {DateTime.UtcNow:dd/MM/yyyy} dai dati pubblicati sulla piattaforma");
+        // The ente is on the cover already: "DUP 2023-2025 - Comune di Cremona" reads "DUP 2023-2025" under it.
+        var suffix = " - " + data.Ente;
+        return new Cover(data.Ente, title.EndsWith(suffix, StringComparison.Ordinal) ? title[..^suffix.Length] : title, lines);
     }
 
     public static string Anchor(string prefix, string code) => prefix + "-" + code.Replace('.', '-');
