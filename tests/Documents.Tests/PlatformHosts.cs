@@ -17,7 +17,11 @@ public class PlatformHosts : IDisposable
     public ServiceFactory<FinanceGrpcService> Finance { get; }
     public ServiceFactory<DocumentsGrpcService> Documents { get; }
 
-    public PlatformHosts(params (string Key, string Value)[] documentsSettings)
+    public PlatformHosts() : this([])
+    {
+    }
+
+    protected PlatformHosts(params (string Key, string Value)[] documentsSettings)
     {
         Objectives = Keyed(new ServiceFactory<ObjectivesGrpcService>());
         Indicators = Keyed(new ServiceFactory<IndicatorsGrpcService>()).WithUpstream<ObjectivesService.ObjectivesServiceClient>("objectives", ObjectivesHandler);
