@@ -52,6 +52,7 @@ try
     if (only is null) Memory.Report(bench, idle, loaded);
     await Section("web pages", () => WebPages.RunAsync(bench));
     await Section("overload", () => Overload.RunAsync(bench));
+    await Section("documents", () => DocumentRender.RunAsync(bench));
 
     var header = Header(bench, seed.Elapsed, created);
     Directory.CreateDirectory(Path.GetDirectoryName(output)!);

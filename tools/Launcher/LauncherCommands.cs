@@ -14,6 +14,7 @@ public static class LauncherCommands
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["render", .. var rest]) return await RenderCommand.RunAsync(rest);
         CommandLine arguments;
         try
         {

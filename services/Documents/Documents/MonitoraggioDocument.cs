@@ -23,12 +23,16 @@ public static class MonitoraggioDocument
         {
             body.Add(new Heading(2, $"{root.Level} {root.Code} - {root.Title}", CommonBlocks.Anchor("f", root.Code)));
             if (root.Description.Length > 0) body.Add(new Paragraph(root.Description));
-            foreach (var item in RelazioneDocument.Descendants(data, root).Where(o => data.Children(o.Name).Any() || o.Depth < 3))
+            foreach (var item in RelazioneDocument.Descendants(data, root).Where(o => !IsProject(data, o)))
                 body.Add(Card(data, item, nodes));
         }
         var title = $"Rapporto annuale di monitoraggio {data.Year}";
         return new Document(title, CommonBlocks.Cover(data, title, data.Plan.Title), body);
     }
+
+    /// <summary>Projects, the pact's last level, are rows of their action's table rather than cards.</summary>
+    private static bool IsProject(PlanData data, Objective objective) =>
+        data.Plan.Levels.Count > 0 && objective.Level == data.Plan.Levels[^1];
 
     private static Card Card(PlanData data, Objective item, Dictionary<string, ScorecardNode> nodes)
     {
@@ -36,7 +40,7 @@ public static class MonitoraggioDocument
         if (item.Description.Length > 0) blocks.Add(new Paragraph(item.Description));
         blocks.AddRange(CommonBlocks.Report(data, item));
         blocks.AddRange(ScorecardBlocks.Indicators(nodes.GetValueOrDefault(item.Name), data.Year));
-        var projects = data.Children(item.Name).Where(p => !data.Children(p.Name).Any()).ToList();
+        var projects = data.Children(item.Name).Where(p => IsProject(data, p)).ToList();
         if (projects.Count > 0)
             blocks.Add(new Table($"Progetti di {item.Code} ({projects.Count})", ["Codice", "Progetto", "Promotori", "Costo stimato (€)", "Fonti di finanziamento", "Stato di attuazione"],
                 projects.Select(p => new Row([p.Code, p.Title, Italian.Joined(p.Promoters), Italian.Amount(p.EstimatedCost),
