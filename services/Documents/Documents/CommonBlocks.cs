@@ -31,6 +31,7 @@ public static class CommonBlocks
             Italian.Number(p.Achievement), p.Note])).ToList();
         yield return new Table($"{definition.Title}{(definition.Unit.Length > 0 ? $" ({definition.Unit})" : "")}",
             ["Anno", "Target", "Consuntivo", "Raggiungimento %", "Nota consuntivo"], rows, new HashSet<int> { 1, 2, 3 });
+        if (Charts.Indicator(indicator) is { } chart) yield return chart;
     }
 
     /// <summary>The latest progress report (stato di attuazione) of an objective, or a line saying there is none.</summary>

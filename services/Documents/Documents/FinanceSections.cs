@@ -23,6 +23,7 @@ public static class FinanceSections
                 Italian.Amount(y.Repayments), Italian.Amount(y.EarlyRepayments), Italian.Amount(y.OtherChanges), Italian.Amount(y.ClosingDebt),
                 y.Inhabitants > 0 ? Italian.Integer(y.Inhabitants) : "—", Italian.Amount(y.DebtPerInhabitant)])).ToList(),
             new HashSet<int> { 1, 2, 3, 4, 5, 6, 7, 8 });
+        if (Charts.Debt(debt) is { } chart) yield return chart;
         foreach (var issue in debt.Issues)
             yield return new Paragraph($"{issue.Year}: {issue.Message}", "Verifica");
     }

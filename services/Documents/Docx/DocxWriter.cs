@@ -92,6 +92,10 @@ public static class DocxWriter
             case Card c:
                 foreach (var inner in c.Blocks) WriteBlock(body, inner);
                 break;
+            case Chart chart:
+                // Word has no SVG without a bitmap fallback: the DOCX keeps the chart's text alternative, the table has the figures.
+                body.Append(Styled(DocxStyles.Caption, $"Grafico (nelle versioni HTML e PDF): {chart.Alt}"));
+                break;
             case PageBreak:
                 body.Append(PageBreakParagraph());
                 break;

@@ -74,6 +74,10 @@ public static class HtmlWriter
                 foreach (var inner in c.Blocks) WriteBlock(html, inner);
                 html.Append("</section>\n");
                 break;
+            case Chart chart:
+                html.Append("<figure class=\"grafico\"><img src=\"").Append(chart.DataUri).Append("\" alt=\"").Append(E(chart.Alt))
+                    .Append("\"><figcaption>").Append(E(chart.Alt)).Append("</figcaption></figure>\n");
+                break;
             case PageBreak:
                 html.Append("<div class=\"salto-pagina\"></div>\n");
                 break;

@@ -28,5 +28,8 @@ public sealed record Row(IReadOnlyList<string> Cells, bool Total = false);
 /// <summary>Blocks kept together (an objective's card), starting on a fresh line.</summary>
 public sealed record Card(string Kind, IReadOnlyList<Block> Blocks) : Block;
 
+/// <summary>A chart drawn by the web app's chart code (an SVG <c>data:</c> URI) and its text alternative.</summary>
+public sealed record Chart(string DataUri, string Alt) : Block;
+
 /// <summary>The next block starts on a new page.</summary>
 public sealed record PageBreak : Block;
