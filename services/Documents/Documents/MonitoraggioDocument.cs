@@ -13,12 +13,7 @@ public static class MonitoraggioDocument
     public static Document Build(PlanData data)
     {
         var nodes = ScorecardBlocks.Nodes(data.Scorecard);
-        var body = new List<Block>
-        {
-            new Heading(1, $"Monitoraggio {data.Year}", "monitoraggio"),
-            new Heading(2, "Sintesi", "sintesi"),
-            ScorecardBlocks.Areas(data, data.Plan.Levels.FirstOrDefault() ?? "Focus"),
-        };
+        var body = ScorecardBlocks.Opening(data, $"Monitoraggio {data.Year}", "monitoraggio");
         foreach (var root in data.AtDepth(0))
         {
             body.Add(new Heading(2, $"{root.Level} {root.Code} - {root.Title}", CommonBlocks.Anchor("f", root.Code)));
@@ -26,8 +21,7 @@ public static class MonitoraggioDocument
             foreach (var item in RelazioneDocument.Descendants(data, root).Where(o => !IsProject(data, o)))
                 body.Add(Card(data, item, nodes));
         }
-        var title = $"Rapporto annuale di monitoraggio {data.Year}";
-        return new Document(title, CommonBlocks.Cover(data, title, data.Plan.Title), body);
+        return ScorecardBlocks.Report(data, $"Rapporto annuale di monitoraggio {data.Year}", body);
     }
 
     /// <summary>Projects, the pact's last level, are rows of their action's table rather than cards.</summary>
@@ -36,10 +30,7 @@ public static class MonitoraggioDocument
 
     private static Card Card(PlanData data, Objective item, Dictionary<string, ScorecardNode> nodes)
     {
-        var blocks = new List<Block> { new Heading(3, $"{item.Level} {item.Code} - {item.Title}", CommonBlocks.Anchor("o", item.Code)) };
-        if (item.Description.Length > 0) blocks.Add(new Paragraph(item.Description));
-        blocks.AddRange(CommonBlocks.Report(data, item));
-        blocks.AddRange(ScorecardBlocks.Indicators(nodes.GetValueOrDefault(item.Name), data.Year));
+        var blocks = ScorecardBlocks.Objective(data, item, nodes);
         var projects = data.Children(item.Name).Where(p => IsProject(data, p)).ToList();
         if (projects.Count > 0)
             blocks.Add(new Table($"Progetti di {item.Code} ({projects.Count})", ["Codice", "Progetto", "Promotori", "Costo stimato (€)", "Fonti di finanziamento", "Stato di attuazione"],

@@ -26,6 +26,28 @@ public static class ScorecardBlocks
 
     private static readonly string[] CountHeaders = ["Raggiunti", "Parzialmente raggiunti", "Non raggiunti", "Non misurati", "Senza target"];
 
+    /// <summary>The opening of a yearly report: its heading and the totals per top-level objective.</summary>
+    public static List<Block> Opening(PlanData data, string title, string anchor) =>
+    [
+        new Heading(1, title, anchor),
+        new Heading(2, "Sintesi per area", "sintesi"),
+        Areas(data, data.Plan.Levels.FirstOrDefault() ?? "Area"),
+    ];
+
+    /// <summary>A yearly report of the plan, with the plan's title on the cover under the report's.</summary>
+    public static Document Report(PlanData data, string title, List<Block> body) =>
+        new(title, CommonBlocks.Cover(data, title, data.Plan.Title), body);
+
+    /// <summary>An objective of a yearly report: its description, latest progress report and the year's indicators.</summary>
+    public static List<Block> Objective(PlanData data, Objective objective, Dictionary<string, ScorecardNode> nodes)
+    {
+        var blocks = new List<Block> { new Heading(3, $"{objective.Level} {objective.Code} - {objective.Title}", CommonBlocks.Anchor("o", objective.Code)) };
+        if (objective.Description.Length > 0) blocks.Add(new Paragraph(objective.Description));
+        blocks.AddRange(CommonBlocks.Report(data, objective));
+        blocks.AddRange(Indicators(nodes.GetValueOrDefault(objective.Name), data.Year));
+        return blocks;
+    }
+
     /// <summary>Totals per area: score and indicators per status of each top-level objective, then the plan's.</summary>
     public static Table Areas(PlanData data, string levelName)
     {
