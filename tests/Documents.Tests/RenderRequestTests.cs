@@ -44,4 +44,15 @@ public sealed class RenderRequestTests(RenderRequestTests.NoChromium hosts) : Do
         using var response = await RestRenderAsync("demo", "/v1/plans/bozza:render?document=dup&format=html&ente=demo", anonymous: true);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Another_entes_plan_does_not_exist_for_the_caller()
+    {
+        var objectives = new ObjectivesService.ObjectivesServiceClient(Hosts.Channel(Hosts.Objectives, "ente-a"));
+        await objectives.CreatePlanAsync(new CreatePlanRequest { PlanId = "dup-a", Plan = new Plan { Title = "DUP dell'ente A", Kind = Plan.Types.Kind.Dup, StartYear = 2024, EndYear = 2026 } }, Call());
+        Assert.Contains("DUP dell&#39;ente A", System.Text.Encoding.UTF8.GetString(await RenderAsync("ente-a", "dup-a", "dup", "html")), StringComparison.Ordinal);
+
+        await ApiAssert.GrpcFailsAsync(StatusCode.NotFound, async () =>
+            await Grpc("ente-b").RenderDocumentAsync(new RenderDocumentRequest { Plan = "plans/dup-a", Document = "dup", Format = "html" }, Call()));
+    }
 }
