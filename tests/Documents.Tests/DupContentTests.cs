@@ -99,4 +99,19 @@ public sealed class DupContentTests(DemoHosts hosts) : DocumentsTest(hosts), ICl
         Assert.Equal(cofinancing.ToString("N2", DocumentsTest.It), total[4]);
         Assert.Equal(41, tables.Single("Interventi finanziati dal PNRR").Rows.Count);
     }
+
+    [Fact]
+    public async Task The_docx_is_valid_open_xml_in_italian_with_heading_styles_and_page_numbers()
+    {
+        using var package = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(
+            new MemoryStream(await RenderAsync(DemoHosts.Tenant, DemoDup.Plan, "dup", "docx")), false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(package).Take(3).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var styles = package.MainDocumentPart!.StyleDefinitionsPart!.Styles!;
+        Assert.Equal("it-IT", styles.DocDefaults!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Languages>().Single().Val!.Value);
+        Assert.Contains(package.MainDocumentPart.FooterParts.Single().Footer!.Descendants<DocumentFormat.OpenXml.Wordprocessing.FieldCode>(), f => f.Text.Trim() == "PAGE");
+        var headings = package.MainDocumentPart.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
+            .Count(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading3" && p.InnerText.StartsWith("Obiettivo operativo ", StringComparison.Ordinal));
+        Assert.Equal(175, headings);
+    }
 }
