@@ -55,4 +55,22 @@ public sealed class RenderRequestTests(RenderRequestTests.NoChromium hosts) : Do
         await ApiAssert.GrpcFailsAsync(StatusCode.NotFound, async () =>
             await Grpc("ente-b").RenderDocumentAsync(new RenderDocumentRequest { Plan = "plans/dup-a", Document = "dup", Format = "html" }, Call()));
     }
+
+    [Fact]
+    public async Task A_citizen_renders_a_published_plan_naming_the_ente()
+    {
+        var objectives = new ObjectivesService.ObjectivesServiceClient(Hosts.Channel(Hosts.Objectives, "pubblico"));
+        await objectives.CreatePlanAsync(new CreatePlanRequest { PlanId = "dup", Plan = new Plan { Title = "DUP pubblicato - Comune Aperto", Kind = Plan.Types.Kind.Dup, StartYear = 2024, EndYear = 2026 } }, Call());
+        foreach (var state in new[] { Plan.Types.State.Adopted, Plan.Types.State.Approved })
+            await objectives.TransitionPlanAsync(new TransitionPlanRequest { Name = "plans/dup", State = state }, Call());
+        await objectives.PublishPlanAsync(new PublishPlanRequest { Name = "plans/dup", Published = true }, Call());
+
+        using var response = await RestRenderAsync("pubblico", "/v1/plans/dup:render?document=dup&format=html&ente=pubblico", anonymous: true);
+        var html = await response.Content.ReadAsStringAsync(Cancellation);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, html);
+        var body = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).Body!.TextContent;
+        Assert.Contains("Comune Aperto", body, StringComparison.Ordinal);
+        Assert.Contains("Stato del piano: Approvato", body, StringComparison.Ordinal);
+        Assert.Contains("Questa copia non contiene gli indicatori di impatto né le sezioni di bilancio", body, StringComparison.Ordinal);
+    }
 }

@@ -19,6 +19,8 @@ public static class DupDocument
         string Title(Objective o) => $"{o.Code} - {o.Title}{(changed.Contains(o.Name) ? Changed : "")}";
 
         body.Add(new Heading(1, "Sezione Strategica (SeS)", "ses"));
+        if (data.Unreadable.Count > 0)
+            body.Add(new Paragraph($"Questa copia non contiene {string.Join(" né ", data.Unreadable)}: non sono pubblici per chi la richiede.", "Nota"));
         body.Add(new Heading(2, "1.3 Linee di mandato e obiettivi strategici", "s-1-3"));
         foreach (var line in data.AtDepth(0))
         {

@@ -4,6 +4,7 @@ namespace Platform.Documents.Model;
 /// Everything a document of a plan prints, as the services answered it: the plan and its objectives (current or of
 /// a version), the indicators with their periods (achievement and status computed by Indicators), the latest progress
 /// report of each objective, the scorecard of the year and the budget's tables. No value is computed here.
+/// <c>Unreadable</c> names the parts the caller may not read (a citizen reads the published plan, not the budget).
 /// </summary>
 public sealed record PlanData(
     Plan Plan,
@@ -14,7 +15,8 @@ public sealed record PlanData(
     IReadOnlyList<IndicatorData> Indicators,
     IReadOnlyDictionary<string, ProgressReport> LatestReports,
     Scorecard? Scorecard,
-    FinanceData? Finance)
+    FinanceData? Finance,
+    IReadOnlyList<string> Unreadable)
 {
     private ILookup<string, Objective>? _children;
     private ILookup<string, IndicatorData>? _byObjective;

@@ -23,13 +23,28 @@ public sealed class PlanDataReader(
         if (year == 0) year = thePlan.StartYear;
         var all = snapshot ?? PlanTreeObjectives(await treeTask!);
 
-        var indicatorsTask = ReadIndicatorsAsync(all, ct);
+        var unreadable = new List<string>();
+        var indicatorsTask = IfReadableAsync<IReadOnlyList<IndicatorData>>(async () => await ReadIndicatorsAsync(all, ct), "gli indicatori di impatto", unreadable);
         var reportsTask = ReadLatestReportsAsync(all, ct);
         var scorecardTask = indicators.GetScorecardAsync(new GetScorecardRequest { Plan = plan.PlanId, Year = year }, cancellationToken: ct).ResponseAsync;
-        var financeTask = ReadFinanceAsync(thePlan, budget, ct);
+        var financeTask = IfReadableAsync(() => ReadFinanceAsync(thePlan, budget, ct), "le sezioni di bilancio (2.1.4, 2.1.6, 2.1.7)", unreadable);
         var versions = await versionsTask;
-        return new PlanData(thePlan, EnteOf(thePlan), year, all, versions.LastOrDefault(), await indicatorsTask,
-            await reportsTask, await scorecardTask, await financeTask);
+        return new PlanData(thePlan, EnteOf(thePlan), year, all, versions.LastOrDefault(), await indicatorsTask ?? [],
+            await reportsTask, await scorecardTask, await financeTask, unreadable.Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>A part the caller's role may not read (anonymous: lists and budgets) is left out and named, not an error.</summary>
+    private static async Task<T?> IfReadableAsync<T>(Func<Task<T?>> read, string part, List<string> unreadable) where T : class
+    {
+        try
+        {
+            return await read();
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied)
+        {
+            lock (unreadable) unreadable.Add(part);
+            return null;
+        }
     }
 
     /// <summary>The ente's name as the plan's title ends ("... - Comune di Cremona"), else the plan title.</summary>
