@@ -17,6 +17,7 @@ public sealed class PlatformSystem : IAsyncDisposable
         ("objectives", "services/Objectives/Platform.Objectives"),
         ("indicators", "services/Indicators/Platform.Indicators"),
         ("finance", "services/Finance/Platform.Finance"),
+        ("documents", "services/Documents/Platform.Documents"),
     ];
 
     private readonly List<ChildProcess> _children = [];
