@@ -11,35 +11,47 @@ public static class DemoDup
 {
     public const string Plan = CremonaPlans.DupId;
     public const string Pact = CremonaPlans.PactId;
-    public static readonly string DataDirectory = CremonaFinanceTables.FindDataDirectory();
+    public static readonly string DataDirectory = DemoFiles.Find("data/demo/cremona-dup-2023-2025") ?? throw new DirectoryNotFoundException("data/demo/cremona-dup-2023-2025");
     public static readonly string DemoDirectory = Path.GetDirectoryName(DataDirectory)!;
 
-    public static async Task LoadAsync(PlatformHosts hosts, string tenant, CancellationToken ct)
-    {
-        var objectives = new ObjectivesService.ObjectivesServiceClient(hosts.Channel(hosts.Objectives, tenant));
-        await CremonaPlans.LoadAsync(objectives, CremonaPlans.Dup(DemoDirectory), ct);
-        await CremonaPlans.LoadAsync(objectives, CremonaPlans.Pact(DemoDirectory), ct);
-        var indicators = new IndicatorsService.IndicatorsServiceClient(hosts.Channel(hosts.Indicators, tenant));
-        await IndicatorsDemo.LoadCremonaAsync(indicators, await File.ReadAllTextAsync(IndicatorsDemo.FindDataFile()!, ct), ct);
-        await CremonaFinanceTables.LoadAsync(new FinanceService.FinanceServiceClient(hosts.Channel(hosts.Finance, tenant)), DataDirectory, ct);
-    }
+    public static async Task LoadAsync(PlatformHosts hosts, string tenant, CancellationToken ct) =>
+        await DemoManifest.LoadAsync(service => service switch
+        {
+            "objectives" => hosts.Channel(hosts.Objectives, tenant),
+            "indicators" => hosts.Channel(hosts.Indicators, tenant),
+            _ => hosts.Channel(hosts.Finance, tenant),
+        }, DemoManifest.Find()!, _ => { }, ct);
 
     /// <summary>Rows of the indicator tables of section 1.3 as extracted from the DUP.</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> IndicatorRows() =>
-        IndicatorsDemo.ReadCsv(File.ReadAllText(IndicatorsDemo.FindDataFile()!));
+        Platform.Spreadsheets.Records.CsvRecords.Read(Path.Combine(DataDirectory, "indicators.csv"));
 
-    public static bool Measured(IReadOnlyDictionary<string, string> row) => !IndicatorsDemo.NotMeasured.Contains(row["actual_status"]);
+    /// <summary>Zero actuals the DUP prints that are not measurements: the demo files leave them empty.</summary>
+    public static bool Measured(IReadOnlyDictionary<string, string> row) =>
+        row["actual_status"] is not ("zero_not_yet_measured" or "zero_not_measurable" or "zero_data_not_available");
 
-    public static bool ComputedActual(IReadOnlyDictionary<string, string> row) => row["indicator_id"] == IndicatorsDemo.WasteIndicator;
+    /// <summary>The waste indicator of objective 1.2 is computed from its variables.</summary>
+    public static bool ComputedActual(IReadOnlyDictionary<string, string> row) => row["indicator_id"] == "1.2#1";
 
-    public static string IndicatorName(IReadOnlyDictionary<string, string> row) => "indicators/" + IndicatorsDemo.IndicatorId(row["indicator_id"]);
+    /// <summary>The demo files' id of a DUP indicator: <c>1.2#1</c> is <c>indicators/dup-1-2-i1</c>.</summary>
+    public static string IndicatorName(IReadOnlyDictionary<string, string> row) =>
+        "indicators/dup-" + row["indicator_id"].Replace('.', '-').Replace("#", "-i");
 
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> FinanceRows(string table) => CremonaFinanceTables.FinanceRows(DataDirectory, table);
+    /// <summary>Rows of the extracted finance.csv of one table.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> FinanceRows(string table) =>
+        [.. Platform.Spreadsheets.Records.CsvRecords.Read(Path.Combine(DataDirectory, "finance.csv")).Where(r => r["table_name"] == table)];
 
-    public static IReadOnlyList<(string Column, int Year, Stage Stage)> BalanceColumns => CremonaFinanceTables.Columns;
-    public const string CurrentTable = CremonaFinanceTables.CurrentTable;
-    public const string CapitalTable = CremonaFinanceTables.CapitalTable;
-    public const string DebtTable = CremonaFinanceTables.DebtTable;
+    /// <summary>The four columns of the DUP's balance tables.</summary>
+    public static readonly IReadOnlyList<(string Column, int Year, Stage Stage)> BalanceColumns =
+    [
+        ("Assestato 2022", 2022, Stage.Assestato),
+        ("Previsione 2023", 2023, Stage.Previsione),
+        ("Previsione 2024", 2024, Stage.Previsione),
+        ("Previsione 2025", 2025, Stage.Previsione),
+    ];
+    public const string CurrentTable = "2.1.7 Equilibrio di parte corrente";
+    public const string CapitalTable = "2.1.7 Equilibrio di parte capitale";
+    public const string DebtTable = "2.1.4 Andamento residuo debito e debito pro-capite";
 
     /// <summary>A line of the DUP's text (1-based), as the source document prints it.</summary>
     public static string SourceLine(int line) =>
