@@ -1,0 +1,63 @@
+using Platform.Quality.V1;
+
+namespace Platform.ServiceDefaults.Quality;
+
+/// <summary>
+/// The rule-setting and silence RPCs every service offers over its own <see cref="QualityCatalog"/>, and the
+/// report run with the ente's state. The service's gRPC class parses and calls these; the service checks that
+/// a silenced resource exists in the caller's ente (<paramref name="ensureExists"/>).
+/// </summary>
+public sealed class QualityService(QualityStore store, QualityCatalog catalog)
+{
+    public QualityCatalog Catalog => catalog;
+
+    public async Task<ValidationReport> RunAsync<TInput>(RequestIdentity who, string subject,
+        IEnumerable<QualityRule<TInput>> rules, TInput input, CancellationToken ct) =>
+        QualityReports.Run(subject, rules, input, await store.LoadAsync(who, ct));
+
+    public async Task<ListQualityRulesResponse> ListAsync(RequestIdentity who, CancellationToken ct)
+    {
+        var state = await store.LoadAsync(who, ct);
+        return new ListQualityRulesResponse { Rules = { catalog.Rules.Select(r => catalog.ToProto(r, state)) } };
+    }
+
+    public async Task<QualityRule> UpdateAsync(RequestIdentity who, UpdateQualityRuleRequest request, CancellationToken ct)
+    {
+        var validator = new RequestValidator();
+        var rule = request.Rule is null ? null : catalog.Check(request.Rule.Rule, "rule.rule", validator);
+        validator.Check(request.Rule is not null, "rule", "is required");
+        validator.Check(request.Rule is null || Enum.IsDefined(request.Rule.Severity), "rule.severity", "must be INFO, WARNING or ERROR");
+        validator.ThrowIfInvalid();
+        await store.SaveSettingAsync(who, new RuleSetting(rule!.Code, request.Rule!.Enabled, request.Rule.Severity), ct);
+        return catalog.ToProto(rule, await store.LoadAsync(who, ct));
+    }
+
+    public async Task<Silence> SilenceAsync(RequestIdentity who, SilenceFindingRequest request,
+        Func<string, CancellationToken, Task> ensureExists, CancellationToken ct)
+    {
+        var validator = new RequestValidator();
+        var rule = catalog.Check(request.Rule, "rule", validator);
+        CheckResource(request.Resource, validator);
+        validator.Text(request.Reason, "reason", QualityCatalog.MaxReasonLength);
+        validator.ThrowIfInvalid();
+        await ensureExists(request.Resource, ct);
+        return await store.SilenceAsync(who, rule!.Code, request.Resource, request.Reason.Trim(), ct);
+    }
+
+    public async Task UnsilenceAsync(RequestIdentity who, UnsilenceFindingRequest request, CancellationToken ct)
+    {
+        var validator = new RequestValidator();
+        var rule = catalog.Check(request.Rule, "rule", validator);
+        CheckResource(request.Resource, validator);
+        validator.ThrowIfInvalid();
+        await store.UnsilenceAsync(who, rule!.Code, request.Resource, ct);
+    }
+
+    private void CheckResource(string resource, RequestValidator validator)
+    {
+        if (!validator.Text(resource, "resource", QualityCatalog.MaxResourceLength)) return;
+        validator.Check(catalog.ResourcePrefixes.Any(p => resource.StartsWith(p, StringComparison.Ordinal))
+            && !resource.Any(char.IsWhiteSpace), "resource",
+            $"must be a resource name of this service ({string.Join(", ", catalog.ResourcePrefixes.Select(p => p + "..."))})");
+    }
+}
