@@ -52,7 +52,7 @@ public static class TextChecks
         var onlyY = y.Except(x).ToList();
         if (onlyX.Count != 1 || onlyY.Count != 1) return false;
         var (u, v) = (onlyX[0], onlyY[0]);
-        if (Math.Min(u.Length, v.Length) < 5 || u[0] != v[0]) return false;
+        if (Math.Min(u.Length, v.Length) < 5 || u[0] != v[0] || !u.All(char.IsLetter) || !v.All(char.IsLetter)) return false;
         if (u.Length == v.Length && u[..^1] == v[..^1]) return false;
         return Quickenshtein.Levenshtein.GetDistance(u, v) <= 2;
     }
