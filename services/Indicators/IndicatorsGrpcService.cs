@@ -3,14 +3,17 @@ using Grpc.Core;
 using Platform.Common.V1;
 using Platform.Indicators.Definitions;
 using Platform.Indicators.Periods;
+using Platform.Indicators.Quality;
 using Platform.Indicators.Scorecards;
+using Platform.ServiceDefaults.Quality;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Indicators;
 
 /// <summary>gRPC (and transcoded REST) face of the Indicators service: validate, call the store, map.</summary>
-public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore periods, ObjectiveLinks links,
-    ScorecardService scorecards, AuditLog audit, IRequestContext requestContext)
+public sealed partial class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore periods, ObjectiveLinks links,
+    ScorecardService scorecards, AuditLog audit, IRequestContext requestContext, QualityService quality,
+    PlanIndicatorsReader planIndicators)
     : IndicatorsService.IndicatorsServiceBase
 {
     [Access(AccessLevel.Write)]
