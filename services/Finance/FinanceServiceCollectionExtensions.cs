@@ -3,7 +3,9 @@ using Platform.Finance.Budgets;
 using Platform.Finance.Debt;
 using Platform.Finance.Investments;
 using Platform.Finance.Lines;
+using Platform.Finance.Quality;
 using Platform.Objectives.Client;
+using Platform.ServiceDefaults.Quality;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Finance;
@@ -19,6 +21,7 @@ public static class FinanceServiceCollectionExtensions
         services.AddSingleton<ObjectiveFundingReader>();
         services.AddSingleton(new ServiceAccess(WriterRole: Roles.Finance));
         services.AddObjectivesClient();
+        services.AddQuality(FinanceRules.Catalog()).AddSingleton<FinanceQualityReader>();
         services.AddTransient<IPublicReadPolicy>(provider => provider.GetRequiredService<ObjectivesPublicationPolicy>());
         return services;
     }
