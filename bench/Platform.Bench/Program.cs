@@ -47,6 +47,7 @@ try
 
     await Section("gateway cost", () => GatewayCost.RunAsync(bench));
     await Section("heavy reads", () => HeavyReads.RunAsync(bench));
+    await Section("quality report", () => QualityReport.RunAsync(bench));
     await Section("writes", () => Writes.RunAsync(bench));
     var loaded = Memory.Snapshot(bench);
     if (only is null) Memory.Report(bench, idle, loaded);

@@ -14,6 +14,7 @@ public static class LauncherCommands
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 0 && args[0] == "quality") return await QualityCommand.RunAsync(args[1..]);
         CommandLine arguments;
         try
         {
