@@ -36,11 +36,8 @@ public sealed partial class FinanceGrpcService
         quality.SilenceAsync(requestContext.Current, request, ResourceExistsAsync, context.CancellationToken);
 
     [Access(AccessLevel.Write)]
-    public override async Task<Empty> UnsilenceFinding(UnsilenceFindingRequest request, ServerCallContext context)
-    {
-        await quality.UnsilenceAsync(requestContext.Current, request, context.CancellationToken);
-        return new Empty();
-    }
+    public override Task<Empty> UnsilenceFinding(UnsilenceFindingRequest request, ServerCallContext context) =>
+        quality.UnsilenceAsync(requestContext.Current, request, context.CancellationToken);
 
     /// <summary>A silenced resource is (or lies in) a budget or an investment of the caller's ente (NOT_FOUND otherwise).</summary>
     private Task ResourceExistsAsync(string resource, CancellationToken ct)

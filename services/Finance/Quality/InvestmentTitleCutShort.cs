@@ -10,7 +10,5 @@ public sealed class InvestmentTitleCutShort() : QualityRule<InvestmentData>("inv
     public override IEnumerable<RuleHit> Check(InvestmentData data) =>
         from investment in data.Investments
         where TextChecks.LooksCutShort(investment.Title)
-        select new RuleHit(investment.Name, "title",
-            $"Il titolo sembra troncato: termina con «{TextChecks.Ending(investment.Title)}». Riportare il titolo intero.",
-            $"The title looks cut short: it ends with '{TextChecks.Ending(investment.Title)}'. Store the whole title.");
+        select TextChecks.CutShort(investment.Name, "title", investment.Title);
 }

@@ -19,9 +19,7 @@ public sealed class IndicatorTextCutShort() : QualityRule<PlanIndicators>("indic
             };
             texts.AddRange(data.Periods.Select(p => (p.ResourceName, "note", p.Note)));
             foreach (var (resource, field, text) in texts.Where(t => TextChecks.LooksCutShort(t.Text)))
-                yield return new RuleHit(resource, field,
-                    $"Il testo sembra troncato: termina con «{TextChecks.Ending(text)}». Riportare il testo intero.",
-                    $"The text looks cut short: it ends with '{TextChecks.Ending(text)}'. Store the whole text.");
+                yield return TextChecks.CutShort(resource, field, text);
         }
     }
 }

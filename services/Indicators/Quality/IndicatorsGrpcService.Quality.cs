@@ -30,11 +30,8 @@ public sealed partial class IndicatorsGrpcService
         quality.SilenceAsync(requestContext.Current, request, IndicatorExistsAsync, context.CancellationToken);
 
     [Access(AccessLevel.Write)]
-    public override async Task<Empty> UnsilenceFinding(UnsilenceFindingRequest request, ServerCallContext context)
-    {
-        await quality.UnsilenceAsync(requestContext.Current, request, context.CancellationToken);
-        return new Empty();
-    }
+    public override Task<Empty> UnsilenceFinding(UnsilenceFindingRequest request, ServerCallContext context) =>
+        quality.UnsilenceAsync(requestContext.Current, request, context.CancellationToken);
 
     /// <summary>A silenced resource is an indicator of the caller's ente or one of its periods (NOT_FOUND otherwise).</summary>
     private Task IndicatorExistsAsync(string resource, CancellationToken ct) =>

@@ -14,9 +14,7 @@ public sealed class ObjectiveTextCutShort() : QualityRule<PlanData>("objective.t
             var texts = new List<(string Field, string Text)> { ("title", objective.Title), ("description", objective.Description) };
             texts.AddRange(objective.YearlyActions.OrderBy(a => a.Key).Select(a => ($"yearly_actions[{a.Key}]", a.Value)));
             foreach (var (field, text) in texts.Where(t => TextChecks.LooksCutShort(t.Text)))
-                yield return new RuleHit(objective.Name, field,
-                    $"Il testo sembra troncato: termina con «{TextChecks.Ending(text)}». Riportare il testo intero.",
-                    $"The text looks cut short: it ends with '{TextChecks.Ending(text)}'. Store the whole text.");
+                yield return TextChecks.CutShort(objective.Name, field, text);
         }
     }
 }

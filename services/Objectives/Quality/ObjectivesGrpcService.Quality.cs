@@ -31,11 +31,8 @@ public sealed partial class ObjectivesGrpcService
         quality.SilenceAsync(Who, request, PlanExistsAsync, context.CancellationToken);
 
     [Access(AccessLevel.Write)]
-    public override async Task<Empty> UnsilenceFinding(UnsilenceFindingRequest request, ServerCallContext context)
-    {
-        await quality.UnsilenceAsync(Who, request, context.CancellationToken);
-        return new Empty();
-    }
+    public override Task<Empty> UnsilenceFinding(UnsilenceFindingRequest request, ServerCallContext context) =>
+        quality.UnsilenceAsync(Who, request, context.CancellationToken);
 
     /// <summary>A silenced resource lies in a plan of the caller's ente (NOT_FOUND otherwise).</summary>
     private Task PlanExistsAsync(string resource, CancellationToken ct) =>

@@ -44,13 +44,14 @@ public sealed class QualityService(QualityStore store, QualityCatalog catalog)
         return await store.SilenceAsync(who, rule!.Code, request.Resource, request.Reason.Trim(), ct);
     }
 
-    public async Task UnsilenceAsync(RequestIdentity who, UnsilenceFindingRequest request, CancellationToken ct)
+    public async Task<Google.Protobuf.WellKnownTypes.Empty> UnsilenceAsync(RequestIdentity who, UnsilenceFindingRequest request, CancellationToken ct)
     {
         var validator = new RequestValidator();
         var rule = catalog.Check(request.Rule, "rule", validator);
         CheckResource(request.Resource, validator);
         validator.ThrowIfInvalid();
         await store.UnsilenceAsync(who, rule!.Code, request.Resource, ct);
+        return new Google.Protobuf.WellKnownTypes.Empty();
     }
 
     private void CheckResource(string resource, RequestValidator validator)

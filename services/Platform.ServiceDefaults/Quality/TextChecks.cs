@@ -29,6 +29,11 @@ public static class TextChecks
         return Connectors.Contains(trimmed[start..].ToLowerInvariant()) && (start == 0 || trimmed[start - 1] == ' ');
     }
 
+    /// <summary>The finding of a text that looks cut short, quoting where it stops.</summary>
+    public static RuleHit CutShort(string resource, string field, string text) => new(resource, field,
+        $"Il testo sembra troncato: termina con «{Ending(text)}». Riportare il testo intero.",
+        $"The text looks cut short: it ends with '{Ending(text)}'. Store the whole text.");
+
     /// <summary>The last 30 characters of a text, for a message quoting where it stops.</summary>
     public static string Ending(string text)
     {
