@@ -25,7 +25,7 @@ public sealed partial class FinanceGrpcService
 
     [Access(AccessLevel.Read)]
     public override Task<ListQualityRulesResponse> ListQualityRules(ListQualityRulesRequest request, ServerCallContext context) =>
-        quality.ListAsync(requestContext.Current, context.CancellationToken);
+        quality.ListAsync(requestContext.Current, request, context.CancellationToken);
 
     [Access(AccessLevel.Admin)]
     public override Task<QualityRule> UpdateQualityRule(UpdateQualityRuleRequest request, ServerCallContext context) =>

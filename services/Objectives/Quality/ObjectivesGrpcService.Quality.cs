@@ -20,7 +20,7 @@ public sealed partial class ObjectivesGrpcService
 
     [Access(AccessLevel.Read)]
     public override Task<ListQualityRulesResponse> ListQualityRules(ListQualityRulesRequest request, ServerCallContext context) =>
-        quality.ListAsync(Who, context.CancellationToken);
+        quality.ListAsync(Who, request, context.CancellationToken);
 
     [Access(AccessLevel.Admin)]
     public override Task<QualityRule> UpdateQualityRule(UpdateQualityRuleRequest request, ServerCallContext context) =>

@@ -1,5 +1,7 @@
 using Platform.Quality.V1;
 
+using Platform.ServiceDefaults.Api;
+
 namespace Platform.ServiceDefaults.Quality;
 
 /// <summary>
@@ -15,10 +17,17 @@ public sealed class QualityService(QualityStore store, QualityCatalog catalog)
         IEnumerable<QualityRule<TInput>> rules, TInput input, CancellationToken ct) =>
         QualityReports.Run(subject, rules, input, await store.LoadAsync(who, ct));
 
-    public async Task<ListQualityRulesResponse> ListAsync(RequestIdentity who, CancellationToken ct)
+    private static readonly string ListFingerprint = Paging.Fingerprint("qualityRules");
+
+    /// <summary>The service's rules by code, a page at a time.</summary>
+    public async Task<ListQualityRulesResponse> ListAsync(RequestIdentity who, ListQualityRulesRequest request, CancellationToken ct)
     {
+        var paging = PageRequest.Read(request.PageSize, request.PageToken, ListFingerprint);
         var state = await store.LoadAsync(who, ct);
-        return new ListQualityRulesResponse { Rules = { catalog.Rules.Select(r => catalog.ToProto(r, state)) } };
+        var rules = catalog.Rules.Where(r => paging.After is null || string.CompareOrdinal(r.Code, paging.After) > 0)
+            .Take(paging.PageSize + 1).ToList();
+        var page = Page<IQualityRule>.From(rules, paging.PageSize, r => r.Code, ListFingerprint);
+        return new ListQualityRulesResponse { Rules = { page.Items.Select(r => catalog.ToProto(r, state)) }, NextPageToken = page.NextPageToken };
     }
 
     public async Task<QualityRule> UpdateAsync(RequestIdentity who, UpdateQualityRuleRequest request, CancellationToken ct)

@@ -138,4 +138,25 @@ public sealed class CremonaFinanceQualityTests(ServiceFactory<FinanceGrpcService
         Assert.Empty(investments.Findings);
         Assert.Equal((FinanceRules.Budget.Count, FinanceRules.Investments.Count), (budget.RulesRun, investments.RulesRun));
     }
+
+    [Fact]
+    public async Task The_rules_are_listed_by_code_a_page_at_a_time()
+    {
+        var grpc = Grpc("rules-pages");
+        var codes = new List<string>();
+        var request = new ListQualityRulesRequest { PageSize = 4 };
+        var pages = 0;
+        do
+        {
+            var page = await grpc.ListQualityRulesAsync(request, Call());
+            codes.AddRange(page.Rules.Select(r => r.Rule));
+            request.PageToken = page.NextPageToken;
+            pages++;
+        } while (request.PageToken.Length > 0);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(FinanceRules.Budget.Select(r => r.Code).Concat(FinanceRules.Investments.Select(r => r.Code)).Order(StringComparer.Ordinal), codes);
+        await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument,
+            () => grpc.ListQualityRulesAsync(new ListQualityRulesRequest { PageToken = "altro" }, Call()).ResponseAsync);
+    }
 }
