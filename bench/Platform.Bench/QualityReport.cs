@@ -14,7 +14,7 @@ public static class QualityReport
     public static async Task RunAsync(BenchContext bench)
     {
         var invoker = bench.Grpc.CreateCallInvoker();
-        var budgets = new[] { "budgets/" + CremonaFinanceTables.BudgetId };
+        var budgets = new[] { "budgets/" + "bilancio-2023-2025" };
         Task<GatheredReport> Gather() => QualityGathering.GatherAsync(invoker, "plans/" + CremonaPlans.DupId, budgets,
             new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30)));
         var first = Stopwatch.StartNew();

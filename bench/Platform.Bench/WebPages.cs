@@ -15,7 +15,7 @@ public static class WebPages
         var web = bench.System.RestAddress;
         var objectives = new ObjectivesService.ObjectivesServiceClient(bench.Grpc);
         await PublishAsync(objectives, $"plans/{CremonaPlans.DupId}");
-        await ApproveAsync(new FinanceService.FinanceServiceClient(bench.Grpc), $"budgets/{CremonaFinanceTables.BudgetId}");
+        await ApproveAsync(new FinanceService.FinanceServiceClient(bench.Grpc), $"budgets/bilancio-2023-2025");
         var tree = await objectives.GetPlanTreeAsync(new GetPlanTreeRequest { Name = $"plans/{CremonaPlans.DupId}" });
         var indicator = (await new IndicatorsService.IndicatorsServiceClient(bench.Grpc)
             .ListIndicatorsAsync(new ListIndicatorsRequest { PageSize = 1 })).Indicators[0].Name.Split('/')[1];
@@ -26,7 +26,7 @@ public static class WebPages
             ("plan page", $"/piani/{CremonaPlans.DupId}?anno=2021"),
             ("objective page", $"/piani/{CremonaPlans.DupId}/obiettivi/{objective}?anno=2021"),
             ("indicator page", $"/indicatori/{indicator}"),
-            ("budget page", $"/bilancio/{CremonaFinanceTables.BudgetId}"),
+            ("budget page", $"/bilancio/bilancio-2023-2025"),
             ("PNRR page", "/investimenti"),
         ];
         using var client = new HttpClient { BaseAddress = web, Timeout = TimeSpan.FromSeconds(30) };

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Platform.Finance.Quality;
-using Platform.Launcher.Demo;
+using Finance.Tests.Files;
+using Google.Protobuf;
+using Platform.Spreadsheets.Records;
 using Platform.Quality.V1;
 
 namespace Finance.Tests.Quality;
@@ -11,16 +13,15 @@ namespace Finance.Tests.Quality;
 /// rules cover, and nothing on a clean budget of the same size; ValidateBudget through gRPC and REST.
 /// </summary>
 public sealed class CremonaFinanceQualityTests(ServiceFactory<FinanceGrpcService> factory)
-    : FinanceTest(factory), IClassFixture<ServiceFactory<FinanceGrpcService>>
+    : FileTest(factory), IClassFixture<ServiceFactory<FinanceGrpcService>>
 {
-    private static readonly string Data = CremonaFinanceTables.FindDataDirectory();
-    private static readonly ValidateBudgetRequest DemoBudget = new() { Name = "budgets/" + CremonaFinanceTables.BudgetId };
+    private static readonly ValidateBudgetRequest DemoBudget = new() { Name = "budgets/" + DupTables.BudgetId };
 
-    /// <summary>The one place the demo is loaded: switch it when the demo loads through spreadsheet import.</summary>
+    /// <summary>The demo budget, debt and PNRR projects, imported from the demo files as the launcher does.</summary>
     private async Task<FinanceService.FinanceServiceClient> LoadDemoAsync(string tenant)
     {
-        var grpc = Grpc(tenant);
-        await CremonaFinanceTables.LoadAsync(grpc, Data, Cancellation);
+        var grpc = await LoadDemoBudgetAsync(tenant);
+        await CommitDemoAsync(tenant, "investments", "", "investimenti-pnrr.csv");
         return grpc;
     }
 
@@ -31,7 +32,7 @@ public sealed class CremonaFinanceQualityTests(ServiceFactory<FinanceGrpcService
         report.Findings.Where(f => f.Rule == rule).Select(f => f.Resource.Split('-')[^1]).Order().ToArray();
 
     private static IEnumerable<IReadOnlyDictionary<string, string>> FinancingRows() =>
-        CremonaFinanceTables.ReadCsv(Path.Combine(Data, "pnrr_projects.csv")).Where(r => r["source_table"] == "financing_table_2_1_6_1");
+        CsvRecords.Read(DupTables.Extracted("pnrr_projects.csv")).Where(r => r["source_table"] == "financing_table_2_1_6_1");
 
     [Fact]
     public async Task The_demo_budget_report_finds_the_repayments_that_differ_from_the_balance_and_the_frozen_population()
@@ -98,7 +99,7 @@ public sealed class CremonaFinanceQualityTests(ServiceFactory<FinanceGrpcService
     public async Task A_clean_budget_and_41_clean_investments_have_no_finding()
     {
         var grpc = Grpc("clean-finance");
-        await grpc.CreateBudgetAsync(new CreateBudgetRequest { BudgetId = "pulito", Budget = CremonaFinanceTables.Budget() }, Call());
+        await grpc.CreateBudgetAsync(new CreateBudgetRequest { BudgetId = "pulito", Budget = JsonParser.Default.Parse<CreateBudgetRequest>(File.ReadAllText(DupTables.Import("bilancio.json"))).Budget }, Call());
         var lines = new BatchUpsertBudgetLinesRequest { Parent = "budgets/pulito" };
         foreach (var (id, line, amount) in new[]
         {
@@ -107,7 +108,7 @@ public sealed class CremonaFinanceQualityTests(ServiceFactory<FinanceGrpcService
             ("spese-t4", new BudgetLine { Kind = BudgetLine.Types.Kind.Spending, Titolo = 4 }, "100000.00"),
         })
         {
-            line.Amounts.Add(CremonaFinanceTables.Columns.Select(c => new LineAmount { Year = c.Year, Stage = c.Stage, Appropriation = amount }));
+            line.Amounts.Add(DupTables.Columns.Select(c => new LineAmount { Year = c.Year, Stage = c.Stage, Appropriation = amount }));
             lines.Entries.Add(new BudgetLineEntry { LineId = id, Line = line });
         }
         await grpc.BatchUpsertBudgetLinesAsync(lines, Call());

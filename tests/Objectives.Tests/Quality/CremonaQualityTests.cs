@@ -12,11 +12,11 @@ public sealed class CremonaQualityTests(ServiceFactory<ObjectivesGrpcService> fa
 {
     private const string Dup = "plans/dup-2023-2025";
 
-    /// <summary>The one place the demo is loaded: switch it when the demo loads through spreadsheet import.</summary>
+    /// <summary>The demo DUP, imported from the demo files as the launcher does.</summary>
     private async Task<ObjectivesService.ObjectivesServiceClient> LoadDemoAsync(string tenant)
     {
         var grpc = Grpc(tenant);
-        await CremonaPlans.LoadAsync(grpc, CremonaPlans.Dup(CremonaPlans.FindDemoDirectory(AppContext.BaseDirectory)), Cancellation);
+        await CremonaDemo.LoadAsync(grpc, "dup-2023-2025", Cancellation);
         return grpc;
     }
 
@@ -42,7 +42,7 @@ public sealed class CremonaQualityTests(ServiceFactory<ObjectivesGrpcService> fa
     {
         var grpc = Grpc("clean-quality");
         var plan = SyntheticPlans.Clean("pulito");
-        await CremonaPlans.LoadAsync(grpc, plan, Cancellation);
+        await plan.LoadAsync(grpc, Cancellation);
 
         var report = await grpc.ValidatePlanAsync(new ValidatePlanRequest { Name = plan.Name }, Call());
 

@@ -1,6 +1,22 @@
-using Platform.Launcher.Demo;
-
 namespace Objectives.Tests.Quality;
+
+/// <summary>An objective to create, with its code (the id).</summary>
+public sealed record DemoObjective(string Code, Objective Objective);
+
+/// <summary>A plan to create with its objectives, parents before children.</summary>
+public sealed record DemoPlan(string PlanId, Plan Plan, IReadOnlyList<DemoObjective> Objectives)
+{
+    public string Name => $"plans/{PlanId}";
+
+    /// <summary>Creates the plan and its objectives through the API.</summary>
+    public async Task LoadAsync(ObjectivesService.ObjectivesServiceClient client, CancellationToken cancellationToken)
+    {
+        await client.CreatePlanAsync(new CreatePlanRequest { PlanId = PlanId, Plan = Plan }, cancellationToken: cancellationToken);
+        foreach (var objective in Objectives)
+            await client.CreateObjectiveAsync(new CreateObjectiveRequest { Parent = Name, ObjectiveId = objective.Code, Objective = objective.Objective },
+                cancellationToken: cancellationToken);
+    }
+}
 
 /// <summary>A DUP shaped like Cremona's (10 lines, 38 strategic, 175 operational objectives) with no mistake in it.</summary>
 public static class SyntheticPlans
@@ -43,7 +59,7 @@ public static class SyntheticPlans
         return new DemoPlan(planId, new Plan
         {
             Title = "DUP sintetico senza errori", Kind = Plan.Types.Kind.Dup, StartYear = 2023, EndYear = 2025,
-            Levels = { CremonaPlans.DupLevels },
+            Levels = { "Linea di mandato", "Obiettivo strategico", "Obiettivo operativo" },
         }, objectives);
     }
 }
