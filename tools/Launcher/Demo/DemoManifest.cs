@@ -24,13 +24,13 @@ public static class DemoManifest
     public static IReadOnlyList<Entry> Read(string path) =>
         [.. CsvRecords.Read(path).Select(row => new Entry(row["kind"], row["parent"], row["file"]))];
 
-    /// <summary>Loads every entry and returns what was written, by kind.</summary>
+    /// <summary>Loads every entry (or those <paramref name="only"/> keeps) and returns what was written, by kind.</summary>
     public static async Task<IReadOnlyDictionary<string, long>> LoadAsync(GrpcChannel gateway, string manifestPath,
-        Action<string> log, CancellationToken cancellationToken)
+        Action<string> log, CancellationToken cancellationToken, Func<Entry, bool>? only = null)
     {
         var folder = Path.GetDirectoryName(manifestPath)!;
         var counts = new Dictionary<string, long>();
-        foreach (var entry in Read(manifestPath))
+        foreach (var entry in Read(manifestPath).Where(only ?? (_ => true)))
         {
             var started = Stopwatch.StartNew();
             var path = Path.Combine(folder, entry.File);
