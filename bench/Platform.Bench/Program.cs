@@ -49,6 +49,7 @@ try
     await Section("heavy reads", () => HeavyReads.RunAsync(bench));
     await Section("writes", () => Writes.RunAsync(bench));
     await Section("objective imports", () => ObjectiveImports.RunAsync(bench));
+    await Section("import", () => Import.RunAsync(bench));
     var loaded = Memory.Snapshot(bench);
     if (only is null) Memory.Report(bench, idle, loaded);
     await Section("web pages", () => WebPages.RunAsync(bench));

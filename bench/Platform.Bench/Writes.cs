@@ -4,7 +4,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Platform.Finance.V1;
 using Platform.Indicators.V1;
-using Platform.Launcher.Demo;
+using Platform.Spreadsheets.Records;
 
 namespace Platform.Bench;
 
@@ -34,8 +34,12 @@ public static class Writes
     {
         var finance = new FinanceService.FinanceServiceClient(bench.Grpc);
         var budgetId = $"bench-{DateTime.UtcNow:HHmmss}";
-        await finance.CreateBudgetAsync(new CreateBudgetRequest { BudgetId = budgetId, Budget = CremonaFinanceTables.Budget() });
-        var programmes = CremonaFinanceTables.ReadCsv(Path.Combine(bench.System.Options.RepoRoot, "data", "reference", "missioni_programmi.csv"))
+        await finance.CreateBudgetAsync(new CreateBudgetRequest
+        {
+            BudgetId = budgetId,
+            Budget = new Budget { Title = "Bilancio di prova", FirstYear = 2023, LastYear = 2025, Stages = { new BudgetStage { Year = 2023, Stage = Stage.Previsione } } },
+        });
+        var programmes = CsvRecords.Read(Path.Combine(bench.System.Options.RepoRoot, "data", "reference", "missioni_programmi.csv"))
             .Where(r => r["regions_only"] == "no").Select(r => (r["mission_code"], r["programme_code"])).ToList();
         var rates = new List<double>();
         var batches = Math.Max(bench.Settings.Rounds, bench.Settings.Quick ? 3 : 6);

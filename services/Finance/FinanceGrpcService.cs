@@ -7,13 +7,14 @@ using Platform.Finance.Funding;
 using Platform.Finance.FinancialIndices;
 using Platform.Finance.Investments;
 using Platform.Finance.Lines;
+using Platform.ServiceDefaults.Imports;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Finance;
 
 /// <summary>gRPC (and transcoded REST) face of the Finance service: validate, call the store, map.</summary>
-public sealed class FinanceGrpcService(BudgetStore budgets, LineStore lines, DebtStore debt, InvestmentStore investments,
-    ObjectiveFundingReader funding, AuditLog audit, IRequestContext requestContext)
+public sealed partial class FinanceGrpcService(BudgetStore budgets, LineStore lines, DebtStore debt, InvestmentStore investments,
+    ObjectiveFundingReader funding, AuditLog audit, FileImports imports, IRequestContext requestContext)
     : FinanceService.FinanceServiceBase
 {
     [Access(AccessLevel.Write)]

@@ -1,16 +1,20 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Platform.Common.V1;
+using Platform.Imports.V1;
 using Platform.Indicators.Definitions;
+using Platform.Indicators.Imports;
 using Platform.Indicators.Periods;
 using Platform.Indicators.Scorecards;
+using Platform.Objectives.Client;
+using Platform.ServiceDefaults.Imports;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Indicators;
 
 /// <summary>gRPC (and transcoded REST) face of the Indicators service: validate, call the store, map.</summary>
 public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore periods, ObjectiveLinks links,
-    ScorecardService scorecards, AuditLog audit, IRequestContext requestContext)
+    ScorecardService scorecards, AuditLog audit, FileImports imports, ObjectivesLookup objectives, IRequestContext requestContext)
     : IndicatorsService.IndicatorsServiceBase
 {
     [Access(AccessLevel.Write)]
@@ -128,6 +132,44 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
         return new BatchGetTimeSeriesResponse { Series = { series } };
     }
 
+    [Access(AccessLevel.Write)]
+    public override async Task ImportIndicators(ImportChunk request, IServerStreamWriter<ImportEvent> responseStream, ServerCallContext context)
+    {
+        await using var upload = ImportUpload.FromMessage(request);
+        await ImportAsync(upload, responseStream, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Write)]
+    public override async Task ImportFile(IAsyncStreamReader<ImportChunk> requestStream, IServerStreamWriter<ImportEvent> responseStream,
+        ServerCallContext context)
+    {
+        await using var upload = await ImportUpload.ReadAsync(requestStream, context.CancellationToken);
+        if (upload.Header.Kind != IndicatorImportKind.Name)
+            throw ApiErrors.InvalidArgument("kind", $"must be one of: {IndicatorImportKind.Name}");
+        await ImportAsync(upload, responseStream, context.CancellationToken);
+    }
+
+    [Access(AccessLevel.Read)]
+    public override async Task<Google.Api.HttpBody> ExportIndicators(ExportRequest request, ServerCallContext context)
+    {
+        var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
+        await PlanObjectivesAsync(planId, context.CancellationToken);
+        var who = requestContext.Current;
+        var rows = await indicators.ListForPlanAsync(who, PlanName.Format(planId), context.CancellationToken);
+        var periodRows = await periods.ListRowsAsync(who, rows.Select(r => r.IndicatorId).ToList(), 0, 0, context.CancellationToken);
+        return await FileExport.WriteAsync(request, IndicatorImportKind.Name, IndicatorColumns.Schema,
+            IndicatorExport.Rows(planId, rows, periodRows), context.CancellationToken);
+    }
+
+    /// <summary>The plan's objectives are read before the import's transaction, never inside it.</summary>
+    private async Task ImportAsync(ImportUpload upload, IServerStreamWriter<ImportEvent> responseStream, CancellationToken ct)
+    {
+        var planId = ResourceNames.Parse<PlanName>(upload.Header.Parent, "parent").PlanId;
+        var known = await PlanObjectivesAsync(planId, ct);
+        var kind = IndicatorImportKind.For(planId, known, requestContext.Current, indicators, periods);
+        await imports.RunAsync(requestContext.Current, upload, kind, e => responseStream.WriteAsync(e), ct);
+    }
+
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<Scorecard> GetScorecard(GetScorecardRequest request, ServerCallContext context)
     {
@@ -144,6 +186,13 @@ public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore
         var result = await scorecards.BuildAsync(requestContext.Current, request.Plan, request.StartYear, request.EndYear,
             request.Objective, context.CancellationToken);
         return new ScorecardTrend { Scorecards = { result } };
+    }
+
+    /// <summary>The names of the plan's objectives, as the caller's ente sees them; NOT_FOUND for a plan it does not have.</summary>
+    private async Task<IReadOnlySet<string>> PlanObjectivesAsync(string planId, CancellationToken ct)
+    {
+        var tree = await objectives.FindPlanTreeAsync(PlanName.Format(planId), ct) ?? throw ApiErrors.NotFound(PlanName.Format(planId));
+        return tree.Objectives().Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     private async Task<List<TimeSeries>> SeriesAsync(IReadOnlyList<string> ids, int startYear, int endYear, CancellationToken ct)

@@ -1,23 +1,13 @@
 using System.Globalization;
-using Platform.Launcher.Demo;
+using Finance.Tests.Files;
 
 namespace Finance.Tests;
 
-/// <summary>The Cremona DUP 2023-2025 finance tables, loaded through the API from the repository copy.</summary>
+/// <summary>The Cremona DUP 2023-2025 finance tables, loaded from the demo files through the import RPC.</summary>
 public sealed class DupAcceptanceTests(ServiceFactory<FinanceGrpcService> factory)
-    : FinanceTest(factory), IClassFixture<ServiceFactory<FinanceGrpcService>>
+    : FileTest(factory), IClassFixture<ServiceFactory<FinanceGrpcService>>
 {
-    private static readonly string Data = CremonaFinanceTables.FindDataDirectory();
-
-    private async Task<FinanceService.FinanceServiceClient> LoadBudgetAsync(string tenant, bool withDebt = true)
-    {
-        var grpc = Grpc(tenant);
-        await grpc.CreateBudgetAsync(new CreateBudgetRequest { BudgetId = CremonaFinanceTables.BudgetId, Budget = CremonaFinanceTables.Budget() }, Call());
-        await grpc.BatchUpsertBudgetLinesAsync(CremonaFinanceTables.BalanceLines(Data), Call());
-        if (withDebt)
-            await grpc.UpdateDebtScheduleAsync(new UpdateDebtScheduleRequest { Schedule = CremonaFinanceTables.DebtSchedule(Data) }, Call());
-        return grpc;
-    }
+    private Task<FinanceService.FinanceServiceClient> LoadBudgetAsync(string tenant, bool withDebt = true) => LoadDemoBudgetAsync(tenant, withDebt);
 
     [Fact]
     public async Task Balance_tables_give_back_every_printed_total_to_the_cent_and_both_equilibria_zero()
@@ -25,13 +15,13 @@ public sealed class DupAcceptanceTests(ServiceFactory<FinanceGrpcService> factor
         await LoadBudgetAsync("dup-balances", withDebt: false);
         var rest = Rest("dup-balances");
         var checkedCells = 0;
-        foreach (var (column, year, stage) in CremonaFinanceTables.Columns)
+        foreach (var (column, year, stage) in DupTables.Columns)
         {
-            var json = await rest.GetJsonAsync($"/v1/budgets/{CremonaFinanceTables.BudgetId}:balances?year={year}&stage={stage.ToString().ToUpperInvariant()}", Cancellation);
-            foreach (var (table, part) in new[] { (CremonaFinanceTables.CurrentTable, "current"), (CremonaFinanceTables.CapitalTable, "capital") })
+            var json = await rest.GetJsonAsync($"/v1/budgets/{DupTables.BudgetId}:balances?year={year}&stage={stage.ToString().ToUpperInvariant()}", Cancellation);
+            foreach (var (table, part) in new[] { (DupTables.CurrentTable, "current"), (DupTables.CapitalTable, "capital") })
             {
                 // Every printed row, in the document's order, against the computed row in the same position.
-                var printed = CremonaFinanceTables.FinanceRows(Data, table).Where(r => r["column_label"] == column)
+                var printed = DupTables.FinanceRows(table).Where(r => r["column_label"] == column)
                     .OrderBy(r => int.Parse(r["source_line"], CultureInfo.InvariantCulture)).ToList();
                 var computed = json.GetProperty(part).GetProperty("rows").EnumerateArray().ToList();
                 Assert.Equal(printed.Count, computed.Count);
@@ -50,14 +40,14 @@ public sealed class DupAcceptanceTests(ServiceFactory<FinanceGrpcService> factor
 
     private async Task<DebtSchedule> DebtScheduleAsync(string tenant) =>
         await (await LoadBudgetAsync(tenant)).GetDebtScheduleAsync(
-            new GetDebtScheduleRequest { Name = $"budgets/{CremonaFinanceTables.BudgetId}/debtSchedule" }, Call());
+            new GetDebtScheduleRequest { Name = $"budgets/{DupTables.BudgetId}/debtSchedule" }, Call());
 
     [Fact]
     public async Task Debt_schedule_reproduces_the_printed_closing_debt_and_debt_per_inhabitant()
     {
         var schedule = await DebtScheduleAsync("dup-debt");
 
-        var printed = CremonaFinanceTables.FinanceRows(Data, CremonaFinanceTables.DebtTable);
+        var printed = DupTables.FinanceRows(DupTables.DebtTable);
         Assert.Equal([2021, 2022, 2023, 2024, 2025], schedule.Years.Select(y => y.Year));
         foreach (var year in schedule.Years)
         {
@@ -83,7 +73,7 @@ public sealed class DupAcceptanceTests(ServiceFactory<FinanceGrpcService> factor
     {
         var grpc = await LoadBudgetAsync("dup-balanced");
 
-        var approved = await grpc.ApproveBudgetAsync(new ApproveBudgetRequest { Name = $"budgets/{CremonaFinanceTables.BudgetId}" }, Call());
+        var approved = await grpc.ApproveBudgetAsync(new ApproveBudgetRequest { Name = $"budgets/{DupTables.BudgetId}" }, Call());
 
         Assert.Equal(Budget.Types.State.Approved, approved.State);
     }
@@ -92,11 +82,11 @@ public sealed class DupAcceptanceTests(ServiceFactory<FinanceGrpcService> factor
     public async Task Approved_budget_refuses_every_change_without_writing()
     {
         var grpc = await LoadBudgetAsync("dup-approve");
-        var name = $"budgets/{CremonaFinanceTables.BudgetId}";
+        var name = $"budgets/{DupTables.BudgetId}";
         var approved = await grpc.ApproveBudgetAsync(new ApproveBudgetRequest { Name = name }, Call());
         Assert.Equal(Budget.Types.State.Approved, approved.State);
 
-        var lines = CremonaFinanceTables.BalanceLines(Data);
+        var lines = new BatchUpsertBudgetLinesRequest { Parent = name, Entries = { await StoredLineAsync(grpc, name, "entrate-t1") } };
         lines.Entries[0].Line.Amounts[0].Appropriation = "1.00";
         await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => grpc.BatchUpsertBudgetLinesAsync(lines, Call()).ResponseAsync);
         await ApiAssert.GrpcFailsAsync(StatusCode.FailedPrecondition, () => grpc.UpdateBudgetAsync(new UpdateBudgetRequest
@@ -117,12 +107,20 @@ public sealed class DupAcceptanceTests(ServiceFactory<FinanceGrpcService> factor
         Assert.Equal(5, (await grpc.GetDebtScheduleAsync(new GetDebtScheduleRequest { Name = name + "/debtSchedule" }, Call())).Years.Count);
     }
 
+    /// <summary>A stored line as an entry to upsert again.</summary>
+    private async Task<BudgetLineEntry> StoredLineAsync(FinanceService.FinanceServiceClient grpc, string budget, string lineId)
+    {
+        var line = (await grpc.ListBudgetLinesAsync(new ListBudgetLinesRequest { Parent = budget }, Call())).Lines.Single(l => l.Name == $"{budget}/lines/{lineId}");
+        line.Name = "";
+        return new BudgetLineEntry { LineId = lineId, Line = line };
+    }
+
     /// <summary>The DUP budget with 2024 spending of titolo 4 raised by 200,000.00, which unbalances the current part.</summary>
     private async Task<(FinanceService.FinanceServiceClient Grpc, string Name)> UnbalancedAsync(string tenant)
     {
         var grpc = await LoadBudgetAsync(tenant, withDebt: false);
-        var name = $"budgets/{CremonaFinanceTables.BudgetId}";
-        var spending = CremonaFinanceTables.BalanceLines(Data).Entries.Single(e => e.LineId == "spese-t4");
+        var name = $"budgets/{DupTables.BudgetId}";
+        var spending = await StoredLineAsync(grpc, name, "spese-t4");
         spending.Line.Amounts.Single(a => a.Year == 2024).Appropriation = "1300000.00";
         await grpc.BatchUpsertBudgetLinesAsync(new BatchUpsertBudgetLinesRequest { Parent = name, Entries = { spending } }, Call());
         return (grpc, name);
@@ -160,7 +158,7 @@ public sealed class DupAcceptanceTests(ServiceFactory<FinanceGrpcService> factor
         var grpc = await LoadBudgetAsync("dup-summaries", withDebt: false);
         var summary = await grpc.SummarizeBudgetLinesAsync(new SummarizeBudgetLinesRequest
         {
-            Parent = $"budgets/{CremonaFinanceTables.BudgetId}", Kind = BudgetLine.Types.Kind.Spending,
+            Parent = $"budgets/{DupTables.BudgetId}", Kind = BudgetLine.Types.Kind.Spending,
             Year = 2023, Stage = Stage.Previsione, GroupBy = { "titolo" },
         }, Call());
         Assert.Equal([("1", "81921177.10"), ("2", "42792436.81"), ("3", "0.00"), ("4", "1390000.00")],
@@ -174,7 +172,7 @@ public sealed class DupAcceptanceTests(ServiceFactory<FinanceGrpcService> factor
         var grpc = await LoadBudgetAsync("dup-indicators");
         var result = await grpc.GetFinancialIndicatorsAsync(new GetFinancialIndicatorsRequest
         {
-            Name = $"budgets/{CremonaFinanceTables.BudgetId}", Year = 2023, Stage = Stage.Previsione,
+            Name = $"budgets/{DupTables.BudgetId}", Year = 2023, Stage = Stage.Previsione,
         }, Call());
         var values = result.Indicators.ToDictionary(i => i.Key, i => i.Value);
         Assert.Equal(71766, result.Inhabitants);

@@ -1,19 +1,26 @@
 using System.Globalization;
-using Platform.Launcher.Demo;
+using Finance.Tests.Files;
+using Platform.Spreadsheets.Records;
 
 namespace Finance.Tests;
 
-public sealed class InvestmentApiTests(FinanceWithObjectives host) : FinanceTest(host), IClassFixture<FinanceWithObjectives>
+public sealed class InvestmentApiTests(FinanceWithObjectives host) : FileTest(host), IClassFixture<FinanceWithObjectives>
 {
-    private static readonly string Data = CremonaFinanceTables.FindDataDirectory();
-
     private static string Money(decimal amount) => amount.ToString("F2", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Strict_import_refuses_the_three_14_character_cups_and_writes_nothing()
     {
+        var (_, demo) = await LenientImportAsync("pnrr-strict-source");
         var grpc = Grpc("pnrr-strict");
-        var request = CremonaFinanceTables.PnrrProjects(Data, lenient: false);
+        var request = new ImportInvestmentsRequest();
+        foreach (var stored in demo)
+        {
+            var investment = stored.Clone();
+            (investment.Name, investment.Etag, investment.CreateTime, investment.UpdateTime) = ("", "", null, null);
+            investment.Flags.Clear();
+            request.Investments.Add(new CreateInvestmentRequest { InvestmentId = stored.Name.Split('/')[^1], Investment = investment });
+        }
 
         var status = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => grpc.ImportInvestmentsAsync(request, Call()).ResponseAsync);
 
@@ -24,10 +31,12 @@ public sealed class InvestmentApiTests(FinanceWithObjectives host) : FinanceTest
         Assert.Empty((await grpc.ListInvestmentsAsync(new ListInvestmentsRequest(), Call())).Investments);
     }
 
-    private async Task<(FinanceService.FinanceServiceClient Grpc, ImportInvestmentsResponse Imported)> LenientImportAsync(string tenant)
+    /// <summary>The demo's PNRR projects imported from their file (CUP and measure mistakes flagged), and what was stored.</summary>
+    private async Task<(FinanceService.FinanceServiceClient Grpc, IReadOnlyList<Investment> Imported)> LenientImportAsync(string tenant)
     {
+        await CommitDemoAsync(tenant, "investments", "", "investimenti-pnrr.csv");
         var grpc = Grpc(tenant);
-        return (grpc, await grpc.ImportInvestmentsAsync(CremonaFinanceTables.PnrrProjects(Data, lenient: true), Call()));
+        return (grpc, (await grpc.ListInvestmentsAsync(new ListInvestmentsRequest { PageSize = 100 }, Call())).Investments);
     }
 
     [Fact]
@@ -35,9 +44,9 @@ public sealed class InvestmentApiTests(FinanceWithObjectives host) : FinanceTest
     {
         var (_, imported) = await LenientImportAsync("pnrr-lenient-flags");
 
-        Assert.Equal(41, imported.Investments.Count);
-        Assert.All(imported.Investments.Where(i => i.Cup.Length == 14), i => Assert.Contains("CUP_LENGTH", i.Flags));
-        var above = imported.Investments.Where(i => i.Flags.Contains("CONTRIBUTION_EXCEEDS_COST")).ToList();
+        Assert.Equal(41, imported.Count);
+        Assert.All(imported.Where(i => i.Cup.Length == 14), i => Assert.Contains("CUP_LENGTH", i.Flags));
+        var above = imported.Where(i => i.Flags.Contains("CONTRIBUTION_EXCEEDS_COST")).ToList();
         var cavatigozzi = Assert.Single(above);
         Assert.Contains("Cavatigozzi", cavatigozzi.Title);
         Assert.Equal(("70050.00", "99950.00"), (cavatigozzi.TotalCost, cavatigozzi.TotalPnrrContribution));
@@ -55,7 +64,7 @@ public sealed class InvestmentApiTests(FinanceWithObjectives host) : FinanceTest
         Assert.Equal("45408629.76", summary.GrandTotal.PnrrContribution);
         Assert.Equal("3245908.57", summary.GrandTotal.Cofinancing);
         // Totals by mission summed independently from the shared table.
-        var rows = CremonaFinanceTables.ReadCsv(Path.Combine(Data, "pnrr_projects.csv")).Where(r => r["source_table"] == "financing_table_2_1_6_1");
+        var rows = CsvRecords.Read(DupTables.Extracted("pnrr_projects.csv")).Where(r => r["source_table"] == "financing_table_2_1_6_1");
         static decimal D(string s) => s.Length == 0 ? 0 : decimal.Parse(s, CultureInfo.InvariantCulture);
         var expected = rows.GroupBy(r => r["mission"]).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, Cost: Money(g.Sum(r => D(r["amount_total_eur"]))), Contribution: Money(g.Sum(r => D(r["contrib_total_in_budget"])))));

@@ -1,54 +1,70 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
+using Platform.Imports.V1;
 using Platform.Launcher.Demo;
 
 namespace Indicators.Tests;
 
-/// <summary>The 44 impact indicators of the Cremona DUP, loaded once through the API with the demo loader.</summary>
+/// <summary>
+/// The Cremona DUP's indicators (44 impact indicators, the deficit parameters P1-P8), imported once through the
+/// import RPC from the demo's file, as the launcher loads them.
+/// </summary>
 public sealed class CremonaHost : IndicatorsHost, IAsyncLifetime
 {
     public CremonaHost() : base(CremonaPlan())
     {
     }
 
-    public static string RepoFile(string relative)
+    public static (string Parent, string Path) DupFile { get; } = DemoIndicators.Files().Single(f => f.Parent == "plans/dup-2023-2025");
+
+    /// <summary>The import file's rows, keyed by header; an indicator's definition only on its first row.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Rows { get; } = Read(DupFile.Path);
+
+    /// <summary>The rows of the 44 impact indicators (ids <c>dup-1-2-i1</c>), without the deficit parameters and financial indices.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ImpactRows { get; } =
+        Rows.Where(r => !r["Indicatore"].StartsWith("dup-deficit-", StringComparison.Ordinal) && !r["Indicatore"].StartsWith("dup-indice-", StringComparison.Ordinal)).ToList();
+
+    /// <summary>The strategic objective each impact indicator measures (its first row's Obiettivi).</summary>
+    public static IReadOnlyDictionary<string, string> ObjectiveOf { get; } = ImpactRows.Where(r => r["Obiettivi"].Length > 0)
+        .ToDictionary(r => r["Indicatore"], r => r["Obiettivi"]);
+
+    /// <summary>Measured: the file gives a Consuntivo or the variables to compute it; blank is "not measured".</summary>
+    public static bool Measured(IReadOnlyDictionary<string, string> row) => row["Consuntivo"].Length > 0 || row["Valori variabili"].Length > 0;
+
+    /// <summary>The DUP's printed Raggiungimento of a row.</summary>
+    public static decimal Printed(IReadOnlyDictionary<string, string> row) => Italian(row["Raggiungimento"]);
+
+    /// <summary>A number of the file, written the Italian way (<c>5.390,00</c>).</summary>
+    public static decimal Italian(string text) => decimal.Parse(text.Replace(".", "").Replace(',', '.'), CultureInfo.InvariantCulture);
+
+    private static List<IReadOnlyDictionary<string, string>> Read(string path)
     {
-        var csv = IndicatorsDemo.FindDataFile() ?? throw new FileNotFoundException(IndicatorsDemo.DataFile);
-        var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(csv)!, "..", "..", ".."));
-        return Path.Combine(root, relative);
+        using var reader = Sylvan.Data.Csv.CsvDataReader.Create(path, new Sylvan.Data.Csv.CsvDataReaderOptions { Delimiter = ';' });
+        var rows = new List<IReadOnlyDictionary<string, string>>();
+        while (reader.Read())
+            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, reader.GetString));
+        return rows;
     }
 
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Rows { get; } =
-        IndicatorsDemo.ReadCsv(File.ReadAllText(IndicatorsDemo.FindDataFile()!));
-
-    /// <summary>The DUP's 10 areas and 38 strategic objectives: those of the table plus 4.4, which has no indicator.</summary>
+    /// <summary>The DUP's 10 areas and 38 strategic objectives (from the extracted objectives table).</summary>
     private static FakePlan CremonaPlan()
     {
+        var table = Platform.Spreadsheets.Records.CsvRecords.Read(DemoFiles.Find("data/demo/cremona-dup-2023-2025/objectives.csv")!);
         var objectives = new List<(string, string)>();
-        foreach (var area in Rows.GroupBy(r => r["area_code"]))
+        foreach (var area in table.GroupBy(r => r["area_code"]))
         {
             objectives.Add((area.Key, area.First()["area_name"]));
-            objectives.AddRange(area.GroupBy(r => r["strategic_objective_code"]).Select(o => (o.Key, o.First()["strategic_objective_name"])));
-            if (area.Key == "4") objectives.Add(("4.4", "Piano Distretto agroalimentare"));
+            objectives.AddRange(area.Select(o => (o["code"], o["name"])));
         }
-        return FakePlan.FromCodes("dup-2023-2025", objectives.OrderBy(o => o.Item1, Comparer<string>.Create(CompareCodes)));
+        return FakePlan.FromCodes("dup-2023-2025", objectives);
     }
 
-    private static int CompareCodes(string a, string b)
-    {
-        var x = a.Split('.').Select(int.Parse).ToArray();
-        var y = b.Split('.').Select(int.Parse).ToArray();
-        for (var i = 0; i < Math.Min(x.Length, y.Length); i++)
-            if (x[i] != y[i]) return x[i].CompareTo(y[i]);
-        return x.Length.CompareTo(y.Length);
-    }
-
-    public int Created { get; private set; }
+    public ImportSummary Summary { get; private set; } = new();
 
     public async Task InitializeAsync()
     {
         var client = new IndicatorsService.IndicatorsServiceClient(CreateGrpcChannel());
-        Created = await IndicatorsDemo.LoadCremonaAsync(client, File.ReadAllText(IndicatorsDemo.FindDataFile()!), CancellationToken.None);
+        Summary = await DemoIndicators.ImportAsync(client, DupFile.Parent, DupFile.Path, CancellationToken.None);
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
@@ -61,44 +77,49 @@ public sealed class CremonaAcceptanceTests(CremonaHost host) : IndicatorsTest(ho
     /// 4.1 in 2021 prints 0.00 for a binary indicator that was done (1 of 1), and 8.7 in 2020 scores the
     /// lower-is-better accident rate as higher-is-better (0.33 / 2.50 = 13.20) while 2021 scores it as lower.
     /// </summary>
-    private static readonly HashSet<string> Contradictions = ["4.1#1 2021", "8.7#1 2020"];
+    private static readonly HashSet<string> Contradictions = ["dup-4-1-i1 2021", "dup-8-7-i1 2020"];
 
-    /// <summary>The printed Raggiungimento of a table row, read from the DUP text at the row's source line.</summary>
-    private static decimal Printed(string[] seed, IReadOnlyDictionary<string, string> row)
-    {
-        var cells = seed[int.Parse(row["source_line"]) - 1].Split('\t');
-        Assert.Equal(row["year"], cells[0]);
-        return decimal.Parse(cells[3].Replace(".", "").Replace(',', '.'), CultureInfo.InvariantCulture);
-    }
+    private static string Key(IReadOnlyDictionary<string, string> row) => $"{row["Indicatore"]} {row["Anno"]}";
 
     [Fact]
     public async Task Every_measured_row_matches_the_dup_printed_achievement_except_the_named_contradictions()
     {
-        var seed = File.ReadAllLines(CremonaHost.RepoFile("data/demo/sources/dup-cremona-2023-2025.txt"));
-        Assert.Equal(44 + 220, host.Created);
-        var names = CremonaHost.Rows.Select(r => "indicators/" + IndicatorsDemo.IndicatorId(r["indicator_id"])).Distinct().ToList();
+        Assert.Equal(220 + 40 + 64, host.Summary.WrittenByKind["indicators"]);
+        var names = CremonaHost.ImpactRows.Select(r => "indicators/" + r["Indicatore"]).Distinct().ToList();
         Assert.Equal(44, names.Count);
         var series = (await Grpc().BatchGetTimeSeriesAsync(new BatchGetTimeSeriesRequest { Names = { names } }, Call())).Series
             .ToDictionary(s => s.Indicator);
 
         var checkedRows = 0;
         var mismatches = new List<string>();
-        foreach (var row in CremonaHost.Rows)
+        foreach (var row in CremonaHost.ImpactRows)
         {
-            var period = series["indicators/" + IndicatorsDemo.IndicatorId(row["indicator_id"])].Periods.Single(p => p.Year == int.Parse(row["year"]));
-            if (IndicatorsDemo.NotMeasured.Contains(row["actual_status"]))
+            var period = series["indicators/" + row["Indicatore"]].Periods.Single(p => p.Year == int.Parse(row["Anno"]));
+            if (!CremonaHost.Measured(row))
             {
                 Assert.Equal(("", "", Status.NotMeasured), (period.Actual, period.Achievement, period.Status));
                 continue;
             }
             checkedRows++;
-            Assert.Equal(decimal.Parse(row["actual"], CultureInfo.InvariantCulture), decimal.Parse(period.Actual, CultureInfo.InvariantCulture));
-            if (decimal.Parse(period.Achievement, CultureInfo.InvariantCulture) != Printed(seed, row))
-                mismatches.Add($"{row["indicator_id"]} {row["year"]}");
+            if (row["Consuntivo"].Length > 0)
+                Assert.Equal(CremonaHost.Italian(row["Consuntivo"]), decimal.Parse(period.Actual, CultureInfo.InvariantCulture));
+            if (decimal.Parse(period.Achievement, CultureInfo.InvariantCulture) != CremonaHost.Printed(row))
+                mismatches.Add(Key(row));
         }
 
         Assert.Equal(85, checkedRows);
         Assert.Equal(Contradictions.Order(), mismatches.Order());
+    }
+
+    [Fact]
+    public async Task Notes_are_loaded_whole_not_cut_at_200_characters()
+    {
+        var longest = CremonaHost.ImpactRows.MaxBy(r => r["Nota"].Length)!;
+        Assert.True(longest["Nota"].Length > 200);
+
+        var period = await Grpc().GetPeriodAsync(new GetPeriodRequest { Name = $"indicators/{longest["Indicatore"]}/periods/{longest["Anno"]}" }, Call());
+
+        Assert.Equal(longest["Nota"], period.Note);
     }
 
     [Fact]
@@ -112,17 +133,40 @@ public sealed class CremonaAcceptanceTests(CremonaHost host) : IndicatorsTest(ho
         Assert.Equal(["plans/dup-2023-2025/objectives/1.2"], indicator.Objectives);
     }
 
+    [Fact]
+    public async Task Deficit_parameter_p1_flags_the_2020_breach_the_dup_declared_as_no()
+    {
+        var periods = (await Grpc().ListPeriodsAsync(new ListPeriodsRequest { Parent = "indicators/dup-deficit-p1" }, Call())).Periods;
+
+        Assert.Equal([2017, 2018, 2019, 2020, 2021], periods.Select(p => p.Year));
+        Assert.Equal(["2020"], periods.Where(p => p.ThresholdBreached).Select(p => p.Name.Split('/')[^1]));
+        Assert.All(periods, p => Assert.Equal(Status.NoTarget, p.Status));
+        var p1 = await Grpc().GetIndicatorAsync(new GetIndicatorRequest { Name = "indicators/dup-deficit-p1" }, Call());
+        Assert.Equal((Indicator.Types.Kind.Financial, Threshold.Types.Comparison.GreaterThan, "48"), (p1.Kind, p1.Threshold.Comparison, p1.Threshold.Value));
+    }
+
+    [Fact]
+    public async Task The_financial_indices_of_section_1_2_1_are_loaded_as_printed_from_2014_to_2021()
+    {
+        var autonomy = (await Grpc().ListPeriodsAsync(new ListPeriodsRequest { Parent = "indicators/dup-indice-autonomia-finanziaria" }, Call())).Periods;
+        Assert.Equal(Enumerable.Range(2014, 8), autonomy.Select(p => p.Year));
+        Assert.Equal(("77.45", "86.18"), (autonomy[^1].Actual, autonomy[0].Actual));
+
+        var twice = await Grpc().GetIndicatorAsync(new GetIndicatorRequest { Name = "indicators/dup-indice-rigidita-per-costo-personale-pro-capite" }, Call());
+        Assert.Equal((Indicator.Types.Kind.Financial, "€ per residente"), (twice.Kind, twice.Unit));
+        Assert.Contains("2 volte", twice.Notes, StringComparison.Ordinal);
+    }
+
     /// <summary>An independent expectation: the mean of printed achievements per objective, then of objectives per area.</summary>
     private static Dictionary<string, decimal?> ExpectedAreaScores(int year, IReadOnlyDictionary<string, decimal>? overrides = null)
     {
-        var seed = File.ReadAllLines(CremonaHost.RepoFile("data/demo/sources/dup-cremona-2023-2025.txt"));
         var result = new Dictionary<string, decimal?>();
-        foreach (var area in CremonaHost.Rows.Where(r => r["year"] == $"{year}").GroupBy(r => r["area_code"]))
+        foreach (var area in CremonaHost.ImpactRows.Where(r => r["Anno"] == $"{year}").GroupBy(r => CremonaHost.ObjectiveOf[r["Indicatore"]].Split('.')[0]))
         {
-            var objectiveScores = area.GroupBy(r => r["strategic_objective_code"])
-                .Select(o => o.Where(r => !IndicatorsDemo.NotMeasured.Contains(r["actual_status"]))
-                    .Select(r => overrides?.GetValueOrDefault(r["indicator_id"]) is decimal d and not 0 ? d
-                        : Contradictions.Contains($"{r["indicator_id"]} {r["year"]}") ? 100m : Printed(seed, r))
+            var objectiveScores = area.GroupBy(r => CremonaHost.ObjectiveOf[r["Indicatore"]])
+                .Select(o => o.Where(CremonaHost.Measured)
+                    .Select(r => overrides?.GetValueOrDefault(r["Indicatore"]) is decimal d and not 0 ? d
+                        : Contradictions.Contains(Key(r)) ? 100m : CremonaHost.Printed(r))
                     .ToList())
                 .Where(scores => scores.Count > 0)
                 .Select(scores => scores.Sum() / scores.Count)
@@ -131,7 +175,6 @@ public sealed class CremonaAcceptanceTests(CremonaHost host) : IndicatorsTest(ho
         }
         return result;
     }
-
     private static string Format(decimal? score) => score is null ? "" : Math.Round(score.Value, 2, MidpointRounding.AwayFromZero).ToString("F2", CultureInfo.InvariantCulture);
 
     [Fact]
@@ -195,7 +238,7 @@ public sealed class CremonaAcceptanceTests(CremonaHost host) : IndicatorsTest(ho
             Assert.Equal(1, after.Roots.Single().Counts.NotAchieved);
 
             var whole = await Grpc().GetScorecardAsync(new GetScorecardRequest { Plan = "dup-2023-2025", Year = 2021 }, Call());
-            var expected = ExpectedAreaScores(2021, new Dictionary<string, decimal> { ["1.3#1"] = 50m });
+            var expected = ExpectedAreaScores(2021, new Dictionary<string, decimal> { ["dup-1-3-i1"] = 50m });
             Assert.Equal(Format(expected["1"]), whole.Roots[0].Score);
 
             var trend = await Grpc().GetScorecardTrendAsync(new GetScorecardTrendRequest { Plan = "dup-2023-2025", StartYear = 2020, EndYear = 2024, Objective = "1" }, Call());
@@ -215,8 +258,44 @@ public sealed class CremonaAcceptanceTests(CremonaHost host) : IndicatorsTest(ho
     }
 
     [Fact]
-    public async Task Loading_again_creates_nothing()
+    public async Task The_documented_example_file_previews_without_problems()
     {
-        Assert.Equal(0, await IndicatorsDemo.LoadCremonaAsync(Grpc(), File.ReadAllText(IndicatorsDemo.FindDataFile()!), Cancellation));
+        var example = DemoFiles.Find("docs/examples/indicatori.csv")!;
+
+        using var call = Grpc("example").ImportIndicators(new ImportChunk
+        {
+            Parent = "plans/dup-2023-2025", Mode = ImportMode.Preview, FileName = "indicatori.csv",
+            Content = Google.Protobuf.ByteString.CopyFrom(await File.ReadAllBytesAsync(example, Cancellation)),
+        }, Call());
+        var events = await ImportCalls.EventsAsync(call, Cancellation);
+
+        Assert.Equal("", ImportCalls.Describe(events));
+        Assert.Equal(5, events[^1].Summary.WrittenByKind["indicators"]);
+    }
+
+    [Fact]
+    public async Task The_cremona_dup_indicators_exported_and_imported_into_a_fresh_ente_are_the_same()
+    {
+        var file = await Grpc().ExportIndicatorsAsync(new ExportRequest { Parent = "plans/dup-2023-2025", Format = FileFormat.Xlsx }, Call());
+        using var call = Grpc("dup-round-trip").ImportIndicators(new ImportChunk
+        {
+            Parent = "plans/dup-2023-2025", Mode = ImportMode.Commit, RequestId = "round-trip", FileName = "indicatori.xlsx", Content = file.Data,
+        }, Call());
+        var events = await ImportCalls.EventsAsync(call, Cancellation);
+        Assert.True(events[^1].Summary.Committed, ImportCalls.Describe(events));
+
+        var original = (await IndicatorContents.ReadAsync(Grpc(), Cancellation)).Where(i => i.Indicator.Objectives.Count > 0).ToList();
+        Assert.Equal(44, original.Count);
+        IndicatorContents.AssertSame(original, await IndicatorContents.ReadAsync(Grpc("dup-round-trip"), Cancellation));
+    }
+
+    [Fact]
+    public async Task Loading_again_answers_the_first_import_and_writes_nothing()
+    {
+        var again = await DemoIndicators.ImportAsync(Grpc(), CremonaHost.DupFile.Parent, CremonaHost.DupFile.Path, Cancellation);
+
+        Assert.True(again.Replayed);
+        var periods = (await Grpc().ListPeriodsAsync(new ListPeriodsRequest { Parent = "indicators/dup-1-1-i1" }, Call())).Periods;
+        Assert.Equal(5, periods.Count);
     }
 }

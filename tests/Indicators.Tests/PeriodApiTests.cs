@@ -253,27 +253,4 @@ public sealed class PeriodApiTests(IndicatorsHost host) : IndicatorsTest(host), 
         await ApiAssert.GrpcFailsAsync(StatusCode.NotFound, () => Grpc().BatchGetTimeSeriesAsync(
             new BatchGetTimeSeriesRequest { Names = { names[0], "indicators/missing" } }, Call()).ResponseAsync);
     }
-
-    [Fact]
-    public async Task Deficit_parameter_p1_flags_the_2020_breach_the_dup_declared_as_no()
-    {
-        var csv = IndicatorsDemo.ReadCsv(File.ReadAllText(Path.Combine(Path.GetDirectoryName(IndicatorsDemo.FindDataFile()!)!, "indicators-deficit-parameters.csv")));
-        var p1 = csv.Single(r => r["code"] == "P1");
-        await Grpc().CreateIndicatorAsync(new CreateIndicatorRequest
-        {
-            IndicatorId = "deficit-p1",
-            Indicator = new Indicator
-            {
-                Title = p1["description"], Unit = "%", Kind = Indicator.Types.Kind.Financial,
-                Threshold = new Threshold { Comparison = Threshold.Types.Comparison.GreaterThan, Value = p1["threshold_percent"] },
-            },
-        }, Call());
-        foreach (var year in new[] { 2017, 2018, 2019, 2020, 2021 })
-            await SetAsync($"indicators/deficit-p1/periods/{year}", p => p.Actual = p1[$"y{year}"], "actual");
-
-        var periods = (await Grpc().ListPeriodsAsync(new ListPeriodsRequest { Parent = "indicators/deficit-p1" }, Call())).Periods;
-
-        Assert.Equal(["2020"], periods.Where(p => p.ThresholdBreached).Select(p => p.Name.Split('/')[^1]));
-        Assert.All(periods, p => Assert.Equal(Status.NoTarget, p.Status));
-    }
 }

@@ -20,22 +20,8 @@ public sealed class ImportFileStreamTests(ServiceFactory<ObjectivesGrpcService> 
     }, Call())).Name;
 
     /// <summary>Sends the header in the first chunk and the bytes in pieces of <paramref name="chunkSize"/>.</summary>
-    private async Task<IReadOnlyList<ImportEvent>> StreamAsync(ImportChunk header, byte[] content, int chunkSize)
-    {
-        using var call = Grpc(Tenant).ImportFile(Call());
-        var first = header.Clone();
-        first.Content = ByteString.CopyFrom(content, 0, Math.Min(chunkSize, content.Length));
-        await call.RequestStream.WriteAsync(first, Cancellation);
-        for (var offset = chunkSize; offset < content.Length; offset += chunkSize)
-            await call.RequestStream.WriteAsync(new ImportChunk
-            {
-                Content = ByteString.CopyFrom(content, offset, Math.Min(chunkSize, content.Length - offset)),
-            }, Cancellation);
-        await call.RequestStream.CompleteAsync();
-        var events = new List<ImportEvent>();
-        await foreach (var e in call.ResponseStream.ReadAllAsync(Cancellation)) events.Add(e);
-        return events;
-    }
+    private Task<IReadOnlyList<ImportEvent>> StreamAsync(ImportChunk header, byte[] content, int chunkSize) =>
+        ImportCalls.StreamAsync(Grpc(Tenant).ImportFile(Call()), header, content, chunkSize, Cancellation);
 
     private static byte[] Objectives(int count)
     {

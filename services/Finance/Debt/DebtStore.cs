@@ -18,26 +18,28 @@ public sealed class DebtStore(Database database, BudgetStore budgets, LineStore 
         {
             var budget = await budgets.LoadForWriteAsync(connection, transaction, who, budgetId, etag, ct);
             var years = Parse(schedule, budget);
-            var scope = new { who.TenantId, BudgetId = budgetId };
-            await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM debt_years WHERE tenant_id = @TenantId AND budget_id = @BudgetId", scope, transaction, cancellationToken: ct));
-            foreach (var y in years)
-                await connection.ExecuteAsync(new CommandDefinition("""
-                    INSERT INTO debt_years (tenant_id, budget_id, year, opening_debt, new_loans, repayments, early_repayments,
-                                            other_changes, declared_closing, inhabitants)
-                    VALUES (@TenantId, @BudgetId, @Year, @OpeningDebt, @NewLoans, @Repayments, @EarlyRepayments,
-                            @OtherChanges, @DeclaredClosing, @Inhabitants)
-                    """, new
-                    {
-                        who.TenantId, BudgetId = budgetId, y.Year, y.OpeningDebt, y.NewLoans, y.Repayments, y.EarlyRepayments,
-                        y.OtherChanges, y.DeclaredClosing, y.Inhabitants,
-                    }, transaction, cancellationToken: ct));
-            await budgets.BumpVersionAsync(connection, transaction, who, budget, ct);
-            await audit.WriteAsync(connection, transaction, who, Name(budgetId), "replace",
-                [new FieldChange("years", null, string.Join(",", years.Select(y => y.Year)))], ct);
-            var ledger = await lines.LedgerAsync(connection, transaction, who, budgetId, ct);
-            return DebtCalculator.Compute(Name(budgetId), years, RepaymentsInBudget(budget, ledger));
+            return await ReplaceAsync(connection, transaction, who, budget, years, ct);
         }, ct);
+    }
+
+    /// <summary>Replaces the schedule with checked <paramref name="years"/> inside the caller's transaction (the API's and the import's write).</summary>
+    public async Task<DebtSchedule> ReplaceAsync(DbConnection connection, DbTransaction transaction, RequestIdentity who, BudgetRow budget,
+        IReadOnlyList<DebtYearRow> years, CancellationToken ct)
+    {
+        var budgetId = budget.BudgetId;
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM debt_years WHERE tenant_id = @TenantId AND budget_id = @BudgetId", new { who.TenantId, BudgetId = budgetId },
+            transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(transaction, database.Dialect, "debt_years",
+            ["tenant_id", "budget_id", "year", "opening_debt", "new_loans", "repayments", "early_repayments", "other_changes",
+             "declared_closing", "inhabitants"], years, y =>
+            [who.TenantId, budgetId, y.Year, y.OpeningDebt, y.NewLoans, y.Repayments, y.EarlyRepayments, y.OtherChanges,
+             y.DeclaredClosing, y.Inhabitants], ct);
+        await budgets.BumpVersionAsync(connection, transaction, who, budget, ct);
+        await audit.WriteAsync(connection, transaction, who, Name(budgetId), "replace",
+            [new FieldChange("years", null, string.Join(",", years.Select(y => y.Year)))], ct);
+        var ledger = await lines.LedgerAsync(connection, transaction, who, budgetId, ct);
+        return DebtCalculator.Compute(Name(budgetId), years, RepaymentsInBudget(budget, ledger));
     }
 
     public async Task<DebtSchedule> GetAsync(RequestIdentity who, string budgetId, CancellationToken ct)
@@ -83,22 +85,33 @@ public sealed class DebtStore(Database database, BudgetStore budgets, LineStore 
         var seen = new HashSet<int>();
         for (var i = 0; i < schedule!.Years.Count; i++)
         {
-            var y = schedule.Years[i];
             var at = $"schedule.years[{i}]";
-            if (validator.Range(y.Year, budget.FirstYear - YearsBefore, budget.LastYear, at + ".year"))
-                validator.Check(seen.Add(y.Year), at + ".year", $"{y.Year} appears twice");
-            var ok = Amount(y.OpeningDebt, at + ".opening_debt", validator, false, out var opening);
-            ok &= Amount(y.NewLoans, at + ".new_loans", validator, false, out var loans);
-            ok &= Amount(y.Repayments, at + ".repayments", validator, false, out var repayments);
-            ok &= Amount(y.EarlyRepayments, at + ".early_repayments", validator, false, out var early);
-            ok &= Amount(y.OtherChanges, at + ".other_changes", validator, true, out var other);
-            decimal? declared = null;
-            if (y.ClosingDebt.Length > 0 && Amount(y.ClosingDebt, at + ".closing_debt", validator, false, out var closing)) declared = closing;
-            validator.Check(y.Inhabitants >= 0, at + ".inhabitants", "must not be negative");
-            if (ok) years.Add(new DebtYearRow(y.Year, opening, loans, repayments, early, other, declared, y.Inhabitants));
+            if (ParseYear(schedule.Years[i], budget, validator, at) is { } year)
+            {
+                if (validator.Check(seen.Add(year.Year), at + ".year", $"{year.Year} appears twice")) years.Add(year);
+            }
         }
         validator.ThrowIfInvalid();
         return years;
+    }
+
+    /// <summary>One year of the schedule, checked; null (with violations under <paramref name="at"/>) when it is not valid.</summary>
+    public static DebtYearRow? ParseYear(DebtYear y, BudgetRow budget, RequestValidator validator, string at)
+    {
+        var ok = validator.Range(y.Year, budget.FirstYear - YearsBefore, budget.LastYear, at + ".year");
+        ok &= Amount(y.OpeningDebt, at + ".opening_debt", validator, false, out var opening);
+        ok &= Amount(y.NewLoans, at + ".new_loans", validator, false, out var loans);
+        ok &= Amount(y.Repayments, at + ".repayments", validator, false, out var repayments);
+        ok &= Amount(y.EarlyRepayments, at + ".early_repayments", validator, false, out var early);
+        ok &= Amount(y.OtherChanges, at + ".other_changes", validator, true, out var other);
+        decimal? declared = null;
+        if (y.ClosingDebt.Length > 0)
+        {
+            ok &= Amount(y.ClosingDebt, at + ".closing_debt", validator, false, out var closing);
+            declared = closing;
+        }
+        ok &= validator.Check(y.Inhabitants >= 0, at + ".inhabitants", "must not be negative");
+        return ok ? new DebtYearRow(y.Year, opening, loans, repayments, early, other, declared, y.Inhabitants) : null;
     }
 
     /// <summary>Empty means 0.00; at most 2 decimals; negative only where allowed (altre variazioni).</summary>

@@ -34,8 +34,7 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
         }
         validator.ThrowIfInvalid();
 
-        var missing = await objectives.MissingAsync(
-            rows.SelectMany(r => r.Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries)), ct);
+        var missing = await MissingObjectivesAsync(rows, ct);
         for (var k = 0; k < requests.Count; k++)
         {
             var investment = requests[k].Investment;
@@ -46,29 +45,48 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
         }
         validator.ThrowIfInvalid();
 
+        return await database.InTransactionAsync((connection, transaction) => InsertAsync(connection, transaction, who, rows, ct), ct);
+    }
+
+    /// <summary>The linked objectives of checked investments that the Objectives service does not have.</summary>
+    public Task<IReadOnlySet<string>> MissingObjectivesAsync(IEnumerable<InvestmentRow> rows, CancellationToken ct) =>
+        objectives.MissingAsync(rows.SelectMany(r => Lines(r.Objectives)), ct);
+
+    /// <summary>Which of <paramref name="ids"/> the tenant has already, inside the caller's transaction.</summary>
+    public static async Task<IReadOnlySet<string>> ExistingAsync(DbConnection connection, DbTransaction transaction, RequestIdentity who,
+        IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(500))
+            found.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT investment_id FROM investments WHERE tenant_id = @TenantId AND investment_id IN @Ids",
+                new { who.TenantId, Ids = chunk }, transaction, cancellationToken: ct)));
+        return found;
+    }
+
+    /// <summary>Creates checked investments with their years and audit, in the caller's transaction (the API's and the import's write).</summary>
+    public async Task<IReadOnlyList<Investment>> InsertAsync(DbConnection connection, DbTransaction transaction, RequestIdentity who,
+        IReadOnlyList<InvestmentRow> checkedRows, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
-        rows = rows.Select(r => r with
+        var rows = checkedRows.Select(r => r with
         {
             TenantId = who.TenantId, Version = 1, CreatedAt = now, CreatedBy = who.UserId, UpdatedAt = now, UpdatedBy = who.UserId,
         }).ToList();
-        await database.InTransactionAsync(async (connection, transaction) =>
+        foreach (var row in rows)
         {
-            foreach (var row in rows)
-            {
-                await connection.InsertAsync(transaction, database.Dialect, """
-                    INSERT INTO investments (tenant_id, investment_id, cup, title, pnrr_measure, pnrr_mission, pnrr_component,
-                        pnrr_investment, total_cost, start_text, end_text, funding_body, sector, state, objectives, flags, version,
-                        created_at, created_by, updated_at, updated_by)
-                    VALUES (@TenantId, @InvestmentId, @Cup, @Title, @PnrrMeasure, @PnrrMission, @PnrrComponent,
-                        @PnrrInvestment, @TotalCost, @StartText, @EndText, @FundingBody, @Sector, @State, @Objectives, @Flags, @Version,
-                        @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy)
-                    """, row, row.ResourceName, ct);
-                await WriteYearsAsync(connection, transaction, who, row, ct);
-                await audit.WriteAsync(connection, transaction, who, row.ResourceName, "create",
-                    AuditLog.Snapshot(row.AuditFields().Where(f => f.Value is not null).ToDictionary()), ct);
-            }
-            return rows.Count;
-        }, ct);
+            await connection.InsertAsync(transaction, database.Dialect, """
+                INSERT INTO investments (tenant_id, investment_id, cup, title, pnrr_measure, pnrr_mission, pnrr_component,
+                    pnrr_investment, total_cost, start_text, end_text, funding_body, sector, state, objectives, flags, version,
+                    created_at, created_by, updated_at, updated_by)
+                VALUES (@TenantId, @InvestmentId, @Cup, @Title, @PnrrMeasure, @PnrrMission, @PnrrComponent,
+                    @PnrrInvestment, @TotalCost, @StartText, @EndText, @FundingBody, @Sector, @State, @Objectives, @Flags, @Version,
+                    @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy)
+                """, row, row.ResourceName, ct);
+            await WriteYearsAsync(connection, transaction, who, row, ct);
+            await audit.WriteAsync(connection, transaction, who, row.ResourceName, "create",
+                AuditLog.Snapshot(row.AuditFields().Where(f => f.Value is not null).ToDictionary()), ct);
+        }
         return rows.Select(r => r.ToProto()).ToList();
     }
 
@@ -213,7 +231,7 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
     }
 
     /// <summary>Every investment of the tenant with its years (for totals), in two queries.</summary>
-    private async Task<IReadOnlyList<InvestmentRow>> LoadAllAsync(RequestIdentity who, CancellationToken ct)
+    public async Task<IReadOnlyList<InvestmentRow>> LoadAllAsync(RequestIdentity who, CancellationToken ct)
     {
         var args = new { who.TenantId };
         var rows = await database.QueryAsync<InvestmentRow>($"SELECT {Columns} FROM investments WHERE tenant_id = @TenantId", args, ct);

@@ -30,66 +30,147 @@ public sealed class LineStore(Database database, BudgetStore budgets, AuditLog a
             var validator = new RequestValidator();
             LineValidation.ValidateShape(request, validator);
             var written = new List<LineRow>();
+            var entryOf = new List<int>();
             for (var i = 0; i < request.Entries.Count; i++)
             {
                 var entry = request.Entries[i];
                 if (entry.Line is null) continue;
                 var amounts = LineValidation.ParseAmounts(entry.LineId, entry.Line, budget, validator, $"entries[{i}].line");
                 written.Add(LineRow.From(who.TenantId, budgetId, entry.LineId, entry.Line, amounts));
+                entryOf.Add(i);
             }
-
-            var existing = request.ReplaceAll ? [] : (await LoadLinesAsync(connection, transaction, who, budgetId, ct))
-                .Where(l => written.All(w => w.LineId != l.LineId)).ToList();
-            validator.ThrowIfInvalid();
-            var owners = existing.ToDictionary(l => l.ClassificationKey, l => l.LineId);
-            for (var i = 0; i < written.Count; i++)
-                if (!owners.TryAdd(written[i].ClassificationKey, written[i].LineId))
-                    validator.Add($"entries[{i}].line", $"has the same classification as line '{owners[written[i].ClassificationKey]}'");
-            LineValidation.CheckGranularity(written, existing, validator);
             validator.ThrowIfInvalid();
 
-            var scope = new { who.TenantId, BudgetId = budgetId };
             if (request.ReplaceAll)
             {
+                var scope = new { who.TenantId, BudgetId = budgetId };
                 await Execute(connection, transaction, "DELETE FROM budget_line_amounts WHERE tenant_id = @TenantId AND budget_id = @BudgetId", scope, ct);
                 await Execute(connection, transaction, "DELETE FROM budget_lines WHERE tenant_id = @TenantId AND budget_id = @BudgetId", scope, ct);
             }
-            foreach (var line in written)
-            {
-                var key = new { who.TenantId, BudgetId = budgetId, line.LineId };
-                await Execute(connection, transaction, "DELETE FROM budget_line_amounts WHERE tenant_id = @TenantId AND budget_id = @BudgetId AND line_id = @LineId", key, ct);
-                await Execute(connection, transaction, "DELETE FROM budget_lines WHERE tenant_id = @TenantId AND budget_id = @BudgetId AND line_id = @LineId", key, ct);
-            }
-            foreach (var line in written)
-            {
-                await Execute(connection, transaction, """
-                    INSERT INTO budget_lines (tenant_id, budget_id, line_id, kind, classification_key, titolo, tipologia, categoria,
-                                              mission_code, programme_code, macroaggregato, balance_item, description)
-                    VALUES (@TenantId, @BudgetId, @LineId, @Kind, @ClassificationKey, @Titolo, @Tipologia, @Categoria,
-                            @MissionCode, @ProgrammeCode, @Macroaggregato, @BalanceItem, @Description)
-                    """, line, ct);
-                foreach (var amount in line.Amounts)
-                    await Execute(connection, transaction, """
-                        INSERT INTO budget_line_amounts (tenant_id, budget_id, line_id, year, stage, appropriation, cash,
-                                                         commitments, payments, assessments, collections)
-                        VALUES (@TenantId, @BudgetId, @LineId, @Year, @Stage, @Appropriation, @Cash,
-                                @Commitments, @Payments, @Assessments, @Collections)
-                        """, new
-                        {
-                            who.TenantId, BudgetId = budgetId, amount.LineId, amount.Year, amount.Stage, amount.Appropriation,
-                            amount.Cash, amount.Commitments, amount.Payments, amount.Assessments, amount.Collections,
-                        }, ct);
-            }
+            foreach (var (index, message) in await WriteAsync(connection, transaction, who, budgetId, written, new HashSet<string>(), ct))
+                validator.Add($"entries[{entryOf[index]}].line", message);
+            validator.ThrowIfInvalid();
+
             var next = await budgets.BumpVersionAsync(connection, transaction, who, budget, ct);
-            await audit.WriteAsync(connection, transaction, who, budget.ResourceName + "/lines", "batch_upsert",
-            [
-                new FieldChange("lines", null, string.Join(",", written.Select(l => l.LineId))),
-                new FieldChange("replace_all", null, request.ReplaceAll ? "true" : "false"),
-            ], ct);
+            await AuditAsync(connection, transaction, who, budget, "batch_upsert", written, request.ReplaceAll, ct);
             var response = new BatchUpsertBudgetLinesResponse { Etag = Etags.Format(next.Version) };
             response.Lines.AddRange(written.Select(l => l.ToProto()));
             return response;
         }, ct);
+    }
+
+    /// <summary>One audit event for a set of written lines, on the budget's <c>/lines</c>.</summary>
+    public Task AuditAsync(DbConnection connection, DbTransaction transaction, RequestIdentity who, BudgetRow budget, string action,
+        IEnumerable<LineRow> written, bool replaceAll, CancellationToken ct) =>
+        audit.WriteAsync(connection, transaction, who, budget.ResourceName + "/lines", action,
+        [
+            new FieldChange("lines", null, string.Join(",", written.Select(l => l.LineId).Distinct())),
+            new FieldChange("replace_all", null, replaceAll ? "true" : "false"),
+        ], ct);
+
+    /// <summary>
+    /// Checks checked lines against the budget's other lines and stores them, set-based: a line not in
+    /// <paramref name="started"/> replaces the stored line of its id (its first row carries the line), every row
+    /// adds its amounts. The checks (a classification owned by another line, a titolo counted at two levels)
+    /// read only the lines that could clash, grouped, so a batch costs the same whatever the budget's size.
+    /// Nothing is written when a row is refused; the refusals name the rows (index in <paramref name="rows"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<(int Index, string Message)>> WriteAsync(DbConnection connection, DbTransaction transaction,
+        RequestIdentity who, string budgetId, IReadOnlyList<LineRow> rows, ISet<string> started, CancellationToken ct)
+    {
+        var fresh = rows.Select(r => r.LineId).Where(id => !started.Contains(id)).Distinct().ToList();
+        var scope = new { who.TenantId, BudgetId = budgetId };
+        foreach (var ids in fresh.Chunk(InChunk))
+        {
+            await Execute(connection, transaction, "DELETE FROM budget_line_amounts WHERE tenant_id = @TenantId AND budget_id = @BudgetId AND line_id IN @Ids",
+                new { scope.TenantId, scope.BudgetId, Ids = ids }, ct);
+            await Execute(connection, transaction, "DELETE FROM budget_lines WHERE tenant_id = @TenantId AND budget_id = @BudgetId AND line_id IN @Ids",
+                new { scope.TenantId, scope.BudgetId, Ids = ids }, ct);
+        }
+
+        var refusals = new List<(int, string)>();
+        var isFresh = fresh.ToHashSet();
+        var owners = await OwnersAsync(connection, transaction, who, budgetId,
+            rows.Where(r => isFresh.Contains(r.LineId)).Select(r => r.ClassificationKey).Distinct().ToList(), ct);
+        var index = await GranularityAsync(connection, transaction, who, budgetId,
+            rows.Where(r => r.KindValue == BudgetLine.Types.Kind.Spending).Select(r => r.Titolo ?? 0).Distinct().ToList(), ct);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (!owners.TryAdd(row.ClassificationKey, row.LineId) && owners[row.ClassificationKey] != row.LineId)
+                refusals.Add((i, $"has the same classification as line '{owners[row.ClassificationKey]}'"));
+            else if (index.Conflict(row) is { } conflict)
+                refusals.Add((i, conflict));
+            index.Add(row);
+        }
+        if (refusals.Count > 0) return refusals;
+
+        var firsts = rows.Where(r => isFresh.Contains(r.LineId)).DistinctBy(r => r.LineId).ToList();
+        await connection.ExecuteAsync(transaction, database.Dialect, "budget_lines", LineInsertColumns, firsts, l =>
+            [l.TenantId, l.BudgetId, l.LineId, l.Kind, l.ClassificationKey, l.Titolo, l.Tipologia, l.Categoria, l.MissionCode,
+             l.ProgrammeCode, l.Macroaggregato, l.BalanceItem, l.Description], ct);
+        await connection.ExecuteAsync(transaction, database.Dialect, "budget_line_amounts", AmountInsertColumns,
+            rows.SelectMany(r => r.Amounts).ToList(), a =>
+            [who.TenantId, budgetId, a.LineId, a.Year, a.Stage, a.Appropriation, a.Cash, a.Commitments, a.Payments, a.Assessments, a.Collections], ct);
+        started.UnionWith(fresh);
+        return refusals;
+    }
+
+    /// <summary>Ids per statement in <c>IN @Ids</c> lists (SQL Server binds at most 2,100 parameters).</summary>
+    private const int InChunk = 500;
+
+    private static readonly string[] LineInsertColumns =
+    [
+        "tenant_id", "budget_id", "line_id", "kind", "classification_key", "titolo", "tipologia", "categoria",
+        "mission_code", "programme_code", "macroaggregato", "balance_item", "description",
+    ];
+
+    private static readonly string[] AmountInsertColumns =
+    [
+        "tenant_id", "budget_id", "line_id", "year", "stage", "appropriation", "cash", "commitments", "payments", "assessments", "collections",
+    ];
+
+    /// <summary>The stored lines that own any of <paramref name="keys"/>: classification key to line id.</summary>
+    private static async Task<Dictionary<string, string>> OwnersAsync(DbConnection connection, DbTransaction transaction,
+        RequestIdentity who, string budgetId, IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(InChunk))
+            foreach (var owner in await connection.QueryAsync<(string Key, string LineId)>(new CommandDefinition("""
+                SELECT classification_key, line_id FROM budget_lines
+                WHERE tenant_id = @TenantId AND budget_id = @BudgetId AND classification_key IN @Keys
+                """, new { who.TenantId, BudgetId = budgetId, Keys = chunk }, transaction, cancellationToken: ct)))
+                owners[owner.Key] = owner.LineId;
+        return owners;
+    }
+
+    /// <summary>The stored spending lines of <paramref name="titoli"/>, grouped by titolo, mission, level, year and stage.</summary>
+    private static async Task<GranularityIndex> GranularityAsync(DbConnection connection, DbTransaction transaction,
+        RequestIdentity who, string budgetId, IReadOnlyList<int> titoli, CancellationToken ct)
+    {
+        var index = new GranularityIndex();
+        if (titoli.Count == 0) return index;
+        var groups = await connection.QueryAsync<SignatureRow>(new CommandDefinition("""
+            SELECT l.titolo AS Titolo, l.mission_code AS MissionCode, MIN(l.programme_code) AS ProgrammeCode, a.year AS Year,
+                   a.stage AS Stage, MIN(l.line_id) AS LeastId, MAX(l.line_id) AS GreatestId
+            FROM budget_lines l
+            JOIN budget_line_amounts a ON a.tenant_id = l.tenant_id AND a.budget_id = l.budget_id AND a.line_id = l.line_id
+            WHERE l.tenant_id = @TenantId AND l.budget_id = @BudgetId AND l.kind = 'Spending' AND l.titolo IN @Titoli
+            GROUP BY l.titolo, l.mission_code, CASE WHEN l.programme_code IS NULL THEN 0 ELSE 1 END, a.year, a.stage
+            """, new { who.TenantId, BudgetId = budgetId, Titoli = titoli }, transaction, cancellationToken: ct));
+        foreach (var g in groups) index.Add(g.Titolo, g.MissionCode, g.ProgrammeCode, g.Year, g.Stage, g.LeastId, g.GreatestId);
+        return index;
+    }
+
+    private sealed record SignatureRow
+    {
+        public int Titolo { get; init; }
+        public string? MissionCode { get; init; }
+        public string? ProgrammeCode { get; init; }
+        public int Year { get; init; }
+        public string Stage { get; init; } = "";
+        public string LeastId { get; init; } = "";
+        public string GreatestId { get; init; } = "";
     }
 
     /// <summary>One page of a budget's lines matching the filter, ordered by line id.</summary>

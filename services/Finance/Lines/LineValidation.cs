@@ -88,37 +88,6 @@ public static partial class LineValidation
         }
     }
 
-    /// <summary>
-    /// A spending titolo is given either as one titolo-level line (no mission), or by mission, or by programme,
-    /// never at two of these levels for the same year and stage: totals add every line, so the money would be
-    /// counted twice. Each written line is checked against the budget's other lines (and the batch's).
-    /// </summary>
-    public static void CheckGranularity(IReadOnlyList<LineRow> written, IReadOnlyList<LineRow> existing, RequestValidator validator)
-    {
-        var all = existing.Concat(written).Where(l => l.KindValue == BudgetLine.Types.Kind.Spending).ToList();
-        for (var i = 0; i < written.Count; i++)
-        {
-            var line = written[i];
-            if (line.KindValue != BudgetLine.Types.Kind.Spending) continue;
-            var other = all.FirstOrDefault(o => CountTwice(o, line));
-            if (other is not null)
-                validator.Add($"entries[{i}].line", $"gives spending titolo {line.Titolo} at {Level(line)} level, but line '{other.LineId}' "
-                    + $"gives it at {Level(other)} level for the same year and stage: the amounts would be counted twice; "
-                    + "load the titolo at one level only");
-        }
-    }
-
-    /// <summary>Two lines of one titolo at different levels, where one contains the other, for a common year and stage.</summary>
-    private static bool CountTwice(LineRow a, LineRow b) =>
-        a.LineId != b.LineId && a.Titolo == b.Titolo && Level(a) != Level(b)
-        && (Level(a) == "titolo" || Level(b) == "titolo" || a.MissionCode == b.MissionCode) && Overlaps(a, b);
-
-    private static string Level(LineRow line) =>
-        line.ProgrammeCode is not null ? "programme" : line.MissionCode is not null ? "mission" : "titolo";
-
-    private static bool Overlaps(LineRow a, LineRow b) =>
-        a.Amounts.Any(x => b.Amounts.Any(y => x.Year == y.Year && x.Stage == y.Stage));
-
     private static void NotFor(string value, string field, string kind, RequestValidator validator, string at) =>
         validator.Check(value.Length == 0, $"{at}.{field}", $"is not used on {kind} lines");
 

@@ -25,7 +25,12 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
 
     public static readonly string ListFingerprint = Paging.Fingerprint("indicators");
 
-    public async Task<Indicator> CreateAsync(RequestIdentity who, string indicatorId, IndicatorDefinition definition, CancellationToken ct)
+    public async Task<Indicator> CreateAsync(RequestIdentity who, string indicatorId, IndicatorDefinition definition, CancellationToken ct) =>
+        await database.InTransactionAsync((connection, transaction) => CreateAsync(connection, transaction, who, indicatorId, definition, ct), ct);
+
+    /// <summary>Inserts a checked indicator with its links and its audit row, inside the caller's transaction.</summary>
+    public async Task<Indicator> CreateAsync(DbConnection connection, DbTransaction transaction, RequestIdentity who, string indicatorId,
+        IndicatorDefinition definition, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var row = definition.ApplyTo(new IndicatorRow
@@ -33,22 +38,18 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
             TenantId = who.TenantId, IndicatorId = indicatorId, Title = "", Unit = "", Description = "", Version = 1,
             CreatedAt = now, CreatedBy = who.UserId, UpdatedAt = now, UpdatedBy = who.UserId,
         });
-        await database.InTransactionAsync(async (connection, transaction) =>
-        {
-            await connection.InsertAsync(transaction, database.Dialect, """
-                INSERT INTO indicators (tenant_id, indicator_id, title, unit, description, version,
-                    created_at, created_by, updated_at, updated_by, kind, decimals, polarity, formula, variables,
-                    baseline_value, baseline_year, achievement_method, achieved_from, partially_achieved_from, weight,
-                    data_source, owner, aggregation, threshold_comparison, threshold_value, card)
-                VALUES (@TenantId, @IndicatorId, @Title, @Unit, @Description, @Version,
-                    @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy, @Kind, @Decimals, @Polarity, @Formula, @Variables,
-                    @BaselineValue, @BaselineYear, @AchievementMethod, @AchievedFrom, @PartiallyAchievedFrom, @Weight,
-                    @DataSource, @Owner, @Aggregation, @ThresholdComparison, @ThresholdValue, @Card)
-                """, row, row.ResourceName, ct);
-            await WriteLinksAsync(connection, transaction, row, ct);
-            await audit.WriteAsync(connection, transaction, who, row.ResourceName, "create", AuditLog.Snapshot(row.AuditFields()), ct);
-            return row;
-        }, ct);
+        await connection.InsertAsync(transaction, database.Dialect, """
+            INSERT INTO indicators (tenant_id, indicator_id, title, unit, description, version,
+                created_at, created_by, updated_at, updated_by, kind, decimals, polarity, formula, variables,
+                baseline_value, baseline_year, achievement_method, achieved_from, partially_achieved_from, weight,
+                data_source, owner, aggregation, threshold_comparison, threshold_value, card)
+            VALUES (@TenantId, @IndicatorId, @Title, @Unit, @Description, @Version,
+                @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy, @Kind, @Decimals, @Polarity, @Formula, @Variables,
+                @BaselineValue, @BaselineYear, @AchievementMethod, @AchievedFrom, @PartiallyAchievedFrom, @Weight,
+                @DataSource, @Owner, @Aggregation, @ThresholdComparison, @ThresholdValue, @Card)
+            """, row, row.ResourceName, ct);
+        await WriteLinksAsync(connection, transaction, row, ct);
+        await audit.WriteAsync(connection, transaction, who, row.ResourceName, "create", AuditLog.Snapshot(row.AuditFields()), ct);
         return row.ToProto();
     }
 

@@ -11,6 +11,16 @@ public sealed class ObjectiveLinks(ObjectivesLookup objectives)
     {
         var missing = await objectives.MissingAsync(toCheck, ct);
         foreach (var name in toCheck.Where(missing.Contains))
-            validator.Add($"indicator.objectives[{all.ToList().IndexOf(name)}]", $"{name} does not exist in the Objectives service");
+            Missing(validator, all, name);
     }
+
+    /// <summary>As <see cref="CheckAsync"/> against objectives already read (a plan's, for an import).</summary>
+    public static void Check(IReadOnlyList<string> objectives, IReadOnlySet<string> known, RequestValidator validator)
+    {
+        foreach (var name in objectives.Where(o => !known.Contains(o)))
+            Missing(validator, objectives, name);
+    }
+
+    private static void Missing(RequestValidator validator, IReadOnlyList<string> all, string name) =>
+        validator.Add($"indicator.objectives[{all.ToList().IndexOf(name)}]", $"{name} does not exist in the Objectives service");
 }

@@ -15,52 +15,55 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
 
     /// <summary>Applies the masked fields, checks them against the indicator, and writes the period with its audit event.</summary>
     public async Task<Period> UpdateAsync(RequestIdentity who, string indicatorId, PeriodKey key, Period changes,
-        IReadOnlySet<string> paths, bool allowMissing, CancellationToken ct)
-    {
-        return await database.InTransactionAsync(async (connection, transaction) =>
-        {
-            var indicator = await IndicatorStore.LoadAsync(connection, transaction, who, indicatorId, ct, withLinks: false)
-                ?? throw ApiErrors.NotFound(IndicatorName.Format(indicatorId));
-            var name = PeriodKey.FormatName(indicatorId, key.ToString());
-            var current = await LoadAsync(connection, transaction, who, indicatorId, key.ToString(), ct);
-            if (current is null && !allowMissing) throw ApiErrors.NotFound(name);
-            if (current is not null)
-            {
-                PeriodRules.EnsureOpen(current);
-                Etags.Check(changes.Etag, current.Version, name);
-            }
-            var now = clock.GetUtcNow().UtcDateTime;
-            var before = current ?? new PeriodRow
-            {
-                TenantId = who.TenantId, IndicatorId = indicatorId, PeriodKey = key.ToString(), Year = key.Year,
-                SortKey = key.SortKey, Version = 0, CreatedAt = now, CreatedBy = who.UserId, UpdatedAt = now, UpdatedBy = who.UserId,
-            };
-            var next = PeriodRules.Apply(indicator, before, changes, paths) with { Version = before.Version + 1, UpdatedAt = now, UpdatedBy = who.UserId };
+        IReadOnlySet<string> paths, bool allowMissing, CancellationToken ct) =>
+        await database.InTransactionAsync((connection, transaction) =>
+            UpdateAsync(connection, transaction, who, indicatorId, key, changes, paths, allowMissing, ct), ct);
 
-            if (current is null)
-                await connection.InsertAsync(transaction, database.Dialect, """
-                    INSERT INTO indicator_periods (tenant_id, indicator_id, period_key, year, sort_key, target, target_high,
-                        actual, actual_computed, variables, note, evidence_uri, closed, version, created_at, created_by,
-                        updated_at, updated_by)
-                    VALUES (@TenantId, @IndicatorId, @PeriodKey, @Year, @SortKey, @Target, @TargetHigh, @Actual,
-                        @ActualComputed, @Variables, @Note, @EvidenceUri, @Closed, @Version, @CreatedAt, @CreatedBy,
-                        @UpdatedAt, @UpdatedBy)
-                    """, next, name, ct);
-            else
-                await connection.ExecuteVersionedAsync(transaction, """
-                    UPDATE indicator_periods SET target = @Target, target_high = @TargetHigh, actual = @Actual,
-                        actual_computed = @ActualComputed, variables = @Variables, note = @Note, evidence_uri = @EvidenceUri,
-                        version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
-                    WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId AND period_key = @PeriodKey
-                      AND version = @Version - 1
-                    """, next, name, ct);
-            var changesList = current is null
-                ? AuditLog.Snapshot(next.AuditFields(indicator))
-                : AuditLog.Diff(current.AuditFields(indicator), next.AuditFields(indicator));
-            await audit.WriteAsync(connection, transaction, who, name, current is null ? "create" : "update", changesList, ct);
-            var siblings = await ListRowsAsync(connection, transaction, who, [indicatorId], next.Year, next.Year, ct);
-            return PeriodViews.ToProto(indicator, next, siblings);
-        }, ct);
+    /// <summary>As <see cref="UpdateAsync(RequestIdentity, string, PeriodKey, Period, IReadOnlySet{string}, bool, CancellationToken)"/>, inside the caller's transaction.</summary>
+    public async Task<Period> UpdateAsync(DbConnection connection, DbTransaction transaction, RequestIdentity who, string indicatorId,
+        PeriodKey key, Period changes, IReadOnlySet<string> paths, bool allowMissing, CancellationToken ct)
+    {
+        var indicator = await IndicatorStore.LoadAsync(connection, transaction, who, indicatorId, ct, withLinks: false)
+            ?? throw ApiErrors.NotFound(IndicatorName.Format(indicatorId));
+        var name = PeriodKey.FormatName(indicatorId, key.ToString());
+        var current = await LoadAsync(connection, transaction, who, indicatorId, key.ToString(), ct);
+        if (current is null && !allowMissing) throw ApiErrors.NotFound(name);
+        if (current is not null)
+        {
+            PeriodRules.EnsureOpen(current);
+            Etags.Check(changes.Etag, current.Version, name);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = current ?? new PeriodRow
+        {
+            TenantId = who.TenantId, IndicatorId = indicatorId, PeriodKey = key.ToString(), Year = key.Year,
+            SortKey = key.SortKey, Version = 0, CreatedAt = now, CreatedBy = who.UserId, UpdatedAt = now, UpdatedBy = who.UserId,
+        };
+        var next = PeriodRules.Apply(indicator, before, changes, paths) with { Version = before.Version + 1, UpdatedAt = now, UpdatedBy = who.UserId };
+
+        if (current is null)
+            await connection.InsertAsync(transaction, database.Dialect, """
+                INSERT INTO indicator_periods (tenant_id, indicator_id, period_key, year, sort_key, target, target_high,
+                    actual, actual_computed, variables, note, evidence_uri, closed, version, created_at, created_by,
+                    updated_at, updated_by)
+                VALUES (@TenantId, @IndicatorId, @PeriodKey, @Year, @SortKey, @Target, @TargetHigh, @Actual,
+                    @ActualComputed, @Variables, @Note, @EvidenceUri, @Closed, @Version, @CreatedAt, @CreatedBy,
+                    @UpdatedAt, @UpdatedBy)
+                """, next, name, ct);
+        else
+            await connection.ExecuteVersionedAsync(transaction, """
+                UPDATE indicator_periods SET target = @Target, target_high = @TargetHigh, actual = @Actual,
+                    actual_computed = @ActualComputed, variables = @Variables, note = @Note, evidence_uri = @EvidenceUri,
+                    version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
+                WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId AND period_key = @PeriodKey
+                  AND version = @Version - 1
+                """, next, name, ct);
+        var changesList = current is null
+            ? AuditLog.Snapshot(next.AuditFields(indicator))
+            : AuditLog.Diff(current.AuditFields(indicator), next.AuditFields(indicator));
+        await audit.WriteAsync(connection, transaction, who, name, current is null ? "create" : "update", changesList, ct);
+        var siblings = await ListRowsAsync(connection, transaction, who, [indicatorId], next.Year, next.Year, ct);
+        return PeriodViews.ToProto(indicator, next, siblings);
     }
 
     public async Task<Period> GetAsync(RequestIdentity who, string indicatorId, PeriodKey key, CancellationToken ct)

@@ -21,6 +21,12 @@ public abstract class SqlDialect
 
     public abstract bool IsUniqueViolation(DbException exception);
 
+    /// <summary>
+    /// Parameters a multi-row statement should bind: SQL Server allows 2,100; SQLite allows 32,766 but finds
+    /// each named parameter by a linear search, so binding costs grow with the square of their number.
+    /// </summary>
+    public abstract int MaxParameters { get; }
+
     /// <summary>Database-wide settings applied once at start-up, before migrations.</summary>
     public abstract string SetupSql { get; }
 
@@ -43,6 +49,8 @@ public abstract class SqlDialect
     {
         public override string Name => "Sqlite";
         public override string Limit(string parameter) => $"LIMIT {parameter}";
+
+        public override int MaxParameters => 400;
 
         // SQLITE_CONSTRAINT_PRIMARYKEY (1555) and SQLITE_CONSTRAINT_UNIQUE (2067).
         public override bool IsUniqueViolation(DbException exception) =>
@@ -68,6 +76,8 @@ public abstract class SqlDialect
     {
         public override string Name => "SqlServer";
         public override string Limit(string parameter) => $"OFFSET 0 ROWS FETCH NEXT {parameter} ROWS ONLY";
+
+        public override int MaxParameters => 2_000;
 
         // 2627: PRIMARY KEY / UNIQUE constraint, 2601: unique index.
         public override bool IsUniqueViolation(DbException exception) =>

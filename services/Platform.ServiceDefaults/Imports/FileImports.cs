@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Grpc.Core;
 using Platform.Imports.V1;
 using Platform.ServiceDefaults.Data;
@@ -49,6 +50,7 @@ public sealed class FileImports(Database database, ImportRequests requests)
                 FormatOf(request, upload.Content), kind.Schema, new ImportOptions { NumberFormat = NumberFormatOf(request), DuplicateKey = kind.DuplicateKey,
                     Sheets = request.Sheets.Count > 0 ? request.Sheets : null, CountRows = true }, ct);
             long written = 0;
+            var batch = new List<(ImportRow Row, TItem Item)>();
             await foreach (var row in table.ReadRowsAsync(ct))
             {
                 summary.RowsRead++;
@@ -58,18 +60,22 @@ public sealed class FileImports(Database database, ImportRequests requests)
                 {
                     try
                     {
-                        await kind.Write(connection, transaction, kind.Read(row), ct);
-                        written++;
+                        var item = kind.Read(row);
+                        await kind.Write(connection, transaction, item, ct);
+                        if (kind.WriteBatch is null) written++;
+                        else batch.Add((row, item));
                     }
-                    catch (RpcException refused) when (refused.StatusCode is not (StatusCode.Internal or StatusCode.Unavailable or StatusCode.Cancelled))
+                    catch (RpcException refused) when (IsRefusal(refused))
                     {
                         problems.AddRange(RowProblems.From(refused, row, kind.Schema, kind.ColumnOfField));
                     }
                 }
                 if (problems.Count > before) summary.RowsWithProblems++;
+                if (batch.Count >= kind.BatchSize) written += await WriteBatchAsync(connection, transaction, kind, batch, problems, summary, ct);
                 if (summary.RowsRead % ProgressEvery == 0)
                     await emit(new ImportEvent { Progress = new ImportProgress { RowsDone = summary.RowsRead, RowsTotal = table.TotalRows ?? 0 } });
             }
+            written += await WriteBatchAsync(connection, transaction, kind, batch, problems, summary, ct);
             problems.AddRange(table.FileProblems.Select(ToProto));
             summary.ProblemCount = problems.Count;
             summary.ProblemsTruncated = problems.Count > MaxProblemsSent;
@@ -82,6 +88,35 @@ public sealed class FileImports(Database database, ImportRequests requests)
         await emit(new ImportEvent { Progress = new ImportProgress { RowsDone = summary.RowsRead, RowsTotal = summary.RowsRead } });
         foreach (var problem in problems.Take(MaxProblemsSent)) await emit(new ImportEvent { Problem = problem });
         await emit(new ImportEvent { Summary = summary });
+    }
+
+    private static bool IsRefusal(RpcException refused) =>
+        refused.StatusCode is not (StatusCode.Internal or StatusCode.Unavailable or StatusCode.Cancelled);
+
+    /// <summary>Stores the checked rows of a set-based kind; a refused item becomes its row's problems.</summary>
+    private static async Task<long> WriteBatchAsync<TItem>(DbConnection connection, DbTransaction transaction, ImportKind<TItem> kind,
+        List<(ImportRow Row, TItem Item)> batch, List<ImportProblem> problems, ImportSummary summary, CancellationToken ct)
+    {
+        if (batch.Count == 0) return 0;
+        IReadOnlyList<BatchRefusal> refusals;
+        try
+        {
+            refusals = await kind.WriteBatch!(connection, transaction, batch.Select(b => b.Item).ToList(), ct);
+        }
+        catch (RpcException refused) when (IsRefusal(refused))
+        {
+            refusals = [new BatchRefusal(0, refused)];
+        }
+        foreach (var rows in refusals.GroupBy(r => r.Index).OrderBy(g => g.Key))
+        {
+            var row = batch[rows.Key].Row;
+            var hadProblems = problems.Any(p => p.Row == row.RowNumber && p.Sheet == (row.Sheet ?? ""));
+            foreach (var refusal in rows) problems.AddRange(RowProblems.From(refusal.Refused, row, kind.Schema, kind.ColumnOfField));
+            if (!hadProblems) summary.RowsWithProblems++;
+        }
+        var written = batch.Count - refusals.Select(r => r.Index).Distinct().Count();
+        batch.Clear();
+        return written;
     }
 
     private static void Validate(ImportChunk request, long length, string kind)

@@ -18,16 +18,9 @@ public static class DemoData
         var plans = await new ObjectivesService.ObjectivesServiceClient(gateway)
             .ListPlansAsync(new ListPlansRequest { PageSize = 1 }, cancellationToken: cancellationToken);
         if (plans.Plans.Count > 0) return null;
-        var counts = new Dictionary<string, long>
-        {
-            ["resources"] = await ObjectivesDemo.SeedAsync(gateway, cancellationToken)
-                + await IndicatorsDemo.SeedAsync(gateway, cancellationToken)
-                + await FinanceDemo.SeedAsync(gateway, cancellationToken),
-        };
-        if (DemoManifest.Find() is { } manifest)
-            foreach (var (kind, count) in await DemoManifest.LoadAsync(gateway, manifest, log, cancellationToken))
-                counts[kind] = counts.GetValueOrDefault(kind) + count;
-        return counts;
+        var manifest = DemoManifest.Find()
+            ?? throw new FileNotFoundException($"No {DemoManifest.RelativePath} above {AppContext.BaseDirectory}");
+        return await DemoManifest.LoadAsync(gateway, manifest, log, cancellationToken);
     }
 
     /// <summary>Runs a create call; an ALREADY_EXISTS answer counts as done.</summary>

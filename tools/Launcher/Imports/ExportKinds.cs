@@ -14,6 +14,7 @@ public static class ExportKinds
     {
         ["objectives"] = (gateway, request, options) => new Platform.Objectives.V1.ObjectivesService.ObjectivesServiceClient(gateway).ExportObjectivesAsync(request, options),
         ["progress-reports"] = (gateway, request, options) => new Platform.Objectives.V1.ObjectivesService.ObjectivesServiceClient(gateway).ExportProgressReportsAsync(request, options),
+        ["indicators"] = (gateway, request, options) => new Platform.Indicators.V1.IndicatorsService.IndicatorsServiceClient(gateway).ExportIndicatorsAsync(request, options),
     };
 
     /// <summary>The kinds a plan is made of, in the order they import (objectives before what links to them).</summary>

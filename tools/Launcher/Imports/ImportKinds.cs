@@ -13,7 +13,14 @@ public static class ImportKinds
     {
         ["objectives"] = (gateway, options) => new Platform.Objectives.V1.ObjectivesService.ObjectivesServiceClient(gateway).ImportFile(options),
         ["progress-reports"] = (gateway, options) => new Platform.Objectives.V1.ObjectivesService.ObjectivesServiceClient(gateway).ImportFile(options),
+        ["indicators"] = (gateway, options) => new Platform.Indicators.V1.IndicatorsService.IndicatorsServiceClient(gateway).ImportFile(options),
+        ["budget-lines"] = Finance,
+        ["debt-schedule"] = Finance,
+        ["investments"] = Finance,
     };
+
+    private static AsyncDuplexStreamingCall<ImportChunk, ImportEvent> Finance(GrpcChannel gateway, CallOptions options) =>
+        new Platform.Finance.V1.FinanceService.FinanceServiceClient(gateway).ImportFile(options);
 
     public static IReadOnlyCollection<string> Names => Calls.Keys;
 
