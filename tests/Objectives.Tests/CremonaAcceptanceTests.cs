@@ -216,12 +216,12 @@ public sealed class CremonaAcceptanceTests(ServiceFactory<ObjectivesGrpcService>
         var folder = Path.Combine(CremonaDemo.Folder, "patto-sviluppo-2007");
         var plan = JsonParser.Default.Parse<CreatePlanRequest>(await File.ReadAllTextAsync(Path.Combine(folder, "piano.json"), Cancellation));
         (await rest.PostJsonAsync($"/v1/plans?plan_id={plan.PlanId}", JsonFormatter.Default.Format(plan.Plan), Cancellation)).EnsureSuccessStatusCode();
-        var events = await new ImportCalls(Grpc(Tenant), rest, Cancellation).ImportAsync(true, new ImportChunk
+        var events = await new ObjectiveFileCalls(Grpc(Tenant), rest, Cancellation).ImportAsync(true, new ImportChunk
         {
             Parent = "plans/patto-sviluppo-2007", Kind = "objectives", Mode = ImportMode.Commit, RequestId = "pact-rest", FileName = "obiettivi.csv",
             Content = ByteString.CopyFrom(await File.ReadAllBytesAsync(Path.Combine(folder, "obiettivi.csv"), Cancellation)),
         });
-        Assert.True(events[^1].Summary.Committed, ImportCalls.Problems(events));
+        Assert.True(events[^1].Summary.Committed, ImportCalls.Describe(events));
 
         var tree = await Grpc(Tenant).GetPlanTreeAsync(new GetPlanTreeRequest { Name = "plans/patto-sviluppo-2007" }, Call());
 

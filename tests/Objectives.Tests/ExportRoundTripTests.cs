@@ -35,7 +35,7 @@ public sealed class ExportRoundTripTests(ServiceFactory<ObjectivesGrpcService> f
 
     public static TheoryData<FileFormat, bool> Cases() => new() { { FileFormat.Csv, false }, { FileFormat.Csv, true }, { FileFormat.Xlsx, false }, { FileFormat.Xlsx, true } };
 
-    private ImportCalls Calls(string tenant) => new(Grpc(tenant), Rest(tenant), Cancellation);
+    private ObjectiveFileCalls Calls(string tenant) => new(Grpc(tenant), Rest(tenant), Cancellation);
 
     private async Task CreatePlanAsync(string tenant) => await Grpc(tenant).CreatePlanAsync(new CreatePlanRequest
     {
@@ -49,7 +49,7 @@ public sealed class ExportRoundTripTests(ServiceFactory<ObjectivesGrpcService> f
         {
             Parent = PlanName, Kind = kind, Mode = ImportMode.Commit, RequestId = $"{tenant}-{kind}", Format = format, Content = ByteString.CopyFrom(file),
         });
-        Assert.True(events[^1].Summary.Committed, ImportCalls.Problems(events));
+        Assert.True(events[^1].Summary.Committed, ImportCalls.Describe(events));
     }
 
     private async Task EnsureSourceAsync()

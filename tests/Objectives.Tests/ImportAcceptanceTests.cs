@@ -61,7 +61,7 @@ public sealed class ImportAcceptanceTests(ServiceFactory<ObjectivesGrpcService> 
         return cases;
     }
 
-    private ImportCalls Calls => new(Grpc(Tenant), Rest(Tenant), Cancellation);
+    private ObjectiveFileCalls Calls => new(Grpc(Tenant), Rest(Tenant), Cancellation);
 
     private async Task<string> PlanAsync(string test, string kind, FileFormat format, bool rest)
     {
@@ -74,7 +74,7 @@ public sealed class ImportAcceptanceTests(ServiceFactory<ObjectivesGrpcService> 
         if (kind != "objectives")
         {
             var objectives = await Calls.ImportAsync(false, await Chunk(plan, "objectives", FileFormat.Csv, GoodObjectives, ImportMode.Commit, "objectives-" + id));
-            Assert.True(objectives[^1].Summary.Committed, ImportCalls.Problems(objectives));
+            Assert.True(objectives[^1].Summary.Committed, ImportCalls.Describe(objectives));
         }
         return plan;
     }
@@ -126,7 +126,7 @@ public sealed class ImportAcceptanceTests(ServiceFactory<ObjectivesGrpcService> 
         var first = await Calls.ImportAsync(rest, chunk);
         var again = await Calls.ImportAsync(rest, chunk);
 
-        Assert.True(first[^1].Summary.Committed, ImportCalls.Problems(first));
+        Assert.True(first[^1].Summary.Committed, ImportCalls.Describe(first));
         Assert.Equal(3, first[^1].Summary.WrittenByKind[kind]);
         Assert.True(again[^1].Summary.Replayed);
         Assert.Equal(before + 3, await CountAsync(kind, plan));

@@ -139,7 +139,7 @@ public sealed class ObjectiveImportTests(ServiceFactory<ObjectivesGrpcService> f
     public async Task The_documented_example_files_import_without_a_problem()
     {
         var plan = await PlanAsync("import-examples");
-        var calls = new ImportCalls(Grpc(Tenant), Rest(Tenant), Cancellation);
+        var calls = new ObjectiveFileCalls(Grpc(Tenant), Rest(Tenant), Cancellation);
 
         foreach (var (kind, file) in new[] { ("objectives", "obiettivi.csv"), ("progress-reports", "stati-di-attuazione.csv") })
         {
@@ -149,7 +149,7 @@ public sealed class ObjectiveImportTests(ServiceFactory<ObjectivesGrpcService> f
                 Parent = plan, Kind = kind, Mode = ImportMode.Commit, RequestId = $"examples-{kind}", FileName = file,
                 Content = ByteString.CopyFrom(await File.ReadAllBytesAsync(path, Cancellation)),
             });
-            Assert.True(events[^1].Summary.Committed, ImportCalls.Problems(events));
+            Assert.True(events[^1].Summary.Committed, ImportCalls.Describe(events));
         }
         var card = await Grpc(Tenant).GetObjectiveAsync(new GetObjectiveRequest { Name = $"{plan}/objectives/1.1.1" }, Call());
         Assert.Equal(("LATE", "2022"), (card.LatestState, card.LatestPeriod));

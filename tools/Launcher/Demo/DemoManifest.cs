@@ -32,13 +32,13 @@ public static class DemoManifest
         return entries;
     }
 
-    /// <summary>Loads every entry (or those <paramref name="only"/> keeps) and returns what was written, by kind.</summary>
+    /// <summary>Loads every entry and returns what was written, by kind.</summary>
     public static async Task<IReadOnlyDictionary<string, long>> LoadAsync(GrpcChannel gateway, string manifestPath,
-        Action<string> log, CancellationToken cancellationToken, Func<Entry, bool>? only = null)
+        Action<string> log, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(manifestPath)!;
         var counts = new Dictionary<string, long>();
-        foreach (var entry in Read(manifestPath).Where(only ?? (_ => true)))
+        foreach (var entry in Read(manifestPath))
         {
             var started = Stopwatch.StartNew();
             var path = Path.Combine(folder, entry.File);

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Google.Protobuf;
 using Platform.Imports.V1;
 using Platform.Spreadsheets.Import;
@@ -9,7 +8,7 @@ using Platform.Spreadsheets.Writing;
 namespace Objectives.Tests;
 
 /// <summary>Import and export calls of the Objectives service, through gRPC or REST, for either kind.</summary>
-public sealed class ImportCalls(ObjectivesService.ObjectivesServiceClient grpc, HttpClient rest, CancellationToken cancellation)
+public sealed class ObjectiveFileCalls(ObjectivesService.ObjectivesServiceClient grpc, HttpClient rest, CancellationToken cancellation)
 {
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
@@ -25,13 +24,10 @@ public sealed class ImportCalls(ObjectivesService.ObjectivesServiceClient grpc, 
             var response = await rest.PostJsonAsync($"/v1/{chunk.Parent}/{RestCollection(chunk.Kind)}:import", JsonFormatter.Default.Format(body), cancellation);
             var text = await response.Content.ReadAsStringAsync(cancellation);
             Assert.True(response.IsSuccessStatusCode, text);
-            return Events(text).Select(e => Parser.Parse<ImportEvent>(e.GetRawText())).ToList();
+            return ImportCalls.RestEvents(text).Select(e => Parser.Parse<ImportEvent>(e.GetRawText())).ToList();
         }
-        using var call = chunk.Kind == "objectives" ? grpc.ImportObjectives(chunk, cancellationToken: cancellation)
-            : grpc.ImportProgressReports(chunk, cancellationToken: cancellation);
-        var events = new List<ImportEvent>();
-        await foreach (var e in call.ResponseStream.ReadAllAsync(cancellation)) events.Add(e);
-        return events;
+        return [.. await ImportCalls.EventsAsync(chunk.Kind == "objectives" ? grpc.ImportObjectives(chunk, cancellationToken: cancellation)
+            : grpc.ImportProgressReports(chunk, cancellationToken: cancellation), cancellation)];
     }
 
     public async Task<byte[]> ExportAsync(bool overRest, string kind, string plan, FileFormat format)
@@ -47,17 +43,6 @@ public sealed class ImportCalls(ObjectivesService.ObjectivesServiceClient grpc, 
             : await grpc.ExportProgressReportsAsync(request, cancellationToken: cancellation);
         return body.Data.ToByteArray();
     }
-
-    /// <summary>A streamed REST answer: a JSON array, or one JSON object per line.</summary>
-    public static List<JsonElement> Events(string text)
-    {
-        text = text.Trim();
-        if (text.StartsWith('[')) return JsonDocument.Parse(text).RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
-        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
-    }
-
-    public static string Problems(IEnumerable<ImportEvent> events) =>
-        string.Join("\n", events.Where(e => e.Problem is not null).Select(e => $"{e.Problem.Row} {e.Problem.Column}: {e.Problem.Message}"));
 }
 
 /// <summary>A table typed by a clerk (a header row, then rows of cell texts) as the bytes of a CSV or an XLSX file.</summary>
