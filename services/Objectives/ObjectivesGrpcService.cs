@@ -118,11 +118,10 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     public override async Task<HttpBody> ExportObjectives(ExportRequest request, ServerCallContext context)
     {
         var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
-        FileExport.Validate(request, ObjectiveImportKind.Name);
         await plans.GetRowAsync(Who, planId, context.CancellationToken);
         var all = (await objectives.AllAsync(Who, planId, context.CancellationToken)).Select(r => r.ToProto()).ToList();
         var schema = ObjectiveImportKind.ExportSchema(all);
-        return await FileExport.WriteAsync(request, schema, all.Select(o => ObjectiveImportKind.Row(o, schema)), context.CancellationToken);
+        return await FileExport.WriteAsync(request, ObjectiveImportKind.Name, schema, all.Select(o => ObjectiveImportKind.Row(o, schema)), context.CancellationToken);
     }
 
     [Access(AccessLevel.Read, PublicWhenPublished = true)]
@@ -198,10 +197,9 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     public override async Task<HttpBody> ExportProgressReports(ExportRequest request, ServerCallContext context)
     {
         var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
-        FileExport.Validate(request, ReportImportKind.Name);
         await plans.GetRowAsync(Who, planId, context.CancellationToken);
         var all = await reports.AllAsync(Who, planId, context.CancellationToken);
-        return await FileExport.WriteAsync(request, ReportImportKind.Schema, all.Select(r => ReportImportKind.Row(r.Code, r.Report)),
+        return await FileExport.WriteAsync(request, ReportImportKind.Name, ReportImportKind.Schema, all.Select(r => ReportImportKind.Row(r.Code, r.Report)),
             context.CancellationToken);
     }
 
