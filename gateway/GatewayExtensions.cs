@@ -23,6 +23,7 @@ public static class GatewayExtensions
         ObjectivesService.Descriptor,
         IndicatorsService.Descriptor,
         FinanceService.Descriptor,
+        Platform.Documents.V1.DocumentsService.Descriptor,
         Health.Descriptor,
     ];
 

@@ -54,6 +54,7 @@ try
     if (only is null) Memory.Report(bench, idle, loaded);
     await Section("web pages", () => WebPages.RunAsync(bench));
     await Section("overload", () => Overload.RunAsync(bench));
+    await Section("documents", () => DocumentRender.RunAsync(bench));
 
     var header = Header(bench, seed.Elapsed, (int?)created?.Values.Sum());
     Directory.CreateDirectory(Path.GetDirectoryName(output)!);

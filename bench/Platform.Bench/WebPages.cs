@@ -1,3 +1,4 @@
+using Platform.Finance.V1;
 using Platform.Indicators.V1;
 using Platform.Launcher.Demo;
 using Platform.Objectives.V1;
@@ -9,9 +10,12 @@ public static class WebPages
 {
     public static async Task RunAsync(BenchContext bench)
     {
-        if (bench.System.WebAddress is not { } web) return;
+        if (bench.System.WebAddress is null) return;
+        // Through the gateway, where a browser opens the app.
+        var web = bench.System.RestAddress;
         var objectives = new ObjectivesService.ObjectivesServiceClient(bench.Grpc);
         await PublishAsync(objectives, $"plans/{CremonaPlans.DupId}");
+        await ApproveAsync(new FinanceService.FinanceServiceClient(bench.Grpc), $"budgets/{CremonaFinanceTables.BudgetId}");
         var tree = await objectives.GetPlanTreeAsync(new GetPlanTreeRequest { Name = $"plans/{CremonaPlans.DupId}" });
         var indicator = (await new IndicatorsService.IndicatorsServiceClient(bench.Grpc)
             .ListIndicatorsAsync(new ListIndicatorsRequest { PageSize = 1 })).Indicators[0].Name.Split('/')[1];
@@ -19,9 +23,11 @@ public static class WebPages
         (string Name, string Path)[] pages =
         [
             ("home", "/"),
-            ("plan page", $"/piani/{CremonaPlans.DupId}"),
-            ("objective page", $"/piani/{CremonaPlans.DupId}/obiettivi/{objective}"),
+            ("plan page", $"/piani/{CremonaPlans.DupId}?anno=2021"),
+            ("objective page", $"/piani/{CremonaPlans.DupId}/obiettivi/{objective}?anno=2021"),
             ("indicator page", $"/indicatori/{indicator}"),
+            ("budget page", $"/bilancio/{CremonaFinanceTables.BudgetId}"),
+            ("PNRR page", "/investimenti"),
         ];
         using var client = new HttpClient { BaseAddress = web, Timeout = TimeSpan.FromSeconds(30) };
         var p95 = pages.ToDictionary(p => p.Name, _ => new List<double>());
@@ -35,12 +41,19 @@ public static class WebPages
                 p50[name].Add(Stats.Percentile(samples, 50));
             }
         bench.SampleLoad();
-        bench.Line("## Web pages (server time, one call at a time)");
+        bench.Line("## Web pages (server time through the gateway, a citizen's call, one at a time; goal p95 < 200 ms)");
         bench.Line();
         bench.Line("| page | p50 ms | p95 ms |");
         bench.Line("|---|---|---|");
         foreach (var (name, path) in pages) bench.Line($"| {name} `{path}` | {Stats.Spread(p50[name], "F1")} | {Stats.Spread(p95[name], "F1")} |");
         bench.Line();
+    }
+
+    /// <summary>Citizens read approved budgets only (and then the ente's investments): the demo's budget is approved for them.</summary>
+    private static async Task ApproveAsync(FinanceService.FinanceServiceClient finance, string name)
+    {
+        if ((await finance.GetBudgetAsync(new GetBudgetRequest { Name = name })).State != Budget.Types.State.Approved)
+            await finance.ApproveBudgetAsync(new ApproveBudgetRequest { Name = name });
     }
 
     /// <summary>The web application shows published plans only; the demo's DUP is approved and published for it.</summary>

@@ -11,7 +11,7 @@ namespace Platform.Gateway.ApiDocs;
 public static class ApiDocsEndpoints
 {
     public static readonly Google.Protobuf.Reflection.ServiceDescriptor[] DocumentedServices =
-        [ObjectivesService.Descriptor, IndicatorsService.Descriptor, FinanceService.Descriptor];
+        [ObjectivesService.Descriptor, IndicatorsService.Descriptor, FinanceService.Descriptor, Platform.Documents.V1.DocumentsService.Descriptor];
 
     private static readonly Lazy<string> Document = new(() =>
         OpenApiDocument.Build(DocumentedServices, "Platform API", "v1").ToJsonString(new JsonSerializerOptions { WriteIndented = true }));

@@ -17,5 +17,9 @@ public readonly record struct BudgetName(string BudgetId) : IResourceName<Budget
         return name.BudgetId is not null;
     }
 
+    /// <summary>The budget a name belongs to: <c>budgets/{id}</c> itself or any resource under it, or null.</summary>
+    public static BudgetName? Owning(string? text) =>
+        ResourceIds.ParseOwning(text, Collection) is { } id ? new BudgetName(id) : null;
+
     public override string ToString() => Format(BudgetId);
 }

@@ -17,5 +17,9 @@ public readonly record struct InvestmentName(string InvestmentId) : IResourceNam
         return name.InvestmentId is not null;
     }
 
+    /// <summary>The investment a name belongs to: <c>investments/{id}</c> itself or any resource under it, or null.</summary>
+    public static InvestmentName? Owning(string? text) =>
+        ResourceIds.ParseOwning(text, Collection) is { } id ? new InvestmentName(id) : null;
+
     public override string ToString() => Format(InvestmentId);
 }

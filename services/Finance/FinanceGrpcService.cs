@@ -24,11 +24,11 @@ public sealed partial class FinanceGrpcService(BudgetStore budgets, LineStore li
         return budgets.CreateAsync(requestContext.Current, request.BudgetId, request.Budget, context.CancellationToken);
     }
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override Task<Budget> GetBudget(GetBudgetRequest request, ServerCallContext context) =>
         budgets.GetAsync(requestContext.Current, ResourceNames.Parse<BudgetName>(request.Name).BudgetId, context.CancellationToken);
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicListing = true)]
     public override async Task<ListBudgetsResponse> ListBudgets(ListBudgetsRequest request, ServerCallContext context)
     {
         var paging = PageRequest.Read(request.PageSize, request.PageToken, BudgetStore.ListFingerprint);
@@ -64,7 +64,7 @@ public sealed partial class FinanceGrpcService(BudgetStore budgets, LineStore li
         return lines.BatchUpsertAsync(requestContext.Current, budgetId, request, context.CancellationToken);
     }
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<ListBudgetLinesResponse> ListBudgetLines(ListBudgetLinesRequest request, ServerCallContext context)
     {
         var who = requestContext.Current;
@@ -76,7 +76,7 @@ public sealed partial class FinanceGrpcService(BudgetStore budgets, LineStore li
         return new ListBudgetLinesResponse { Lines = { page.Items }, NextPageToken = page.NextPageToken };
     }
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<SummarizeBudgetLinesResponse> SummarizeBudgetLines(SummarizeBudgetLinesRequest request, ServerCallContext context)
     {
         var who = requestContext.Current;
@@ -94,7 +94,7 @@ public sealed partial class FinanceGrpcService(BudgetStore budgets, LineStore li
         return ledger.Summarize(request.Kind, request.Year, request.Stage, request.Titolo, request.MissionCode, request.GroupBy);
     }
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<BudgetBalances> GetBudgetBalances(GetBudgetBalancesRequest request, ServerCallContext context)
     {
         var who = requestContext.Current;
@@ -121,11 +121,11 @@ public sealed partial class FinanceGrpcService(BudgetStore budgets, LineStore li
         return debt.ReplaceAsync(requestContext.Current, budgetId, request.Schedule, request.Etag, context.CancellationToken);
     }
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override Task<DebtSchedule> GetDebtSchedule(GetDebtScheduleRequest request, ServerCallContext context) =>
         debt.GetAsync(requestContext.Current, ResourceNames.ParseParentOf<BudgetName>(request.Name, "debtSchedule", "name").BudgetId, context.CancellationToken);
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<FinancialIndicators> GetFinancialIndicators(GetFinancialIndicatorsRequest request, ServerCallContext context)
     {
         var who = requestContext.Current;
@@ -165,11 +165,11 @@ public sealed partial class FinanceGrpcService(BudgetStore budgets, LineStore li
     public override async Task<Investment> CreateInvestment(CreateInvestmentRequest request, ServerCallContext context) =>
         (await investments.CreateManyAsync(requestContext.Current, [request], lenient: false, single: true, context.CancellationToken))[0];
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override Task<Investment> GetInvestment(GetInvestmentRequest request, ServerCallContext context) =>
         investments.GetAsync(requestContext.Current, ResourceNames.Parse<InvestmentName>(request.Name).InvestmentId, context.CancellationToken);
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override async Task<ListInvestmentsResponse> ListInvestments(ListInvestmentsRequest request, ServerCallContext context)
     {
         var paging = PageRequest.Read(request.PageSize, request.PageToken, InvestmentStore.ListFingerprint(request.PnrrMission));
@@ -185,7 +185,7 @@ public sealed partial class FinanceGrpcService(BudgetStore budgets, LineStore li
         return new ImportInvestmentsResponse { Investments = { created }, FlaggedCount = created.Count(i => i.Flags.Count > 0) };
     }
 
-    [Access(AccessLevel.Read)]
+    [Access(AccessLevel.Read, PublicWhenPublished = true)]
     public override Task<SummarizeInvestmentsResponse> SummarizeInvestments(SummarizeInvestmentsRequest request, ServerCallContext context) =>
         investments.SummarizeAsync(requestContext.Current, context.CancellationToken);
 

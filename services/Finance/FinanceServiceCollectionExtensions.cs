@@ -3,6 +3,7 @@ using Platform.Finance.Budgets;
 using Platform.Finance.Debt;
 using Platform.Finance.Investments;
 using Platform.Finance.Lines;
+using Platform.Finance.Security;
 using Platform.Objectives.Client;
 using Platform.ServiceDefaults.Security;
 
@@ -19,7 +20,7 @@ public static class FinanceServiceCollectionExtensions
         services.AddSingleton<ObjectiveFundingReader>();
         services.AddSingleton(new ServiceAccess(WriterRole: Roles.Finance));
         services.AddObjectivesClient();
-        services.AddTransient<IPublicReadPolicy>(provider => provider.GetRequiredService<ObjectivesPublicationPolicy>());
+        services.AddTransient<IPublicReadPolicy, ApprovedBudgetPolicy>();
         return services;
     }
 }

@@ -118,6 +118,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     public override async Task<HttpBody> ExportObjectives(ExportRequest request, ServerCallContext context)
     {
         var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
+        FileExport.Validate(request, ObjectiveImportKind.Name);
         await plans.GetRowAsync(Who, planId, context.CancellationToken);
         var all = (await objectives.AllAsync(Who, planId, context.CancellationToken)).Select(r => r.ToProto()).ToList();
         var schema = ObjectiveImportKind.ExportSchema(all);
@@ -197,6 +198,7 @@ public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore object
     public override async Task<HttpBody> ExportProgressReports(ExportRequest request, ServerCallContext context)
     {
         var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
+        FileExport.Validate(request, ReportImportKind.Name);
         await plans.GetRowAsync(Who, planId, context.CancellationToken);
         var all = await reports.AllAsync(Who, planId, context.CancellationToken);
         return await FileExport.WriteAsync(request, ReportImportKind.Name, ReportImportKind.Schema, all.Select(r => ReportImportKind.Row(r.Code, r.Report)),

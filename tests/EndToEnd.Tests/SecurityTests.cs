@@ -17,10 +17,11 @@ public sealed class SecurityTests(PlatformFixture fixture) : IClassFixture<Platf
     [Fact]
     public async Task No_token_is_401_over_rest_and_unauthenticated_over_grpc()
     {
-        var error = await ApiAssert.RestFailsAsync(HttpStatusCode.Unauthorized, await Platform.Anonymous.GetAsync("/v1/budgets"));
+        // A budget's audit trail: staff only (approved budgets themselves are public reads).
+        var error = await ApiAssert.RestFailsAsync(HttpStatusCode.Unauthorized, await Platform.Anonymous.GetAsync("/v1/budgets/any/auditEvents"));
         Assert.Equal("UNAUTHENTICATED", error.Reason);
-        await ApiAssert.GrpcFailsAsync(StatusCode.Unauthenticated, () =>
-            new FinanceService.FinanceServiceClient(Platform.GrpcWithToken(null)).ListBudgetsAsync(new ListBudgetsRequest()).ResponseAsync);
+        await ApiAssert.GrpcFailsAsync(StatusCode.Unauthenticated, () => new FinanceService.FinanceServiceClient(Platform.GrpcWithToken(null))
+            .ListAuditEventsAsync(new Platform.Finance.V1.ListAuditEventsRequest { Parent = "budgets/any" }).ResponseAsync);
     }
 
     [Fact]

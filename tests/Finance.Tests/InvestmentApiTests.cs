@@ -189,6 +189,7 @@ public sealed class InvestmentApiTests(FinanceWithObjectives host) : FileTest(ho
 
         var programme = Assert.Single(one.Programmes);
         Assert.Equal(("4.02", "4", 2), (programme.ProgrammeCode, programme.MissionCode, programme.ObjectiveCount));
+        Assert.Equal(("Altri ordini di istruzione non universitaria", "Istruzione e diritto allo studio"), (programme.ProgrammeName, programme.MissionName));
         Assert.Equal("750.50", Assert.Single(programme.Amounts).Appropriation);
     }
 

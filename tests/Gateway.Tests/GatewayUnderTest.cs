@@ -15,7 +15,7 @@ namespace Gateway.Tests;
 /// </summary>
 public sealed class GatewayUnderTest : IAsyncDisposable
 {
-    private static readonly string[] Clusters = ["objectives", "indicators", "finance"];
+    private static readonly string[] Clusters = ["objectives", "indicators", "finance", "documents"];
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> _log;
 

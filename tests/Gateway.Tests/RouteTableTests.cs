@@ -19,9 +19,10 @@ public sealed partial class RouteTableTests
         (ObjectivesService.Descriptor, "objectives"),
         (IndicatorsService.Descriptor, "indicators"),
         (FinanceService.Descriptor, "finance"),
+        (Platform.Documents.V1.DocumentsService.Descriptor, "documents"),
     ];
 
-    private static readonly IReadOnlyList<(string Cluster, Regex Path)> Routes = LoadRoutes();
+    private static readonly IReadOnlyList<(string Cluster, Regex Path, int Order)> Routes = LoadRoutes();
 
     public static TheoryData<string, string> Methods()
     {
@@ -83,8 +84,10 @@ public sealed partial class RouteTableTests
 
     private static string OwnerOf(string service) => Owners.Single(o => o.Service.FullName == service).Cluster;
 
+    /// <summary>The clusters of the matching routes of the lowest <c>Order</c>: YARP tries lower orders first.</summary>
     private static IReadOnlyList<string> ClustersMatching(string path) =>
-        Routes.Where(r => r.Path.IsMatch(path)).Select(r => r.Cluster).Distinct().ToList();
+        Routes.Where(r => r.Path.IsMatch(path)).GroupBy(r => r.Order).OrderBy(g => g.Key).FirstOrDefault()?
+            .Select(r => r.Cluster).Distinct().ToList() ?? [];
 
     /// <summary>A concrete path for an HTTP rule: <c>/v1/{name=plans/*}</c> becomes <c>/v1/plans/x</c>.</summary>
     private static string SamplePath(HttpRule rule)
@@ -104,18 +107,20 @@ public sealed partial class RouteTableTests
     }
 
     /// <summary>Turns YARP route templates into regular expressions: <c>{**rest}</c> matches any tail.</summary>
-    private static IReadOnlyList<(string, Regex)> LoadRoutes()
+    private static IReadOnlyList<(string, Regex, int)> LoadRoutes()
     {
         using var json = JsonDocument.Parse(File.ReadAllText(RepoFiles.Path("gateway/appsettings.json")));
-        var routes = new List<(string, Regex)>();
+        var routes = new List<(string, Regex, int)>();
         foreach (var route in json.RootElement.GetProperty("ReverseProxy").GetProperty("Routes").EnumerateObject())
         {
             var template = route.Value.GetProperty("Match").GetProperty("Path").GetString()!;
             var pattern = Regex.Escape(template)
                 .Replace(@"/\{\*\*rest}", "(/.*)?")
                 .Replace(@"\{method}", "[^/]+")
-                .Replace(@"\{verb}", "[^/]+");
-            routes.Add((route.Value.GetProperty("ClusterId").GetString()!, new Regex($"^{pattern}$")));
+                .Replace(@"\{verb}", "[^/]+")
+                .Replace(@"\{plan}", "[^/]+");
+            var order = route.Value.TryGetProperty("Order", out var o) ? o.GetInt32() : 0;
+            routes.Add((route.Value.GetProperty("ClusterId").GetString()!, new Regex($"^{pattern}$"), order));
         }
         return routes;
     }

@@ -22,13 +22,13 @@ public sealed class AccessibilityTests(WebFixture fixture) : BrowserTest(fixture
             ("indicatore", "/indicatori/dup-1-2-i1?ente=demo", false),
             ("accesso", "/accesso", false),
             ("non-trovato", "/piani/non-esiste?ente=demo", false),
-            ("bilancio-anonimo", "/bilancio/bilancio-2023-2025?ente=demo", false),
+            ("bilanci", "/bilancio?ente=demo", false),
+            ("bilancio-cittadino", "/bilancio/bilancio-2023-2025?ente=demo", false),
+            ("investimenti-cittadino", "/investimenti?ente=demo", false),
             ("staff-home", "/", true),
             ("staff-obiettivo", $"/piani/{Plan}/obiettivi/1.2?anno=2021", true),
             ("staff-indicatore", "/indicatori/dup-1-2-i1", true),
             ("staff-bilanci", "/bilancio", true),
-            ("staff-bilancio", "/bilancio/bilancio-2023-2025", true),
-            ("staff-investimenti", "/investimenti", true),
         };
         var data = new TheoryData<string, string, bool, int>();
         foreach (var (name, path, staff) in pages)

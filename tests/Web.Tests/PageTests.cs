@@ -12,6 +12,8 @@ public sealed class PageTests(WebFixture fixture)
 {
     private const string Plan = WebFixture.Plan;
     private static readonly CultureInfo Italian = CultureInfo.GetCultureInfo("it-IT");
+    private static readonly (string Status, string Field)[] Statuses = [("ACHIEVED", "achieved"),
+        ("PARTIALLY_ACHIEVED", "partiallyAchieved"), ("NOT_ACHIEVED", "notAchieved"), ("NOT_MEASURED", "notMeasured"), ("NO_TARGET", "noTarget")];
 
     private async Task<string> PageAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
     {
@@ -59,8 +61,7 @@ public sealed class PageTests(WebFixture fixture)
         var html = await PageAsync($"/piani/{Plan}?ente=demo&anno=2021");
 
         var counts = scorecard.GetProperty("counts");
-        foreach (var (status, field) in new[] { ("ACHIEVED", "achieved"), ("PARTIALLY_ACHIEVED", "partiallyAchieved"),
-                     ("NOT_ACHIEVED", "notAchieved"), ("NOT_MEASURED", "notMeasured"), ("NO_TARGET", "noTarget") })
+        foreach (var (status, field) in Statuses)
         {
             var expected = counts.TryGetProperty(field, out var value) ? value.GetInt32() : 0;
             var shown = Regex.Match(html, $"<tr data-stato=\"{status}\">.*?<td class=\"num\">([0-9.]+)</td>", RegexOptions.Singleline);
@@ -69,9 +70,22 @@ public sealed class PageTests(WebFixture fixture)
         }
         Assert.True(counts.GetProperty("achieved").GetInt32() > 0, "the demo DUP has achieved indicators in 2021");
         Assert.Contains($"<strong id=\"punteggio\">{ItalianNumber(scorecard.GetProperty("score").GetString()!)}</strong>", html);
-        // Each of the ten areas (the scorecard's roots) is a row of the tree with the API's score.
-        foreach (var root in scorecard.GetProperty("roots").EnumerateArray())
-            Assert.Matches($"<tr data-codice=\"{Regex.Escape(root.GetProperty("code").GetString()!)}\">", html);
+        // Each of the ten areas (the scorecard's roots) is a row of the tree with the API's score and counts.
+        var roots = scorecard.GetProperty("roots").EnumerateArray().ToList();
+        Assert.Equal(10, roots.Count);
+        foreach (var root in roots)
+        {
+            var code = root.GetProperty("code").GetString()!;
+            var row = Regex.Match(html, $"<tr data-codice=\"{Regex.Escape(code)}\">(.*?)</tr>", RegexOptions.Singleline);
+            Assert.True(row.Success, $"no row for area {code}");
+            var score = root.TryGetProperty("score", out var s) && s.GetString() is { Length: > 0 } text ? ItalianNumber(text) : "—";
+            Assert.Contains($"<td class=\"num\">{score}</td>", row.Groups[1].Value);
+            foreach (var (status, field) in Statuses)
+            {
+                var expected = root.TryGetProperty("subtreeCounts", out var subtree) && subtree.TryGetProperty(field, out var value) ? value.GetInt32() : 0;
+                Assert.Contains($"data-stato=\"{status}\">{expected.ToString("N0", Italian)}</td>", row.Groups[1].Value);
+            }
+        }
     }
 
     [Fact]
@@ -130,6 +144,24 @@ public sealed class PageTests(WebFixture fixture)
         var indicator = node.GetProperty("indicators")[0];
         Assert.Contains(indicator.GetProperty("title").GetString()!, html);
         Assert.Contains($"{ItalianNumber(indicator.GetProperty("achievement").GetString()!)} %", html);
+    }
+
+    [Fact]
+    public async Task Objective_card_shows_the_money_of_its_programmes_with_their_national_names()
+    {
+        var funding = await ApiAsync($"/v1/budgets/{WebFixture.Budget}:objectiveFunding?objective=plans/{Plan}/objectives/1.1&ente=demo");
+        var programmes = funding.GetProperty("programmes").EnumerateArray().ToList();
+        Assert.NotEmpty(programmes);
+
+        var html = WebUtility.HtmlDecode(await PageAsync($"/piani/{Plan}/obiettivi/1.1?ente=demo&anno=2021"));
+
+        foreach (var programme in programmes)
+        {
+            var code = programme.GetProperty("programmeCode").GetString()!;
+            Assert.Contains($"<tr data-programma=\"{code}\">", html);
+            Assert.Contains($"{code} {programme.GetProperty("programmeName").GetString()}", html);
+            Assert.Contains(programme.GetProperty("missionName").GetString()!, html);
+        }
     }
 
     [Fact]

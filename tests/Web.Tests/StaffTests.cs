@@ -27,7 +27,7 @@ public sealed class StaffTests(WebFixture fixture) : BrowserTest(fixture)
         var before = await ApiAsync($"/v1/scorecards/{WebFixture.Plan}?year=2022&ente=demo");
         var page = await PageAsync();
         await page.GotoAsync(link);
-        await Assertions.Expect(page.Locator("#utente")).ToHaveTextAsync("demo-admin (demo)");
+        await Assertions.Expect(page.Locator("#utente")).ToHaveTextAsync("demo-admin (Comune di Cremona)");
         Assert.DoesNotContain("codice", page.Url);
 
         // A value the service refuses: its violation, in Italian, beside the field.

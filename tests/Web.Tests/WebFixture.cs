@@ -20,6 +20,7 @@ public sealed class WebCollection : ICollectionFixture<WebFixture>
 public sealed class WebFixture : IAsyncLifetime
 {
     public const string Plan = "dup-2023-2025";
+    public const string Budget = "bilancio-2023-2025";
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("platform-web-").FullName;
     private readonly List<string> _log = [];
@@ -56,6 +57,8 @@ public sealed class WebFixture : IAsyncLifetime
         Admin.DefaultRequestHeaders.Authorization = new("Bearer", token);
         Anonymous = new HttpClient { BaseAddress = System.RestAddress };
         await PublishAsync(Plan);
+        // Citizens read approved budgets only (and an ente's investments once it has one).
+        (await Admin.PostAsJsonAsync($"/v1/budgets/{Budget}:approve", new { })).EnsureSuccessStatusCode();
         Web = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = WebAddress };
     }
 

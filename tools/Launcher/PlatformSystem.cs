@@ -17,6 +17,7 @@ public sealed class PlatformSystem : IAsyncDisposable
         ("objectives", "services/Objectives/Platform.Objectives"),
         ("indicators", "services/Indicators/Platform.Indicators"),
         ("finance", "services/Finance/Platform.Finance"),
+        ("documents", "services/Documents/Platform.Documents"),
     ];
 
     private readonly List<ChildProcess> _children = [];
@@ -116,6 +117,7 @@ public sealed class PlatformSystem : IAsyncDisposable
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Options.WebPort}",
                 ["Web__ApiBaseAddress"] = RestAddress.ToString(),
                 ["Web__DefaultEnte"] = "demo",
+                ["Web__Entes__demo"] = "Comune di Cremona",
             };
             var link = WebSignInLink.Create();
             foreach (var (key, value) in link.Environment(Token("demo", "demo-admin", [Roles.Admin])))

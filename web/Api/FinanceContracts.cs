@@ -28,7 +28,8 @@ public sealed record DebtYear(int Year = 0, string OpeningDebt = "", string NewL
     string EarlyRepayments = "", string OtherChanges = "", string ClosingDebt = "", long Inhabitants = 0,
     string DebtPerInhabitant = "");
 
-public sealed record DebtIssue(int Year = 0, string Kind = "", string Message = "");
+public sealed record DebtIssue(int Year = 0, string Kind = "", string Expected = "", string Actual = "", string Difference = "",
+    string Message = "");
 
 public sealed record DebtSchedule(List<DebtYear>? Years = null, List<DebtIssue>? Issues = null);
 
@@ -53,3 +54,11 @@ public sealed record InvestmentTotal(string PnrrMission = "", string PnrrCompone
 
 public sealed record InvestmentSummary(List<InvestmentTotal>? Missions = null, List<InvestmentTotal>? Components = null,
     InvestmentTotal? GrandTotal = null);
+
+public sealed record LineAmount(int Year = 0, string Stage = "", string Appropriation = "");
+
+public sealed record ProgrammeFunding(string ProgrammeCode = "", string MissionCode = "", string ProgrammeName = "",
+    string MissionName = "", List<LineAmount>? Amounts = null, int ObjectiveCount = 0);
+
+public sealed record ObjectiveFunding(string Budget = "", List<ProgrammeFunding>? Programmes = null,
+    List<Investment>? Investments = null);

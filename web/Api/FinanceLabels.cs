@@ -54,12 +54,15 @@ public static class FinanceLabels
         _ => flag,
     };
 
-    public static string DebtIssue(string kind) => kind switch
+    /// <summary>What a debt issue of the service means, and what its expected and actual amounts are.</summary>
+    public static (string Text, string Expected, string Actual) DebtIssue(string kind) => kind switch
     {
-        "CLOSING_MISMATCH" => "Il residuo a fine anno dichiarato non corrisponde al calcolo",
-        "OPENING_MISMATCH" => "Il residuo al 1° gennaio non corrisponde a quello di fine anno precedente",
-        "REPAYMENT_MISMATCH" => "I rimborsi del piano non corrispondono alla spesa per rimborso prestiti del bilancio",
-        _ => "Incongruenza nel piano del debito",
+        "CLOSING_MISMATCH" => ("Il residuo a fine anno dichiarato non corrisponde al calcolo", "calcolato", "dichiarato"),
+        "OPENING_MISMATCH" => ("Il residuo al 1° gennaio non corrisponde a quello di fine anno precedente",
+            "fine anno precedente", "1° gennaio"),
+        "REPAYMENT_MISMATCH" => ("I rimborsi del piano non corrispondono alla spesa per rimborso prestiti del bilancio",
+            "spesa del titolo 4", "rimborsi del piano"),
+        _ => ("Incongruenza nel piano del debito", "atteso", "indicato"),
     };
 
     public static string Unit(string unit) => unit == "EUR per inhabitant" ? "€ per abitante" : unit;

@@ -21,6 +21,10 @@ public sealed partial class PlatformApi
     public Task<FinancialIndicators?> GetFinancialIndicatorsAsync(string ente, string budget, int year, string stage) =>
         GetAsync<FinancialIndicators>($"v1/budgets/{E(budget)}:indicators?year={year}&stage={E(stage)}&ente={E(ente)}");
 
+    /// <summary>The money of an objective's programmes in a budget, with the programmes' national names.</summary>
+    public Task<ObjectiveFunding?> GetObjectiveFundingAsync(string ente, string budget, string plan, string code) =>
+        GetAsync<ObjectiveFunding>($"v1/budgets/{E(budget)}:objectiveFunding?objective={E($"plans/{plan}/objectives/{code}")}&ente={E(ente)}");
+
     /// <summary>Every investment, page after page, optionally of one PNRR mission.</summary>
     public async Task<List<Investment>?> ListInvestmentsAsync(string ente, string? mission)
     {

@@ -18,5 +18,11 @@ public sealed class Caller(IHttpContextAccessor context, IOptions<WebOptions> op
     public string Ente(string? query) =>
         IsSignedIn && User!.FindFirst(SessionUser.TenantClaim)?.Value is { Length: > 0 } tenant ? tenant : options.Value.Ente(query);
 
+    /// <summary>How people read the ente's id: its configured name (<c>Comune di Cremona</c>), else the id.</summary>
+    public string EnteName(string ente) => options.Value.EnteName(ente);
+
+    /// <summary>The entes this installation names, offered to a citizen who picks one.</summary>
+    public IReadOnlyDictionary<string, string> KnownEntes => options.Value.Entes;
+
     private bool HasRole(string role) => User?.IsInRole(role) == true;
 }

@@ -50,10 +50,11 @@ public sealed class BudgetStore(Database database, AuditLog audit, TimeProvider 
     {
         var rows = await database.QueryAsync<BudgetRow>($"""
             SELECT {Columns} FROM budgets
-            WHERE tenant_id = @TenantId AND (@After IS NULL OR budget_id > @After)
+            WHERE tenant_id = @TenantId AND (@After IS NULL OR budget_id > @After) AND (@ApprovedOnly = 0 OR state = @Approved)
             ORDER BY budget_id
             {database.Dialect.Limit("@Limit")}
-            """, new { who.TenantId, paging.After, Limit = paging.PageSize + 1 }, ct);
+            """, new { who.TenantId, paging.After, Limit = paging.PageSize + 1, ApprovedOnly = who.IsAnonymous ? 1 : 0,
+                Approved = nameof(Budget.Types.State.Approved) }, ct);
         var page = Page<BudgetRow>.From(rows, paging.PageSize, r => r.BudgetId, ListFingerprint);
         var stages = (await database.QueryAsync<StageKeyRow>(
                 "SELECT budget_id AS BudgetId, year, stage FROM budget_stages WHERE tenant_id = @TenantId",

@@ -27,6 +27,8 @@ public static class FundingCalculator
             {
                 ProgrammeCode = programme,
                 MissionCode = BudgetClassification.National.Programmes.TryGetValue(programme, out var p) ? p.MissionCode : "",
+                ProgrammeName = p?.Name ?? "",
+                MissionName = p is not null && BudgetClassification.National.Missions.TryGetValue(p.MissionCode, out var mission) ? mission : "",
                 ObjectiveCount = sharing.Count,
                 Objectives = { sharing },
             };

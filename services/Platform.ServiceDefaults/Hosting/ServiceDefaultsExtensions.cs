@@ -19,9 +19,10 @@ public static class ServiceDefaultsExtensions
     /// request context, and the service's own database with its migrations applied at start-up.
     /// </summary>
     /// <param name="serviceName">Short lowercase name: the SQLite file name and the migration module.</param>
-    /// <param name="migrations">Assembly that embeds the service's <c>Migrations/*/NNNN_name.sql</c>.</param>
+    /// <param name="migrations">Assembly that embeds the service's <c>Migrations/*/NNNN_name.sql</c>; null for a
+    /// service without a database of its own (Documents reads the other services only).</param>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName,
-        Assembly migrations)
+        Assembly? migrations)
     {
         // The gateway talks to services with HTTP/2 prior knowledge, for gRPC and transcoded REST alike.
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -39,13 +40,17 @@ public static class ServiceDefaultsExtensions
             .AddJsonTranscoding(transcoding => transcoding.TypeRegistry = StatusJson.DetailTypes);
         services.AddProtobufBodyErrors();
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        var health = services.AddGrpcHealthChecks();
 
         services.AddHttpContextAccessor();
         services.Configure<TenancyOptions>(builder.Configuration.GetSection("Platform"));
         services.AddPlatformAuthentication();
         services.AddSingleton<IRequestContext, ClaimsRequestContext>();
         services.AddSingleton(TimeProvider.System);
+        services.AddHostedService<ParentProcessWatchdog>();
+        if (migrations is null) return builder;
+
+        health.AddCheck<DatabaseHealthCheck>("database");
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ImportRequests>();
         services.AddSingleton<Imports.FileImports>();
@@ -56,7 +61,6 @@ public static class ServiceDefaultsExtensions
             provider.GetRequiredService<MigrationRunner>(),
             provider.GetRequiredService<Database>(),
             serviceName, migrations));
-        services.AddHostedService<ParentProcessWatchdog>();
         return builder;
     }
 

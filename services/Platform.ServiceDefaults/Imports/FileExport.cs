@@ -14,13 +14,20 @@ public static class FileExport
     public const string CsvType = "text/csv; charset=utf-8";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static async Task<HttpBody> WriteAsync(ExportRequest request, string kind, TableSchema schema, IEnumerable<IReadOnlyList<object?>> rows,
-        CancellationToken ct)
+    /// <summary>Refuses a request for another kind or an unknown format; callers may check before reading their rows.</summary>
+    public static void Validate(ExportRequest request, string kind)
     {
         var validator = new RequestValidator();
         validator.Check(request.Kind.Length == 0 || request.Kind == kind, "kind", $"must be {kind}");
         validator.Check(Enum.IsDefined(request.Format), "format", "must be CSV or XLSX");
+        validator.Check(Enum.IsDefined(request.NumberFormat), "number_format", "must be ITALIAN or PLAIN");
         validator.ThrowIfInvalid();
+    }
+
+    public static async Task<HttpBody> WriteAsync(ExportRequest request, string kind, TableSchema schema, IEnumerable<IReadOnlyList<object?>> rows,
+        CancellationToken ct)
+    {
+        Validate(request, kind);
         var xlsx = request.Format == FileFormat.Xlsx;
         var options = new ExportOptions
         {

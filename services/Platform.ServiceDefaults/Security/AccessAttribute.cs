@@ -13,14 +13,15 @@ public enum AccessLevel
 
 /// <summary>
 /// Declares the access an RPC needs; every RPC of a service declares one (calls to an RPC without it are
-/// refused). With <see cref="PublicWhenPublished"/>, anonymous callers may use it for published plans.
+/// refused). With <see cref="PublicWhenPublished"/>, anonymous callers may use it for what the service's
+/// <see cref="IPublicReadPolicy"/> finds public (published plans, approved budgets...).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = true)]
 public sealed class AccessAttribute(AccessLevel level) : Attribute
 {
     public AccessLevel Level { get; } = level;
 
-    /// <summary>Anonymous reading is allowed when the plan the request is about is published.</summary>
+    /// <summary>Anonymous reading is allowed when the service's public-read policy finds what the request is about public.</summary>
     public bool PublicWhenPublished { get; init; }
 
     /// <summary>A list anonymous callers may use: it then answers with what is published only.</summary>

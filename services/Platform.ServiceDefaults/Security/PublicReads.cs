@@ -5,7 +5,8 @@ namespace Platform.ServiceDefaults.Security;
 
 /// <summary>
 /// Decides whether an anonymous caller may make a public read (<see cref="AccessAttribute.PublicWhenPublished"/>):
-/// only when the plan the request is about is published. Each service that has public reads registers one.
+/// only when what the request is about is public (a published plan, an approved budget...). Each service that
+/// has public reads registers one.
 /// </summary>
 public interface IPublicReadPolicy
 {
@@ -33,6 +34,21 @@ public static class PublicReads
                 if (field.Name == "plan" && value.Length > 0 && !value.Contains('/')) return value;
             }
         }
+        return null;
+    }
+
+    /// <summary>The budget id a request is about: <c>budgets/{id}</c> or a name under it in its <c>name</c>, <c>parent</c> or <c>budget</c> field.</summary>
+    public static string? BudgetIdOf(IMessage request) => OwnerIn(request, text => BudgetName.Owning(text)?.BudgetId, "name", "parent", "budget");
+
+    /// <summary>The investment id a request is about: <c>investments/{id}</c> or a name under it in its <c>name</c> or <c>parent</c> field.</summary>
+    public static string? InvestmentIdOf(IMessage request) => OwnerIn(request, text => InvestmentName.Owning(text)?.InvestmentId, "name", "parent");
+
+    private static string? OwnerIn(IMessage request, Func<string, string?> owner, params string[] fields)
+    {
+        foreach (var field in request.Descriptor.Fields.InFieldNumberOrder())
+            if (field.FieldType == FieldType.String && !field.IsRepeated && fields.Contains(field.Name) &&
+                owner((string)field.Accessor.GetValue(request)) is { } id)
+                return id;
         return null;
     }
 }

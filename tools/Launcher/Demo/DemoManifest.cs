@@ -32,8 +32,12 @@ public static class DemoManifest
         return entries;
     }
 
-    /// <summary>Loads every entry and returns what was written, by kind.</summary>
-    public static async Task<IReadOnlyDictionary<string, long>> LoadAsync(GrpcChannel gateway, string manifestPath,
+    /// <summary>Loads every entry through the gateway and returns what was written, by kind.</summary>
+    public static Task<IReadOnlyDictionary<string, long>> LoadAsync(GrpcChannel gateway, string manifestPath,
+        Action<string> log, CancellationToken cancellationToken) => LoadAsync(_ => gateway, manifestPath, log, cancellationToken);
+
+    /// <summary>Loads every entry, each through the channel of the service that owns its kind (hosts without a gateway).</summary>
+    public static async Task<IReadOnlyDictionary<string, long>> LoadAsync(Func<string, GrpcChannel> channelOfService, string manifestPath,
         Action<string> log, CancellationToken cancellationToken)
     {
         var folder = Path.GetDirectoryName(manifestPath)!;
@@ -42,6 +46,7 @@ public static class DemoManifest
         {
             var started = Stopwatch.StartNew();
             var path = Path.Combine(folder, entry.File);
+            var gateway = channelOfService(ImportKinds.ServiceOf(entry.Kind));
             var written = entry.Kind switch
             {
                 "plan" => new Dictionary<string, long> { ["plans"] = await CreateAsync(() => new Platform.Objectives.V1.ObjectivesService.ObjectivesServiceClient(gateway)

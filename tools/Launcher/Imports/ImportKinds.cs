@@ -22,7 +22,18 @@ public static class ImportKinds
     private static AsyncDuplexStreamingCall<ImportChunk, ImportEvent> Finance(GrpcChannel gateway, CallOptions options) =>
         new Platform.Finance.V1.FinanceService.FinanceServiceClient(gateway).ImportFile(options);
 
+    private static readonly Dictionary<string, string> Services = new()
+    {
+        ["plan"] = "objectives", ["objectives"] = "objectives", ["progress-reports"] = "objectives",
+        ["indicators"] = "indicators",
+        ["budget"] = "finance", ["budget-lines"] = "finance", ["debt-schedule"] = "finance", ["investments"] = "finance",
+    };
+
     public static IReadOnlyCollection<string> Names => Calls.Keys;
+
+    /// <summary>The service that owns a kind (<c>plan</c> and <c>budget</c> included): objectives, indicators or finance.</summary>
+    public static string ServiceOf(string kind) => Services.TryGetValue(kind, out var service) ? service
+        : throw new ArgumentException($"unknown kind '{kind}'", nameof(kind));
 
     public static OpenCall? Find(string kind) => Calls.GetValueOrDefault(kind);
 }

@@ -1,0 +1,10 @@
+global using Grpc.Core;
+global using Platform.Documents;
+global using Platform.Documents.V1;
+global using Platform.Finance;
+global using Platform.Finance.V1;
+global using Platform.Indicators;
+global using Platform.Indicators.V1;
+global using Platform.Objectives;
+global using Platform.Objectives.V1;
+global using Platform.Testing;
