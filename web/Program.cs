@@ -16,6 +16,7 @@ builder.Services.Configure<WebOptions>(builder.Configuration.GetSection("Web"));
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
     options.ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
 builder.AddSessions();
+builder.Services.AddScoped<QualityFindings>();
 builder.Services.AddHttpClient<PlatformApi>(client => client.BaseAddress = new Uri(
     builder.Configuration["Web:ApiBaseAddress"] ?? throw new InvalidOperationException("Web:ApiBaseAddress is not set")));
 

@@ -47,6 +47,7 @@ try
 
     await Section("gateway cost", () => GatewayCost.RunAsync(bench));
     await Section("heavy reads", () => HeavyReads.RunAsync(bench));
+    await Section("quality report", () => QualityReport.RunAsync(bench));
     await Section("writes", () => Writes.RunAsync(bench));
     await Section("objective imports", () => ObjectiveImports.RunAsync(bench));
     await Section("import", () => Import.RunAsync(bench));

@@ -8,13 +8,16 @@ using Platform.Finance.FinancialIndices;
 using Platform.Finance.Investments;
 using Platform.Finance.Lines;
 using Platform.ServiceDefaults.Imports;
+using Platform.Finance.Quality;
+using Platform.ServiceDefaults.Quality;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Finance;
 
 /// <summary>gRPC (and transcoded REST) face of the Finance service: validate, call the store, map.</summary>
 public sealed partial class FinanceGrpcService(BudgetStore budgets, LineStore lines, DebtStore debt, InvestmentStore investments,
-    ObjectiveFundingReader funding, AuditLog audit, FileImports imports, IRequestContext requestContext)
+    ObjectiveFundingReader funding, AuditLog audit, FileImports imports, IRequestContext requestContext, QualityService quality,
+    FinanceQualityReader qualityReader)
     : FinanceService.FinanceServiceBase
 {
     [Access(AccessLevel.Write)]

@@ -4,7 +4,9 @@ using Platform.Finance.Debt;
 using Platform.Finance.Investments;
 using Platform.Finance.Lines;
 using Platform.Finance.Security;
+using Platform.Finance.Quality;
 using Platform.Objectives.Client;
+using Platform.ServiceDefaults.Quality;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Finance;
@@ -21,6 +23,7 @@ public static class FinanceServiceCollectionExtensions
         services.AddSingleton(new ServiceAccess(WriterRole: Roles.Finance));
         services.AddObjectivesClient();
         services.AddTransient<IPublicReadPolicy, ApprovedBudgetPolicy>();
+        services.AddQuality(FinanceRules.Catalog()).AddSingleton<FinanceQualityReader>();
         return services;
     }
 }

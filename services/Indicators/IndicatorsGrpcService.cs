@@ -5,16 +5,19 @@ using Platform.Imports.V1;
 using Platform.Indicators.Definitions;
 using Platform.Indicators.Imports;
 using Platform.Indicators.Periods;
+using Platform.Indicators.Quality;
 using Platform.Indicators.Scorecards;
 using Platform.Objectives.Client;
 using Platform.ServiceDefaults.Imports;
+using Platform.ServiceDefaults.Quality;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Indicators;
 
 /// <summary>gRPC (and transcoded REST) face of the Indicators service: validate, call the store, map.</summary>
-public sealed class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore periods, ObjectiveLinks links,
-    ScorecardService scorecards, AuditLog audit, FileImports imports, ObjectivesLookup objectives, IRequestContext requestContext)
+public sealed partial class IndicatorsGrpcService(IndicatorStore indicators, PeriodStore periods, ObjectiveLinks links,
+    ScorecardService scorecards, AuditLog audit, FileImports imports, ObjectivesLookup objectives, IRequestContext requestContext,
+    QualityService quality, PlanIndicatorsReader planIndicators)
     : IndicatorsService.IndicatorsServiceBase
 {
     [Access(AccessLevel.Write)]

@@ -1,7 +1,9 @@
 using Platform.Indicators.Definitions;
 using Platform.Indicators.Periods;
+using Platform.Indicators.Quality;
 using Platform.Indicators.Scorecards;
 using Platform.Objectives.Client;
+using Platform.ServiceDefaults.Quality;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Indicators;
@@ -17,6 +19,7 @@ public static class IndicatorsServiceCollectionExtensions
         services.AddScoped<ObjectiveLinks>();
         services.AddScoped<ScorecardService>();
         services.AddTransient<IPublicReadPolicy, PublishedIndicatorPolicy>();
+        services.AddQuality(IndicatorRules.Catalog()).AddSingleton<PlanIndicatorsReader>();
         return services;
     }
 }

@@ -6,13 +6,14 @@ using Platform.Objectives.Objectives;
 using Platform.Objectives.Plans;
 using Platform.Objectives.Reports;
 using Platform.ServiceDefaults.Imports;
+using Platform.ServiceDefaults.Quality;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Objectives;
 
 /// <summary>gRPC (and transcoded REST) face of the Objectives service: validate, call the store, map.</summary>
-public sealed class ObjectivesGrpcService(PlanStore plans, ObjectiveStore objectives, ReportStore reports,
-    VersionStore versions, AuditLog audit, FileImports imports, IRequestContext requestContext)
+public sealed partial class ObjectivesGrpcService(PlanStore plans, ObjectiveStore objectives, ReportStore reports,
+    VersionStore versions, AuditLog audit, FileImports imports, IRequestContext requestContext, QualityService quality)
     : ObjectivesService.ObjectivesServiceBase
 {
     private RequestIdentity Who => requestContext.Current;

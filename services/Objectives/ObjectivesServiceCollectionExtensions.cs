@@ -1,6 +1,8 @@
 using Platform.Objectives.Objectives;
 using Platform.Objectives.Reports;
 using Platform.Objectives.Plans;
+using Platform.Objectives.Quality;
+using Platform.ServiceDefaults.Quality;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Objectives;
@@ -13,5 +15,6 @@ public static class ObjectivesServiceCollectionExtensions
             .AddSingleton<ObjectiveStore>()
             .AddSingleton<ReportStore>()
             .AddSingleton<VersionStore>()
-            .AddSingleton<IPublicReadPolicy, PublishedPlanPolicy>();
+            .AddSingleton<IPublicReadPolicy, PublishedPlanPolicy>()
+            .AddQuality(ObjectiveRules.Catalog());
 }

@@ -18,9 +18,10 @@ public static class LauncherCommands
         ["import"] = Imports.ImportCommand.RunAsync,
         ["bundle"] = Bundles.BundleCommand.RunAsync,
         ["render"] = (args, _) => RenderCommand.RunAsync([.. args]),
+        ["quality"] = (args, _) => QualityCommand.RunAsync([.. args]),
     };
 
-    private static string Usage => string.Join(Environment.NewLine, CommandLine.Usage, Imports.ImportCommand.Usage, Bundles.BundleCommand.Usage, RenderCommand.Usage);
+    private static string Usage => string.Join(Environment.NewLine, CommandLine.Usage, Imports.ImportCommand.Usage, Bundles.BundleCommand.Usage, RenderCommand.Usage, QualityCommand.Usage);
 
     public static async Task<int> RunAsync(string[] args)
     {

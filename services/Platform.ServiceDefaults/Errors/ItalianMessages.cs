@@ -18,6 +18,8 @@ public static partial class ItalianMessages
         (R("^is required with a programme$"), "è obbligatorio quando si indica un programma"),
         (R("^is required for (.+)$"), "è obbligatorio per $1"),
         (R("^is empty$"), "è vuoto"),
+        (R("^is not a rule of this service: (.+)$"), "non è una regola di questo servizio: $1"),
+        (R("^must be a resource name of this service \\((.+)\\)$"), "deve essere il nome di una risorsa di questo servizio ($1)"),
         (R("^must be at most (\\d+) characters(?: \\(got (\\d+)\\))?$"), "deve avere al massimo $1 caratteri"),
         (R("^is longer than (\\d+) characters$"), "supera i $1 caratteri"),
         (R("^must have at most (\\d+) (items|entries|levels|decimal places)(?: \\(got (\\d+)\\))?$"), "può avere al massimo $1 ${2}"),

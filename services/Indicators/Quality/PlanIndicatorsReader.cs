@@ -1,0 +1,20 @@
+using Platform.Indicators.Definitions;
+using Platform.Indicators.Periods;
+using Platform.Objectives.Client;
+
+namespace Platform.Indicators.Quality;
+
+/// <summary>Reads what the indicator rules check: the plan's tree from the Objectives service, its indicators and their periods.</summary>
+public sealed class PlanIndicatorsReader(IndicatorStore indicators, PeriodStore periods, ObjectivesLookup objectives)
+{
+    public async Task<PlanIndicators> ReadAsync(RequestIdentity who, string plan, CancellationToken ct)
+    {
+        var tree = await objectives.FindPlanTreeAsync(plan, ct) ?? throw ApiErrors.NotFound(plan);
+        var rows = await indicators.ListForPlanAsync(who, plan, ct);
+        var periodsOf = (await periods.ListRowsAsync(who, rows.Select(r => r.IndicatorId).ToList(), 0, 0, ct))
+            .ToLookup(p => p.IndicatorId);
+        var data = rows.OrderBy(r => r.IndicatorId, StringComparer.Ordinal)
+            .Select(r => new IndicatorData(r, r.ToProto(), periodsOf[r.IndicatorId].ToList())).ToList();
+        return new PlanIndicators(tree, data);
+    }
+}

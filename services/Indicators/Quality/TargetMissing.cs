@@ -1,0 +1,17 @@
+using Platform.Quality.V1;
+using Platform.ServiceDefaults.Quality;
+
+namespace Platform.Indicators.Quality;
+
+/// <summary>An indicator of the plan without a target for one of the plan's years (the DUP's targets stop at 2024).</summary>
+public sealed class TargetMissing() : QualityRule<PlanIndicators>("indicator.target_missing", Severity.Warning,
+    "Indicatore senza valore atteso per un anno del piano", "Indicator without a target for a plan year")
+{
+    public override IEnumerable<RuleHit> Check(PlanIndicators plan) =>
+        from data in plan.Indicators
+        from year in plan.Years
+        where !data.Periods.Any(p => p.Year == year && p.Target is not null)
+        select new RuleHit(Periods.PeriodKey.FormatName(data.Indicator.IndicatorId, year.ToString()), "target",
+            $"L'indicatore «{data.Indicator.Title}» non ha un valore atteso per il {year}, anno del piano.",
+            $"Indicator '{data.Indicator.Title}' has no target for {year}, a year of the plan.");
+}
