@@ -1,4 +1,3 @@
-using Platform.Launcher.Demo;
 using Platform.Quality.V1;
 
 namespace Objectives.Tests.Quality;
@@ -12,11 +11,11 @@ public sealed class CremonaQualityTests(ServiceFactory<ObjectivesGrpcService> fa
 {
     private const string Dup = "plans/dup-2023-2025";
 
-    /// <summary>The one place the demo is loaded: switch it when the demo loads through spreadsheet import.</summary>
+    /// <summary>The demo DUP as the launcher loads it: its import files through ImportFile.</summary>
     private async Task<ObjectivesService.ObjectivesServiceClient> LoadDemoAsync(string tenant)
     {
         var grpc = Grpc(tenant);
-        await CremonaPlans.LoadAsync(grpc, CremonaPlans.Dup(CremonaPlans.FindDemoDirectory(AppContext.BaseDirectory)), Cancellation);
+        await CremonaDemo.LoadAsync(grpc, "dup-2023-2025", Cancellation);
         return grpc;
     }
 
@@ -42,7 +41,7 @@ public sealed class CremonaQualityTests(ServiceFactory<ObjectivesGrpcService> fa
     {
         var grpc = Grpc("clean-quality");
         var plan = SyntheticPlans.Clean("pulito");
-        await CremonaPlans.LoadAsync(grpc, plan, Cancellation);
+        await SyntheticPlans.CreateAsync(grpc, plan, Cancellation);
 
         var report = await grpc.ValidatePlanAsync(new ValidatePlanRequest { Name = plan.Name }, Call());
 
