@@ -8,8 +8,9 @@ using static Platform.Spreadsheets.Schema.ColumnDefinition;
 namespace Objectives.Tests;
 
 /// <summary>
-/// The Cremona plans as the launcher loads them: the files of <c>data/demo/import/manifest.csv</c>, the plan
-/// created from its <c>piano.json</c>, then each file of the plan committed through the streamed <c>ImportFile</c>.
+/// The Cremona plans as the launcher loads them: the Objectives service's files of <c>data/demo/import/manifest.csv</c>,
+/// the plan created from its <c>piano.json</c>, then its objectives and progress reports committed through the
+/// streamed <c>ImportFile</c>.
 /// </summary>
 public static class CremonaDemo
 {
@@ -50,17 +51,7 @@ public static class CremonaDemo
     private static async Task<ImportSummary> ImportAsync(ObjectivesService.ObjectivesServiceClient client, ImportChunk header, byte[] content,
         CancellationToken cancellationToken)
     {
-        const int ChunkSize = 64 * 1024;
-        using var call = client.ImportFile(cancellationToken: cancellationToken);
-        for (var offset = 0; offset < content.Length; offset += ChunkSize)
-        {
-            var chunk = offset == 0 ? header.Clone() : new ImportChunk();
-            chunk.Content = ByteString.CopyFrom(content, offset, Math.Min(ChunkSize, content.Length - offset));
-            await call.RequestStream.WriteAsync(chunk, cancellationToken);
-        }
-        await call.RequestStream.CompleteAsync();
-        var events = new List<ImportEvent>();
-        await foreach (var e in call.ResponseStream.ReadAllAsync(cancellationToken)) events.Add(e);
+        var events = await ImportCalls.StreamAsync(client.ImportFile(cancellationToken: cancellationToken), header, content, 64 * 1024, cancellationToken);
         Assert.True(events[^1].Summary.Committed, $"{header.FileName}:\n{ImportCalls.Describe(events)}");
         return events[^1].Summary;
     }
@@ -71,7 +62,8 @@ public static class CremonaDemo
         await using var table = await TableImport.OpenAsync(file, SpreadsheetFormat.Csv, Manifest, cancellationToken: cancellationToken);
         var entries = new List<(string, string, string)>();
         await foreach (var row in table.ReadRowsAsync(cancellationToken))
-            if (row.Text("parent") == $"plans/{planId}" || (row.Text("kind") == "plan" && row.Text("file")!.StartsWith(planId + "/", StringComparison.Ordinal)))
+            if (row.Text("kind") is "objectives" or "progress-reports" && row.Text("parent") == $"plans/{planId}"
+                || row.Text("kind") == "plan" && row.Text("file")!.StartsWith(planId + "/", StringComparison.Ordinal))
                 entries.Add((row.Text("kind")!, row.Text("parent") ?? "", row.Text("file")!));
         return entries;
     }

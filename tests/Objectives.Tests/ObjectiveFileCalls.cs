@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Google.Protobuf;
 using Platform.Imports.V1;
 using Platform.Spreadsheets.Import;
@@ -25,13 +24,10 @@ public sealed class ObjectiveFileCalls(ObjectivesService.ObjectivesServiceClient
             var response = await rest.PostJsonAsync($"/v1/{chunk.Parent}/{RestCollection(chunk.Kind)}:import", JsonFormatter.Default.Format(body), cancellation);
             var text = await response.Content.ReadAsStringAsync(cancellation);
             Assert.True(response.IsSuccessStatusCode, text);
-            return Platform.Testing.ImportCalls.RestEvents(text).Select(e => Parser.Parse<ImportEvent>(e.GetRawText())).ToList();
+            return ImportCalls.RestEvents(text).Select(e => Parser.Parse<ImportEvent>(e.GetRawText())).ToList();
         }
-        using var call = chunk.Kind == "objectives" ? grpc.ImportObjectives(chunk, cancellationToken: cancellation)
-            : grpc.ImportProgressReports(chunk, cancellationToken: cancellation);
-        var events = new List<ImportEvent>();
-        await foreach (var e in call.ResponseStream.ReadAllAsync(cancellation)) events.Add(e);
-        return events;
+        return [.. await ImportCalls.EventsAsync(chunk.Kind == "objectives" ? grpc.ImportObjectives(chunk, cancellationToken: cancellation)
+            : grpc.ImportProgressReports(chunk, cancellationToken: cancellation), cancellation)];
     }
 
     public async Task<byte[]> ExportAsync(bool overRest, string kind, string plan, FileFormat format)
@@ -47,7 +43,6 @@ public sealed class ObjectiveFileCalls(ObjectivesService.ObjectivesServiceClient
             : await grpc.ExportProgressReportsAsync(request, cancellationToken: cancellation);
         return body.Data.ToByteArray();
     }
-
 }
 
 /// <summary>A table typed by a clerk (a header row, then rows of cell texts) as the bytes of a CSV or an XLSX file.</summary>

@@ -1,4 +1,3 @@
-using Platform.Launcher.Demo;
 using Platform.Quality.V1;
 
 namespace Objectives.Tests.Quality;
@@ -12,7 +11,7 @@ public sealed class CremonaQualityTests(ServiceFactory<ObjectivesGrpcService> fa
 {
     private const string Dup = "plans/dup-2023-2025";
 
-    /// <summary>The demo DUP, imported from the demo files as the launcher does.</summary>
+    /// <summary>The demo DUP as the launcher loads it: its import files through ImportFile.</summary>
     private async Task<ObjectivesService.ObjectivesServiceClient> LoadDemoAsync(string tenant)
     {
         var grpc = Grpc(tenant);
@@ -42,7 +41,7 @@ public sealed class CremonaQualityTests(ServiceFactory<ObjectivesGrpcService> fa
     {
         var grpc = Grpc("clean-quality");
         var plan = SyntheticPlans.Clean("pulito");
-        await plan.LoadAsync(grpc, Cancellation);
+        await SyntheticPlans.CreateAsync(grpc, plan, Cancellation);
 
         var report = await grpc.ValidatePlanAsync(new ValidatePlanRequest { Name = plan.Name }, Call());
 

@@ -7,20 +7,20 @@ public sealed record DemoObjective(string Code, Objective Objective);
 public sealed record DemoPlan(string PlanId, Plan Plan, IReadOnlyList<DemoObjective> Objectives)
 {
     public string Name => $"plans/{PlanId}";
-
-    /// <summary>Creates the plan and its objectives through the API.</summary>
-    public async Task LoadAsync(ObjectivesService.ObjectivesServiceClient client, CancellationToken cancellationToken)
-    {
-        await client.CreatePlanAsync(new CreatePlanRequest { PlanId = PlanId, Plan = Plan }, cancellationToken: cancellationToken);
-        foreach (var objective in Objectives)
-            await client.CreateObjectiveAsync(new CreateObjectiveRequest { Parent = Name, ObjectiveId = objective.Code, Objective = objective.Objective },
-                cancellationToken: cancellationToken);
-    }
 }
 
 /// <summary>A DUP shaped like Cremona's (10 lines, 38 strategic, 175 operational objectives) with no mistake in it.</summary>
 public static class SyntheticPlans
 {
+    /// <summary>Creates the plan and each objective through the API.</summary>
+    public static async Task CreateAsync(ObjectivesService.ObjectivesServiceClient client, DemoPlan plan, CancellationToken cancellationToken)
+    {
+        await client.CreatePlanAsync(new CreatePlanRequest { PlanId = plan.PlanId, Plan = plan.Plan }, cancellationToken: cancellationToken);
+        foreach (var objective in plan.Objectives)
+            await client.CreateObjectiveAsync(new CreateObjectiveRequest { Parent = plan.Name, ObjectiveId = objective.Code, Objective = objective.Objective },
+                cancellationToken: cancellationToken);
+    }
+
     private static readonly string[] Surnames = ["Bianchi", "Rossi", "Colombo", "Ricci", "Marino", "Greco", "Bruno", "Gallo", "Conti", "Costa"];
     private static readonly string[] Programmes = ["1.02", "4.02", "5.02", "6.01", "8.01", "9.02", "10.05", "12.04", "14.01", "15.01"];
 
