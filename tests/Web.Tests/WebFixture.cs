@@ -56,9 +56,6 @@ public sealed class WebFixture : IAsyncLifetime
         Admin = new HttpClient { BaseAddress = System.RestAddress };
         Admin.DefaultRequestHeaders.Authorization = new("Bearer", token);
         Anonymous = new HttpClient { BaseAddress = System.RestAddress };
-        await PublishAsync(Plan);
-        // Citizens read approved budgets only (and an ente's investments once it has one).
-        (await Admin.PostAsJsonAsync($"/v1/budgets/{Budget}:approve", new { })).EnsureSuccessStatusCode();
         Web = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = WebAddress };
     }
 
@@ -74,14 +71,6 @@ public sealed class WebFixture : IAsyncLifetime
             UnsafeUseInsecureChannelCallCredentials = true,
         });
         await DemoData.SeedIfEmptyAsync(channel, _ => { }, cancellationToken);
-    }
-
-    /// <summary>Adopts, approves and publishes a plan through the API, as its admin does.</summary>
-    private async Task PublishAsync(string plan)
-    {
-        foreach (var state in new[] { "ADOPTED", "APPROVED" })
-            (await Admin.PostAsJsonAsync($"/v1/plans/{plan}:transition", new { state })).EnsureSuccessStatusCode();
-        (await Admin.PostAsJsonAsync($"/v1/plans/{plan}:publish", new { published = true })).EnsureSuccessStatusCode();
     }
 
     public async Task DisposeAsync()

@@ -53,12 +53,40 @@ public static class DemoManifest
                     .CreatePlanAsync(Parse<Platform.Objectives.V1.CreatePlanRequest>(path), cancellationToken: cancellationToken)) },
                 "budget" => new Dictionary<string, long> { ["budgets"] = await CreateAsync(() => new Platform.Finance.V1.FinanceService.FinanceServiceClient(gateway)
                     .CreateBudgetAsync(Parse<Platform.Finance.V1.CreateBudgetRequest>(path), cancellationToken: cancellationToken)) },
+                "publish" => new Dictionary<string, long> { ["published plans"] = await PublishAsync(gateway, entry.Parent, cancellationToken) },
+                "approve" => new Dictionary<string, long> { ["approved budgets"] = await ApproveAsync(gateway, entry.Parent, cancellationToken) },
                 _ => await ImportAsync(gateway, entry, path, cancellationToken),
             };
             foreach (var (kind, count) in written) counts[kind] = counts.GetValueOrDefault(kind) + count;
-            log($"{entry.File}: {string.Join(", ", written.Select(w => $"{w.Key} {w.Value}"))} ({started.Elapsed.TotalSeconds:0.0} s)");
+            log($"{(entry.File.Length > 0 ? entry.File : $"{entry.Kind} {entry.Parent}")}: {string.Join(", ", written.Select(w => $"{w.Key} {w.Value}"))} ({started.Elapsed.TotalSeconds:0.0} s)");
         }
         return counts;
+    }
+
+    /// <summary>The plan as its council approved it, readable by citizens (kind <c>publish</c>).</summary>
+    private static async Task<long> PublishAsync(GrpcChannel gateway, string name, CancellationToken cancellationToken)
+    {
+        var objectives = new Platform.Objectives.V1.ObjectivesService.ObjectivesServiceClient(gateway);
+        var plan = await objectives.GetPlanAsync(new Platform.Objectives.V1.GetPlanRequest { Name = name }, cancellationToken: cancellationToken);
+        if (plan.Published) return 0;
+        if (plan.State < Platform.Objectives.V1.Plan.Types.State.Approved)
+            plan = await objectives.TransitionPlanAsync(new Platform.Objectives.V1.TransitionPlanRequest
+            {
+                Name = name, State = Platform.Objectives.V1.Plan.Types.State.Approved, Etag = plan.Etag,
+            }, cancellationToken: cancellationToken);
+        await objectives.PublishPlanAsync(new Platform.Objectives.V1.PublishPlanRequest { Name = name, Published = true, Etag = plan.Etag },
+            cancellationToken: cancellationToken);
+        return 1;
+    }
+
+    /// <summary>The budget as approved, readable by citizens with its lines, balances, debt and the ente's investments (kind <c>approve</c>).</summary>
+    private static async Task<long> ApproveAsync(GrpcChannel gateway, string name, CancellationToken cancellationToken)
+    {
+        var finance = new Platform.Finance.V1.FinanceService.FinanceServiceClient(gateway);
+        var budget = await finance.GetBudgetAsync(new Platform.Finance.V1.GetBudgetRequest { Name = name }, cancellationToken: cancellationToken);
+        if (budget.State == Platform.Finance.V1.Budget.Types.State.Approved) return 0;
+        await finance.ApproveBudgetAsync(new Platform.Finance.V1.ApproveBudgetRequest { Name = name }, cancellationToken: cancellationToken);
+        return 1;
     }
 
     private static async Task<IReadOnlyDictionary<string, long>> ImportAsync(GrpcChannel gateway, Entry entry, string path, CancellationToken cancellationToken)

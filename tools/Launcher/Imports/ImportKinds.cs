@@ -24,9 +24,9 @@ public static class ImportKinds
 
     private static readonly Dictionary<string, string> Services = new()
     {
-        ["plan"] = "objectives", ["objectives"] = "objectives", ["progress-reports"] = "objectives",
+        ["plan"] = "objectives", ["publish"] = "objectives", ["objectives"] = "objectives", ["progress-reports"] = "objectives",
         ["indicators"] = "indicators",
-        ["budget"] = "finance", ["budget-lines"] = "finance", ["debt-schedule"] = "finance", ["investments"] = "finance",
+        ["budget"] = "finance", ["approve"] = "finance", ["budget-lines"] = "finance", ["debt-schedule"] = "finance", ["investments"] = "finance",
     };
 
     public static IReadOnlyCollection<string> Names => Calls.Keys;
