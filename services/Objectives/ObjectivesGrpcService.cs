@@ -121,7 +121,7 @@ public sealed partial class ObjectivesGrpcService(PlanStore plans, ObjectiveStor
         var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
         FileExport.Validate(request, ObjectiveImportKind.Name);
         await plans.GetRowAsync(Who, planId, context.CancellationToken);
-        var all = (await objectives.AllAsync(Who, planId, context.CancellationToken)).Select(r => r.ToProto()).ToList();
+        var all = PlanTrees.ParentsFirst(await objectives.AllAsync(Who, planId, context.CancellationToken)).Select(r => r.ToProto()).ToList();
         var schema = ObjectiveImportKind.ExportSchema(all);
         return await FileExport.WriteAsync(request, ObjectiveImportKind.Name, schema, all.Select(o => ObjectiveImportKind.Row(o, schema)), context.CancellationToken);
     }

@@ -99,6 +99,34 @@ public sealed class ExportRoundTripTests(ServiceFactory<ObjectivesGrpcService> f
     }
 
     [Fact]
+    public async Task An_export_lists_each_parent_before_its_children_when_a_code_sorts_before_its_parent()
+    {
+        var plan = new CreatePlanRequest
+        {
+            PlanId = "codici-liberi",
+            Plan = new Plan { Title = "DUP", Kind = Plan.Types.Kind.Dup, StartYear = 2023, EndYear = 2025, Levels = { "Linea", "Obiettivo" }, FreeChildCodes = true },
+        };
+        await Grpc("free-codes-source").CreatePlanAsync(plan, Call());
+        foreach (var (code, parent) in new[] { ("1", ""), ("2", ""), ("1.5", "2") })
+            await Grpc("free-codes-source").CreateObjectiveAsync(new CreateObjectiveRequest
+            {
+                Parent = "plans/codici-liberi", ObjectiveId = code,
+                Objective = new Objective { Title = $"Obiettivo {code}", Parent = parent.Length == 0 ? "" : $"plans/codici-liberi/objectives/{parent}" },
+            }, Call());
+
+        var file = await Grpc("free-codes-source").ExportObjectivesAsync(new ExportRequest { Parent = "plans/codici-liberi" }, Call());
+        await Grpc("free-codes-copy").CreatePlanAsync(plan, Call());
+        var events = await Calls("free-codes-copy").ImportAsync(false, new ImportChunk
+        {
+            Parent = "plans/codici-liberi", Kind = "objectives", Mode = ImportMode.Commit, RequestId = "free-codes", FileName = "obiettivi.csv", Content = file.Data,
+        });
+
+        Assert.True(events[^1].Summary.Committed, ImportCalls.Describe(events));
+        var copy = await Grpc("free-codes-copy").GetObjectiveAsync(new GetObjectiveRequest { Name = "plans/codici-liberi/objectives/1.5" }, Call());
+        Assert.Equal("plans/codici-liberi/objectives/2", copy.Parent);
+    }
+
+    [Fact]
     public async Task An_export_has_a_column_per_year_of_action_and_per_custom_field()
     {
         await EnsureSourceAsync();

@@ -26,6 +26,25 @@ public static class PlanTrees
         }
     }
 
+    /// <summary>
+    /// The rows in tree order (each parent before its children, siblings in natural order), so that a file
+    /// written in this order imports back: a plan with free child codes may put <c>4.2.4</c> under <c>4.4</c>.
+    /// </summary>
+    public static IReadOnlyList<ObjectiveRow> ParentsFirst(IReadOnlyList<ObjectiveRow> rows)
+    {
+        var codes = rows.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        var children = rows.Where(r => r.ParentCode is not null && codes.Contains(r.ParentCode)).ToLookup(r => r.ParentCode!, StringComparer.Ordinal);
+        var result = new List<ObjectiveRow>(rows.Count);
+        foreach (var root in rows.Where(r => r.ParentCode is null || !codes.Contains(r.ParentCode))) Visit(root);
+        return result;
+
+        void Visit(ObjectiveRow row)
+        {
+            result.Add(row);
+            foreach (var child in children[row.Code]) Visit(child);
+        }
+    }
+
     /// <summary>The objective and every one below it.</summary>
     public static IReadOnlyList<ObjectiveRow> Subtree(IReadOnlyList<ObjectiveRow> all, string code)
     {
