@@ -80,9 +80,9 @@ public static class PlanBundles
     private static async Task RestoreLifecycleAsync(ObjectivesService.ObjectivesServiceClient objectives, string name, Plan source, CancellationToken cancellationToken)
     {
         var plan = await objectives.GetPlanAsync(new GetPlanRequest { Name = name }, cancellationToken: cancellationToken);
-        if (source.Published && !plan.Published)
-            plan = await objectives.PublishPlanAsync(new PublishPlanRequest { Name = name, Published = true, Etag = plan.Etag }, cancellationToken: cancellationToken);
         if (source.State > plan.State)
-            await objectives.TransitionPlanAsync(new TransitionPlanRequest { Name = name, State = source.State, Etag = plan.Etag }, cancellationToken: cancellationToken);
+            plan = await objectives.TransitionPlanAsync(new TransitionPlanRequest { Name = name, State = source.State, Etag = plan.Etag }, cancellationToken: cancellationToken);
+        if (source.Published && !plan.Published)
+            await objectives.PublishPlanAsync(new PublishPlanRequest { Name = name, Published = true, Etag = plan.Etag }, cancellationToken: cancellationToken);
     }
 }
