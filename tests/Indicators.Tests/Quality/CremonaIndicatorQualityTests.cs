@@ -86,7 +86,7 @@ public sealed class CremonaIndicatorQualityTests : IndicatorsTest, IClassFixture
     [Fact]
     public async Task The_deficit_parameter_p1_printed_NO_in_2020_at_61_41_percent_contradicts_its_threshold()
     {
-        var csv = Platform.Spreadsheets.Records.CsvRecords.Read(DemoFiles.Find("data/demo/cremona-dup-2023-2025/indicators-deficit-parameters.csv")!);
+        var csv = Platform.Spreadsheets.Records.CsvRecords.Read(DemoFiles.Find("data/demo/cremona-dup-2023-2025/deficit_parameters.csv")!);
         var p1 = csv.Single(r => r["code"] == "P1");
         var grpc = Grpc();
         await grpc.CreateIndicatorAsync(new CreateIndicatorRequest
