@@ -4,7 +4,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Platform.Imports.V1;
 using Platform.Launcher.Imports;
-using Sylvan.Data.Csv;
+using Platform.Spreadsheets.Records;
 
 namespace Platform.Launcher.Demo;
 
@@ -21,16 +21,9 @@ public static class DemoManifest
 
     public static string? Find() => DemoFiles.Find(RelativePath);
 
-    /// <summary>The entries in order; the manifest is `;`-separated like the demo's files.</summary>
-    public static IReadOnlyList<Entry> Read(string path)
-    {
-        using var reader = CsvDataReader.Create(path, new CsvDataReaderOptions { Delimiter = ';' });
-        var entries = new List<Entry>();
-        while (reader.Read())
-            entries.Add(new Entry(reader.GetString(reader.GetOrdinal("kind")), reader.GetString(reader.GetOrdinal("parent")),
-                reader.GetString(reader.GetOrdinal("file"))));
-        return entries;
-    }
+    /// <summary>The entries in order (the manifest is `;`-separated like the demo's files).</summary>
+    public static IReadOnlyList<Entry> Read(string path) =>
+        [.. CsvRecords.Read(path).Select(row => new Entry(row["kind"], row["parent"], row["file"]))];
 
     /// <summary>Loads every entry through the gateway and returns what was written, by kind.</summary>
     public static Task<IReadOnlyDictionary<string, long>> LoadAsync(GrpcChannel gateway, string manifestPath,

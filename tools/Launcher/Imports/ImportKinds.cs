@@ -9,31 +9,35 @@ public static class ImportKinds
 {
     public delegate AsyncDuplexStreamingCall<ImportChunk, ImportEvent> OpenCall(GrpcChannel gateway, CallOptions options);
 
-    private static readonly Dictionary<string, OpenCall> Calls = new()
+    /// <summary>The service that owns each kind of file.</summary>
+    private static readonly Dictionary<string, string> FileKinds = new()
+    {
+        ["objectives"] = "objectives", ["progress-reports"] = "objectives",
+        ["indicators"] = "indicators",
+        ["budget-lines"] = "finance", ["debt-schedule"] = "finance", ["investments"] = "finance",
+    };
+
+    /// <summary>The demo manifest's other steps, and the service each talks to.</summary>
+    private static readonly Dictionary<string, string> ManifestSteps = new()
+    {
+        ["plan"] = "objectives", ["publish"] = "objectives", ["budget"] = "finance", ["approve"] = "finance",
+    };
+
+    /// <summary>Each service's one streamed import: the kind travels in the first chunk.</summary>
+    private static readonly Dictionary<string, OpenCall> ImportFile = new()
     {
         ["objectives"] = (gateway, options) => new Platform.Objectives.V1.ObjectivesService.ObjectivesServiceClient(gateway).ImportFile(options),
-        ["progress-reports"] = (gateway, options) => new Platform.Objectives.V1.ObjectivesService.ObjectivesServiceClient(gateway).ImportFile(options),
         ["indicators"] = (gateway, options) => new Platform.Indicators.V1.IndicatorsService.IndicatorsServiceClient(gateway).ImportFile(options),
-        ["budget-lines"] = Finance,
-        ["debt-schedule"] = Finance,
-        ["investments"] = Finance,
+        ["finance"] = (gateway, options) => new Platform.Finance.V1.FinanceService.FinanceServiceClient(gateway).ImportFile(options),
     };
 
-    private static AsyncDuplexStreamingCall<ImportChunk, ImportEvent> Finance(GrpcChannel gateway, CallOptions options) =>
-        new Platform.Finance.V1.FinanceService.FinanceServiceClient(gateway).ImportFile(options);
-
-    private static readonly Dictionary<string, string> Services = new()
-    {
-        ["plan"] = "objectives", ["publish"] = "objectives", ["objectives"] = "objectives", ["progress-reports"] = "objectives",
-        ["indicators"] = "indicators",
-        ["budget"] = "finance", ["approve"] = "finance", ["budget-lines"] = "finance", ["debt-schedule"] = "finance", ["investments"] = "finance",
-    };
-
-    public static IReadOnlyCollection<string> Names => Calls.Keys;
+    /// <summary>The kinds a file can hold.</summary>
+    public static IReadOnlyCollection<string> Names => FileKinds.Keys;
 
     /// <summary>The service that owns a kind (<c>plan</c> and <c>budget</c> included): objectives, indicators or finance.</summary>
-    public static string ServiceOf(string kind) => Services.TryGetValue(kind, out var service) ? service
-        : throw new ArgumentException($"unknown kind '{kind}'", nameof(kind));
+    public static string ServiceOf(string kind) =>
+        FileKinds.TryGetValue(kind, out var service) || ManifestSteps.TryGetValue(kind, out service) ? service
+            : throw new ArgumentException($"unknown kind '{kind}'", nameof(kind));
 
-    public static OpenCall? Find(string kind) => Calls.GetValueOrDefault(kind);
+    public static OpenCall? Find(string kind) => FileKinds.TryGetValue(kind, out var service) ? ImportFile[service] : null;
 }
