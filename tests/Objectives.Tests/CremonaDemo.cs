@@ -1,9 +1,6 @@
 using Google.Protobuf;
 using Platform.Imports.V1;
 using Platform.Launcher.Demo;
-using Platform.Spreadsheets.Import;
-using Platform.Spreadsheets.Schema;
-using static Platform.Spreadsheets.Schema.ColumnDefinition;
 
 namespace Objectives.Tests;
 
@@ -14,11 +11,6 @@ namespace Objectives.Tests;
 /// </summary>
 public static class CremonaDemo
 {
-    private static readonly TableSchema Manifest = new(
-        RequiredColumn("kind", ColumnKind.Code, "kind", "Kind"),
-        OptionalColumn("parent", ColumnKind.Text, "parent", "Parent"),
-        RequiredColumn("file", ColumnKind.Text, "file", "File"));
-
     public static string Folder { get; } = Path.GetDirectoryName(DemoFiles.Find("data/demo/import/manifest.csv", AppContext.BaseDirectory)
         ?? throw new FileNotFoundException("data/demo/import/manifest.csv"))!;
 
@@ -27,7 +19,7 @@ public static class CremonaDemo
         CancellationToken cancellationToken)
     {
         var summaries = new List<ImportSummary>();
-        foreach (var (kind, parent, file) in await EntriesAsync(planId, cancellationToken))
+        foreach (var (kind, parent, file) in Entries(planId))
         {
             var path = Path.Combine(Folder, file);
             if (kind == "plan")
@@ -56,15 +48,10 @@ public static class CremonaDemo
         return events[^1].Summary;
     }
 
-    private static async Task<List<(string Kind, string Parent, string File)>> EntriesAsync(string planId, CancellationToken cancellationToken)
-    {
-        await using var file = File.OpenRead(Path.Combine(Folder, "manifest.csv"));
-        await using var table = await TableImport.OpenAsync(file, SpreadsheetFormat.Csv, Manifest, cancellationToken: cancellationToken);
-        var entries = new List<(string, string, string)>();
-        await foreach (var row in table.ReadRowsAsync(cancellationToken))
-            if (row.Text("kind") is "objectives" or "progress-reports" && row.Text("parent") == $"plans/{planId}"
-                || row.Text("kind") == "plan" && row.Text("file")!.StartsWith(planId + "/", StringComparison.Ordinal))
-                entries.Add((row.Text("kind")!, row.Text("parent") ?? "", row.Text("file")!));
-        return entries;
-    }
+    /// <summary>The manifest's entries of one plan: its plan file, then its objectives and progress reports.</summary>
+    private static List<(string Kind, string Parent, string File)> Entries(string planId) =>
+        [.. DemoManifest.Read(Path.Combine(Folder, "manifest.csv"))
+            .Where(e => e.Kind is "objectives" or "progress-reports" && e.Parent == $"plans/{planId}"
+                || e.Kind == "plan" && e.File.StartsWith(planId + "/", StringComparison.Ordinal))
+            .Select(e => (e.Kind, e.Parent, e.File))];
 }

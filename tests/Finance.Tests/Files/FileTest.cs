@@ -29,34 +29,17 @@ public abstract class FileTest(ServiceFactory<FinanceGrpcService> factory) : Fin
         return via == Via.Grpc ? await ImportGrpcAsync(tenant, header, content) : await ImportRestAsync(tenant, header, content);
     }
 
-    private async Task<IReadOnlyList<ImportEvent>> ImportGrpcAsync(string tenant, ImportChunk header, byte[] content)
-    {
-        using var call = Grpc(tenant).ImportFile(Call());
-        const int ChunkSize = 4096;
-        for (var start = 0; start < content.Length || start == 0; start += ChunkSize)
-        {
-            var chunk = start == 0 ? header.Clone() : new ImportChunk();
-            chunk.Content = ByteString.CopyFrom(content, start, Math.Min(ChunkSize, content.Length - start));
-            await call.RequestStream.WriteAsync(chunk, Cancellation);
-            if (content.Length == 0) break;
-        }
-        await call.RequestStream.CompleteAsync();
-        var events = new List<ImportEvent>();
-        await foreach (var e in call.ResponseStream.ReadAllAsync(Cancellation)) events.Add(e);
-        return events;
-    }
+    private Task<IReadOnlyList<ImportEvent>> ImportGrpcAsync(string tenant, ImportChunk header, byte[] content) =>
+        ImportCalls.StreamAsync(Grpc(tenant).ImportFile(Call()), header, content, chunkSize: 4096, Cancellation);
 
     private async Task<IReadOnlyList<ImportEvent>> ImportRestAsync(string tenant, ImportChunk header, byte[] content)
     {
         var body = header.Clone();
         body.Content = ByteString.CopyFrom(content);
         var response = await Rest(tenant).PostJsonAsync(RestImport(header.Kind, header.Parent), JsonFormatter.Default.Format(body), Cancellation);
-        var text = (await response.Content.ReadAsStringAsync(Cancellation)).Trim();
+        var text = await response.Content.ReadAsStringAsync(Cancellation);
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        var elements = text.StartsWith('[')
-            ? JsonDocument.Parse(text).RootElement.EnumerateArray().Select(e => e.GetRawText())
-            : text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return elements.Select(e => JsonParser.Default.Parse<ImportEvent>(e)).ToList();
+        return ImportCalls.RestEvents(text).Select(e => JsonParser.Default.Parse<ImportEvent>(e.GetRawText())).ToList();
     }
 
     /// <summary>The demo budget (bilancio.json) with its lines and, when asked, its debt schedule, imported from the demo files.</summary>
