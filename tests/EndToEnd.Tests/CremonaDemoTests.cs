@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Security;
 using Platform.Launcher.Demo;
 using Platform.Testing;
 
@@ -51,6 +52,36 @@ public sealed class CremonaDemoTests(PlatformFixture fixture) : IClassFixture<Pl
         Assert.Equal("DEVELOPMENT_PACT", pact.GetProperty("plan").GetProperty("kind").GetString());
         Assert.Equal(8, pact.GetProperty("countByLevel").GetProperty("Asse strategico").GetInt32());
         Assert.Equal(16, pact.GetProperty("countByLevel").GetProperty("Azione emblematica").GetInt32());
+    }
+
+    private Task<LauncherProcess> LauncherAsync(params string[] args) => LauncherProcess.RunAsync(180,
+        [.. args, "--grpc", Platform.System.GrpcAddress.ToString(), "--token", Platform.Token("demo", "e2e-reader", Roles.Reader)]);
+
+    [Fact]
+    public async Task The_quality_command_prints_the_three_services_findings_and_exits_3_on_errors()
+    {
+        await SeedOnceAsync();
+
+        var run = await LauncherAsync("quality", "--plan", CremonaPlans.DupId);
+
+        Assert.True(run.ExitCode == 3, string.Join("\n", run.ErrorLines) + run.Output);
+        Assert.Contains($"Qualità dei dati di plans/{CremonaPlans.DupId}", run.Output);
+        Assert.Contains($"plans/{CremonaPlans.DupId}/objectives/4.2.4", run.Output);
+        Assert.Contains("debt.repayment_mismatch", run.Output);
+    }
+
+    [Fact]
+    public async Task The_render_command_writes_the_dup_as_html()
+    {
+        await SeedOnceAsync();
+        var file = Path.Combine(Platform.DataDirectory, "dup.html");
+
+        var run = await LauncherAsync("render", "--plan", CremonaPlans.DupId, "--document", "dup", "--format", "html", "--out", file);
+
+        Assert.True(run.ExitCode == 0, string.Join("\n", run.ErrorLines) + run.Output);
+        var html = await File.ReadAllTextAsync(file);
+        Assert.Contains("Documento Unico di Programmazione 2023-2025", html);
+        Assert.Contains("Riorganizzazioni aree verdi", html);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public static class GatewayChannel
         Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure,
             CallCredentials.FromInterceptor((_, metadata) => { metadata.Add("authorization", $"Bearer {token}"); return Task.CompletedTask; })),
         UnsafeUseInsecureChannelCallCredentials = true,
-        MaxReceiveMessageSize = 16 * 1024 * 1024,
+        // A whole DUP rendered as PDF is a few megabytes, above gRPC's 4 MB default.
+        MaxReceiveMessageSize = 256 * 1024 * 1024,
     });
 }

@@ -17,8 +17,8 @@ public static class LauncherCommands
     {
         ["import"] = Imports.ImportCommand.RunAsync,
         ["bundle"] = Bundles.BundleCommand.RunAsync,
-        ["render"] = (args, _) => RenderCommand.RunAsync([.. args]),
-        ["quality"] = (args, _) => QualityCommand.RunAsync([.. args]),
+        ["render"] = RenderCommand.RunAsync,
+        ["quality"] = QualityCommand.RunAsync,
     };
 
     private static string Usage => string.Join(Environment.NewLine, CommandLine.Usage, Imports.ImportCommand.Usage, Bundles.BundleCommand.Usage, RenderCommand.Usage, QualityCommand.Usage);
