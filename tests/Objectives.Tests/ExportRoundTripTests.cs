@@ -127,6 +127,18 @@ public sealed class ExportRoundTripTests(ServiceFactory<ObjectivesGrpcService> f
     }
 
     [Fact]
+    public async Task An_export_names_report_states_with_the_words_of_the_pages_and_documents()
+    {
+        await EnsureSourceAsync();
+
+        var csv = System.Text.Encoding.UTF8.GetString(await Calls(Source).ExportAsync(false, "progress-reports", PlanName, FileFormat.Csv));
+
+        Assert.Contains(";Concluso;", csv); // imported as "Completato"
+        Assert.Contains(";In linea;", csv);
+        Assert.DoesNotContain("Completato", csv);
+    }
+
+    [Fact]
     public async Task An_export_has_a_column_per_year_of_action_and_per_custom_field()
     {
         await EnsureSourceAsync();

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Reflection;
+using Labels = Platform.Web.Api.Italian;
 
 namespace Platform.Documents.Documents;
 
@@ -39,33 +41,16 @@ public static class Italian
         _ => $"Previsione {year}",
     };
 
-    public static string Status(Indicators.V1.Status status) => status switch
-    {
-        Indicators.V1.Status.Achieved => "Raggiunto",
-        Indicators.V1.Status.PartiallyAchieved => "Parzialmente raggiunto",
-        Indicators.V1.Status.NotAchieved => "Non raggiunto",
-        Indicators.V1.Status.NoTarget => "Senza target",
-        _ => "Non misurato",
-    };
+    // The labels are the web pages' own (one wording for page and document), looked up by the contract's names.
+    public static string Status(Indicators.V1.Status status) => Labels.Status(ProtoName(status)).Label;
 
-    public static string ReportState(ProgressReport.Types.State state) => state switch
-    {
-        ProgressReport.Types.State.NotStarted => "Non avviato",
-        ProgressReport.Types.State.OnTrack => "In linea",
-        ProgressReport.Types.State.AtRisk => "A rischio",
-        ProgressReport.Types.State.Late => "In ritardo",
-        ProgressReport.Types.State.Done => "Concluso",
-        ProgressReport.Types.State.Cancelled => "Annullato",
-        _ => "Nessun rapporto",
-    };
+    public static string ReportState(ProgressReport.Types.State state) => Labels.ReportState(ProtoName(state)).Label;
 
-    public static string PlanState(Plan.Types.State state) => state switch
-    {
-        Plan.Types.State.Adopted => "Adottato",
-        Plan.Types.State.Approved => "Approvato",
-        Plan.Types.State.Archived => "Archiviato",
-        _ => "Bozza",
-    };
+    public static string PlanState(Plan.Types.State state) => Labels.PlanState(ProtoName(state));
+
+    /// <summary>An enum value's name in the contract (<c>ON_TRACK</c>), as the REST API spells it.</summary>
+    private static string ProtoName<T>(T value) where T : struct, Enum =>
+        typeof(T).GetField(value.ToString())?.GetCustomAttribute<Google.Protobuf.Reflection.OriginalNameAttribute>()?.Name ?? "";
 
     public static string Joined(IEnumerable<string> values) => string.Join("; ", values) is { Length: > 0 } text ? text : "—";
 

@@ -31,7 +31,7 @@ public static class ReportImportKind
         (ProgressReport.Types.State.OnTrack, ["In linea", "In corso", "Regolare"]),
         (ProgressReport.Types.State.AtRisk, ["A rischio", "Critico"]),
         (ProgressReport.Types.State.Late, ["In ritardo", "Ritardo"]),
-        (ProgressReport.Types.State.Done, ["Completato", "Concluso", "Realizzato"]),
+        (ProgressReport.Types.State.Done, ["Concluso", "Completato", "Realizzato"]),
         (ProgressReport.Types.State.Cancelled, ["Annullato", "Cancellato"]),
     ];
 
