@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -59,6 +60,50 @@ public sealed class DataTests : IDisposable
 
         var tables = await database.QueryAsync<string>("SELECT name FROM sqlite_master WHERE name = 'half'", null, CancellationToken.None);
         Assert.Empty(tables);
+    }
+
+    [Fact]
+    public async Task A_writer_waiting_for_its_turn_stops_when_its_caller_gives_up()
+    {
+        var database = NewSqlite();
+        await using (var connection = await database.OpenAsync(CancellationToken.None))
+            await connection.ExecuteAsync("CREATE TABLE counter (n INTEGER NOT NULL); INSERT INTO counter VALUES (0);");
+        var holding = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var first = database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync("UPDATE counter SET n = n + 1", transaction: transaction);
+            holding.SetResult();
+            await release.Task;
+            return 1;
+        }, CancellationToken.None);
+        await holding.Task;
+
+        // Queued behind the first writer, not sleeping in the provider's busy loop (which would give up only
+        // after its 30 s timeout, with "database is locked").
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var waited = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => database.InTransactionAsync(
+            (connection, transaction) => connection.ExecuteAsync("UPDATE counter SET n = n + 10", transaction: transaction),
+            giveUp.Token));
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"gave up after {waited.Elapsed}");
+
+        release.SetResult();
+        await first;
+        var writers = Enumerable.Range(0, 20).Select(_ => database.InTransactionAsync(
+            (connection, transaction) => connection.ExecuteAsync("UPDATE counter SET n = n + 1", transaction: transaction),
+            CancellationToken.None));
+        await Task.WhenAll(writers);
+        Assert.Equal(21, await database.QuerySingleOrDefaultAsync<int>("SELECT n FROM counter", null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_transaction_inside_another_is_refused_instead_of_waiting_for_itself()
+    {
+        var database = NewSqlite();
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InTransactionAsync(
+            (_, _) => database.InTransactionAsync((_, _) => Task.FromResult(1), CancellationToken.None), CancellationToken.None));
+        Assert.Contains("inside another", refused.Message);
     }
 
     [Fact]

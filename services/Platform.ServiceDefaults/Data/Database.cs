@@ -12,6 +12,10 @@ public sealed class Database(SqlDialect dialect, string connectionString)
 
     public SqlDialect Dialect { get; } = dialect;
 
+    // One writer at a time where the database allows no more (SQLite): later writers wait here, in order.
+    private readonly SemaphoreSlim? _writer = dialect.SingleWriter ? new SemaphoreSlim(1, 1) : null;
+    private static readonly AsyncLocal<bool> InWriterTurn = new();
+
     /// <summary>Creates the database itself where the provider needs it (SQL Server); SQLite creates its file on open.</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         Dialect.EnsureDatabaseExistsAsync(connectionString, cancellationToken);
@@ -42,12 +46,32 @@ public sealed class Database(SqlDialect dialect, string connectionString)
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction, committed when it returns and rolled back when it
-    /// throws. On SQLite the transaction takes the write lock up front, so concurrent writers queue instead
-    /// of failing on a lock upgrade. With <paramref name="commitWhen"/>, a result it refuses is rolled back
-    /// (a preview that ran every write to check it).
+    /// throws. On SQLite the transaction takes the write lock up front, so concurrent writers never fail on a
+    /// lock upgrade, and the writers of this process wait their turn in order (<see cref="SqlDialect.SingleWriter"/>).
+    /// With <paramref name="commitWhen"/>, a result it refuses is rolled back (a preview that ran every write to
+    /// check it).
     /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work,
         CancellationToken cancellationToken, Func<T, bool>? commitWhen = null)
+    {
+        if (_writer is null) return await RunTransactionAsync(work, cancellationToken, commitWhen);
+        // A transaction opened inside another would wait for itself.
+        if (InWriterTurn.Value) throw new InvalidOperationException("A transaction cannot be opened inside another one.");
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            InWriterTurn.Value = true;
+            return await RunTransactionAsync(work, cancellationToken, commitWhen);
+        }
+        finally
+        {
+            InWriterTurn.Value = false;
+            _writer.Release();
+        }
+    }
+
+    private async Task<T> RunTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work,
+        CancellationToken cancellationToken, Func<T, bool>? commitWhen)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

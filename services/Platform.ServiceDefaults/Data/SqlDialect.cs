@@ -39,6 +39,12 @@ public abstract class SqlDialect
     /// </summary>
     public virtual string? MigrationLockSql => null;
 
+    /// <summary>
+    /// The database lets one transaction write at a time (SQLite): the process then queues its writers itself,
+    /// awaiting their turn, instead of letting the provider retry a locked database in 150 ms sleeps.
+    /// </summary>
+    public virtual bool SingleWriter => false;
+
     public abstract DbConnection CreateConnection(string connectionString);
 
     /// <summary>Creates the database named in the connection string when the server does not have it yet.</summary>
@@ -51,6 +57,8 @@ public abstract class SqlDialect
         public override string Limit(string parameter) => $"LIMIT {parameter}";
 
         public override int MaxParameters => 400;
+
+        public override bool SingleWriter => true;
 
         // SQLITE_CONSTRAINT_PRIMARYKEY (1555) and SQLITE_CONSTRAINT_UNIQUE (2067).
         public override bool IsUniqueViolation(DbException exception) =>
