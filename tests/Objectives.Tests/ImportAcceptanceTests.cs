@@ -5,9 +5,9 @@ namespace Objectives.Tests;
 
 /// <summary>
 /// Issue 11's acceptance for both of the service's kinds, in CSV and XLSX, through gRPC and REST: a file with a
-/// bad code, a number in the wrong format, a bad period, a missing required column and a duplicate row lists each
-/// with its row and column and writes nothing; fixed, it commits; committed twice with one request id, it is
-/// imported once. (Neither kind has a date column: the report period is the date-like value checked.)
+/// bad code, a number in the wrong format, a bad date (and a bad report period), a missing required column and a
+/// duplicate row lists each with its row and column and writes nothing; fixed, it commits; committed twice with
+/// one request id, it is imported once.
 /// </summary>
 public sealed class ImportAcceptanceTests(ServiceFactory<ObjectivesGrpcService> factory)
     : ObjectivesTest(factory), IClassFixture<ServiceFactory<ObjectivesGrpcService>>
@@ -33,22 +33,23 @@ public sealed class ImportAcceptanceTests(ServiceFactory<ObjectivesGrpcService> 
         ["2", "Cremona città che lavora", null, "1250000", null],
     ];
 
-    // "Stato" (required) is missing; the period 2022-13 is no month.
+    // "Stato" (required) is missing; the period 2022-13 is no month; June has no 31st.
     private static readonly string?[][] BadReports =
     [
-        ["Codice obiettivo", "Periodo", "Stato di attuazione"],
-        ["1", "2022-H1", "Avviato"],
-        ["1 2", "2022-H1", "Codice con spazio"],
-        ["2", "2022-13", "Mese inesistente"],
-        ["1", "2022-H1", "Ripetuto"],
+        ["Codice obiettivo", "Periodo", "Stato di attuazione", "Data di rilevazione"],
+        ["1", "2022-H1", "Avviato", "31/06/2022"],
+        ["1 2", "2022-H1", "Codice con spazio", null],
+        ["2", "2022-13", "Mese inesistente", null],
+        ["1", "2022-H1", "Ripetuto", "31/06/2022"],
     ];
 
+    // Dates in the Italian and the ISO form (both unambiguous).
     private static readonly string?[][] GoodReports =
     [
-        ["Codice obiettivo", "Periodo", "Stato", "Stato di attuazione", "Azioni correttive"],
-        ["1", "2022-H1", "In linea", "Avviato", null],
-        ["1.2", "2022", "In ritardo", "Gara deserta", "Nuova gara"],
-        ["2", "2022-H1", "DONE", "Concluso", null],
+        ["Codice obiettivo", "Periodo", "Stato", "Stato di attuazione", "Azioni correttive", "Data di rilevazione"],
+        ["1", "2022-H1", "In linea", "Avviato", null, "30/06/2022"],
+        ["1.2", "2022", "In ritardo", "Gara deserta", "Nuova gara", "2022-12-31"],
+        ["2", "2022-H1", "DONE", "Concluso", null, null],
     ];
 
     public static TheoryData<string, FileFormat, bool> Cases()
@@ -110,6 +111,7 @@ public sealed class ImportAcceptanceTests(ServiceFactory<ObjectivesGrpcService> 
         Assert.Contains(("missing_column", 1, kind == "objectives" ? "Titolo" : "Stato"), problems);
         Assert.Contains(("bad_code", 3, code), problems);
         Assert.Contains(kind == "objectives" ? ("bad_number", 4, "Costo stimato") : ("invalid_value", 4, "Periodo"), problems);
+        if (kind != "objectives") Assert.Contains(("bad_date", 2, "Data di rilevazione"), problems);
         Assert.Contains(("duplicate_row", 5, code), problems);
         Assert.False(events[^1].Summary.Committed);
         Assert.Equal(before, await CountAsync(kind, plan));
@@ -130,5 +132,10 @@ public sealed class ImportAcceptanceTests(ServiceFactory<ObjectivesGrpcService> 
         Assert.Equal(3, first[^1].Summary.WrittenByKind[kind]);
         Assert.True(again[^1].Summary.Replayed);
         Assert.Equal(before + 3, await CountAsync(kind, plan));
+        if (kind != "objectives")
+        {
+            var reports = await Grpc(Tenant).ListProgressReportsAsync(new ListProgressReportsRequest { Parent = $"{plan}/objectives/1" }, Call());
+            Assert.Equal("2022-06-30", Assert.Single(reports.Reports).AsOfDate);
+        }
     }
 }

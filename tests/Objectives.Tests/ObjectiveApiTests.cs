@@ -521,6 +521,24 @@ public sealed class ObjectiveApiTests(ServiceFactory<ObjectivesGrpcService> fact
     }
 
     [Fact]
+    public async Task A_report_keeps_the_day_it_was_observed_and_refuses_a_day_that_does_not_exist()
+    {
+        await PlanAsync("obj-report-date");
+        var objective = await AddAsync("obj-report-date", "1");
+
+        var bad = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => ReportAsync(objective,
+            new ProgressReport { Period = "2022-H1", State = ProgressReport.Types.State.OnTrack, AsOfDate = "2022-06-31" }));
+        Assert.Equal(["report.as_of_date"], bad.ViolatedFields());
+        var italian = await Rest().PostJsonAsync("/v1/plans/obj-report-date/objectives/1/reports",
+            """{"period":"2022-H1","state":"ON_TRACK","asOfDate":"30/06/2022"}""", Cancellation);
+        Assert.Equal(HttpStatusCode.BadRequest, italian.StatusCode);
+
+        await ReportAsync(objective, new ProgressReport { Period = "2022-H1", State = ProgressReport.Types.State.OnTrack, AsOfDate = "2022-06-30" });
+        var read = await (await Rest().GetAsync("/v1/plans/obj-report-date/objectives/1/reports/2022-h1", Cancellation)).ReadJsonAsync(Cancellation);
+        Assert.Equal("2022-06-30", read.GetProperty("asOfDate").GetString());
+    }
+
+    [Fact]
     public async Task A_second_report_for_the_same_period_already_exists()
     {
         await PlanAsync("obj-report-twice");

@@ -23,7 +23,7 @@ public sealed record Objective(string Name = "", string Code = "", string Title 
     string LatestState = "", string LatestPeriod = "");
 
 public sealed record ProgressReport(string Name = "", string Period = "", string State = "", string StatusText = "",
-    string CorrectiveActions = "", string Author = "", DateTimeOffset? CreateTime = null);
+    string CorrectiveActions = "", string Author = "", DateTimeOffset? CreateTime = null, string AsOfDate = "");
 
 public sealed record ProgressReportList(List<ProgressReport>? Reports = null);
 

@@ -18,6 +18,11 @@ public static class Italian
 
     public static string Date(DateTimeOffset? value) => value?.ToString("dd/MM/yyyy", Culture) ?? "—";
 
+    /// <summary>A day of the API (<c>2022-06-30</c>) as <c>30/06/2022</c>; "—" when empty.</summary>
+    public static string Day(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day.ToString("dd/MM/yyyy", Culture) : string.IsNullOrEmpty(value) ? "—" : value;
+
     public static string PlanKind(string kind) => kind switch
     {
         "DUP" => "Documento Unico di Programmazione",

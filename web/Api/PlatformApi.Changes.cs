@@ -5,9 +5,10 @@ namespace Platform.Web.Api;
 /// <summary>The changes staff make from the browser, with their session's token; the services validate them.</summary>
 public sealed partial class PlatformApi
 {
-    public Task<ApiResult> CreateReportAsync(string plan, string code, string period, string state, string statusText, string correctiveActions) =>
+    public Task<ApiResult> CreateReportAsync(string plan, string code, string period, string state, string statusText,
+        string correctiveActions, string asOfDate) =>
         SendAsync(HttpMethod.Post, $"v1/plans/{E(plan)}/objectives/{E(code)}/reports",
-            new { period, state = string.IsNullOrEmpty(state) ? null : state, statusText, correctiveActions });
+            new { period, state = string.IsNullOrEmpty(state) ? null : state, statusText, correctiveActions, asOfDate });
 
     /// <summary>Sets a period's actual, or the formula's variables when the indicator has a formula, and its note.</summary>
     public Task<ApiResult> UpdateActualAsync(string indicator, string period, string? actual, IReadOnlyDictionary<string, string>? variables, string? note)

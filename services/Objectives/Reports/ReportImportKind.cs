@@ -22,7 +22,8 @@ public static class ReportImportKind
         OptionalColumn("status_text", ColumnKind.Text, "Stato di attuazione", "Status text", "Stato attuazione"),
         OptionalColumn("corrective_actions", ColumnKind.Text, "Azioni correttive", "Corrective actions"),
         OptionalColumn("author", ColumnKind.Text, "Autore", "Author"),
-        OptionalColumn("report_id", ColumnKind.Code, "Id rapporto", "Report id", "Identificativo"));
+        OptionalColumn("report_id", ColumnKind.Code, "Id rapporto", "Report id", "Identificativo"),
+        OptionalColumn("as_of_date", ColumnKind.Date, "Data di rilevazione", "As of date", "Aggiornato al", "Data"));
 
     /// <summary>Italian labels of each state, the first one written on export; compared like headers (case and accents aside).</summary>
     private static readonly (ProgressReport.Types.State State, string[] Labels)[] Labels =
@@ -85,6 +86,7 @@ public static class ReportImportKind
                 StatusText = row.Text("status_text") ?? "",
                 CorrectiveActions = row.Text("corrective_actions") ?? "",
                 Author = row.Text("author") ?? "",
+                AsOfDate = row.Date("as_of_date")?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
             },
         };
     }
@@ -94,6 +96,7 @@ public static class ReportImportKind
     [
         code, report.Period, Labels.Single(l => l.State == report.State).Labels[0], report.StatusText, report.CorrectiveActions,
         report.Author, ReportValidation.ParseName(report.Name).ReportId,
+        report.AsOfDate.Length > 0 ? DateOnly.ParseExact(report.AsOfDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
     ];
 
     private static string EnumName(ProgressReport.Types.State state) =>

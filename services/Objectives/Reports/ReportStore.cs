@@ -10,7 +10,7 @@ public sealed class ReportStore(Database database, AuditLog audit, TimeProvider 
     private const string Columns = """
         tenant_id AS TenantId, plan_id AS PlanId, objective_code AS ObjectiveCode, report_id AS ReportId, seq,
         period, state, status_text AS StatusText, corrective_actions AS CorrectiveActions, author,
-        created_at AS CreatedAt, created_by AS CreatedBy
+        created_at AS CreatedAt, created_by AS CreatedBy, as_of_date AS AsOfDate
         """;
 
     public Task<ProgressReport> CreateAsync(RequestIdentity who, string planId, string code, string reportId,
@@ -32,12 +32,12 @@ public sealed class ReportStore(Database database, AuditLog audit, TimeProvider 
         var row = new ReportRow(who.TenantId, planId, code, reportId, seq, report.Period,
             ProgressReport.Descriptor.FindFieldByName("state").EnumType.FindValueByNumber((int)report.State).Name, report.StatusText,
             report.CorrectiveActions, report.Author.Trim().Length > 0 ? report.Author.Trim() : who.UserId,
-            clock.GetUtcNow().UtcDateTime, who.UserId);
+            clock.GetUtcNow().UtcDateTime, who.UserId, report.AsOfDate.Length > 0 ? report.AsOfDate : null);
         await connection.InsertAsync(transaction, database.Dialect, """
             INSERT INTO progress_reports (tenant_id, plan_id, objective_code, report_id, seq, period, state, status_text,
-                corrective_actions, author, created_at, created_by)
+                corrective_actions, author, created_at, created_by, as_of_date)
             VALUES (@TenantId, @PlanId, @ObjectiveCode, @ReportId, @Seq, @Period, @State, @StatusText,
-                @CorrectiveActions, @Author, @CreatedAt, @CreatedBy)
+                @CorrectiveActions, @Author, @CreatedAt, @CreatedBy, @AsOfDate)
             """, row, row.ResourceName, ct);
         // The objective shows its latest state; this is derived data, so its etag does not change.
         await connection.ExecuteAsync(new CommandDefinition("""
@@ -48,7 +48,7 @@ public sealed class ReportStore(Database database, AuditLog audit, TimeProvider 
         await audit.WriteAsync(connection, transaction, who, row.ResourceName, "create", AuditLog.Snapshot(new Dictionary<string, string?>
         {
             ["period"] = row.Period, ["state"] = row.State, ["status_text"] = row.StatusText,
-            ["corrective_actions"] = row.CorrectiveActions, ["author"] = row.Author,
+            ["corrective_actions"] = row.CorrectiveActions, ["author"] = row.Author, ["as_of_date"] = row.AsOfDate,
         }), ct);
         return proto;
     }

@@ -35,6 +35,7 @@ public static partial class ReportValidation
         v.MaxLength(r.StatusText, 50_000, "report.status_text");
         v.MaxLength(r.CorrectiveActions, 50_000, "report.corrective_actions");
         v.MaxLength(r.Author, 200, "report.author");
+        v.Date(r.AsOfDate, "report.as_of_date");
         var id = request.ReportId.Length > 0 ? request.ReportId : r.Period.ToLowerInvariant();
         if (request.ReportId.Length > 0 || PeriodPattern().IsMatch(r.Period))
             v.Check(IdPattern().IsMatch(id), "report_id", "must be 1-63 lowercase letters, digits or hyphens");

@@ -46,6 +46,13 @@ public sealed class RequestValidator
 
     public bool Year(int year, string field) => Range(year, MinYear, MaxYear, field);
 
+    /// <summary>An optional calendar day written <c>yyyy-MM-dd</c>, in the years the platform plans for.</summary>
+    public bool Date(string? value, string field) =>
+        string.IsNullOrEmpty(value) || Check(
+            DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var day) && day.Year is >= MinYear and <= MaxYear,
+            field, $"must be a date written yyyy-MM-dd (e.g. 2022-06-30) between {MinYear} and {MaxYear}");
+
     /// <summary>Two valid years, the end not before the start (a violation on <paramref name="endField"/>).</summary>
     public bool YearSpan(int start, int end, string startField, string endField)
     {
