@@ -143,6 +143,34 @@ public sealed class InvestmentApiTests(FinanceWithObjectives host) : FileTest(ho
     }
 
     [Fact]
+    public async Task The_costs_other_lists_print_are_kept_and_a_bad_one_is_a_field_violation()
+    {
+        var grpc = Grpc("pnrr-listings");
+
+        var bad = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument, () => grpc.CreateInvestmentAsync(new CreateInvestmentRequest
+        {
+            InvestmentId = "listed",
+            Investment = new Investment
+            {
+                Title = "Scuola Anna Frank", TotalCost = "3225610.24",
+                Listings = { new InvestmentListing { List = "Regis", TotalCost = "-1" }, new InvestmentListing { List = "regis", TotalCost = "1.00" } },
+            },
+        }, Call()).ResponseAsync);
+        Assert.Equal(["investment.listings[0].total_cost", "investment.listings[1].list"], bad.ViolatedFields());
+
+        var created = await grpc.CreateInvestmentAsync(new CreateInvestmentRequest
+        {
+            InvestmentId = "listed",
+            Investment = new Investment
+            {
+                Title = "Scuola Anna Frank", TotalCost = "3225610.24", Listings = { new InvestmentListing { List = "Regis", TotalCost = "3225610.2" } },
+            },
+        }, Call());
+        Assert.Equal(("Regis", "3225610.20"), (created.Listings.Single().List, created.Listings.Single().TotalCost));
+        Assert.Equal(created, await grpc.GetInvestmentAsync(new GetInvestmentRequest { Name = "investments/listed" }, Call()));
+    }
+
+    [Fact]
     public async Task An_unknown_objective_is_a_field_violation_and_nothing_is_written()
     {
         var grpc = Grpc("pnrr-unknown-objective");

@@ -5,7 +5,8 @@ from the Cremona DUP 2023-2025 (data/demo/cremona-dup-2023-2025/finance.csv, pnr
 Figures are copied as the document prints them, never corrected: the 2.1.7 balance tables' input rows become
 budget lines (deductions printed negative are loaded as amounts, the balance rules apply the sign), the 2.1.4
 debt table one row per year, the 2.1.6.1 financing table one investment per row with the start, end, funding
-body and sector of the Regis or ICT list row it links to. The ten Regis projects the financing table does not
+body and sector of the Regis or ICT list row it links to, and the cost that row prints (`Costo elenco Regis`,
+`Costo elenco ICT`: 8 differ from the table's). The ten Regis projects the financing table does not
 carry are not loaded: they are not in the budget the table totals (TOTALI, DUP line 8589).
 
 Run from the repository root:  python3 data/demo/build/finance_import.py
@@ -113,6 +114,10 @@ def debt(finance):
     write("indebitamento.csv", ["Anno"] + [header for header, _ in DEBT_COLUMNS] + ["Abitanti"], rows)
 
 
+# The lists beside the financing table; the cost each prints for a project is kept on the investment it links to.
+LISTS = {"Regis": "regis_list_2_1_6_1", "ICT": "ict_list_2_1_6_1"}
+
+
 def investments(projects):
     years = [2022, 2023, 2024]
     header = ["Codice", "CUP", "Titolo", "Missione PNRR", "Componente", "Investimento", "Costo totale", "Inizio", "Fine",
@@ -130,10 +135,11 @@ def investments(projects):
         amounts = []
         for year in years:
             amounts += [italian(row[f"contrib_{year}"]), italian(row[f"cofin_comune_{year}"])]
+        listed_costs = [italian(link["amount_total_eur"]) if link and link["source_table"] == table else "" for table in LISTS.values()]
         rows.append(["pnrr-" + row["source_line"], row["cup"], row["title"], row["mission"], row["component"], row["investment"],
                      italian(row["amount_total_eur"]), link.get("start", ""), link.get("end", ""), link.get("funding_body", ""),
-                     link.get("sector", ""), "IN_BUDGET"] + amounts)
-    write("investimenti-pnrr.csv", header, rows)
+                     link.get("sector", ""), "IN_BUDGET"] + amounts + listed_costs)
+    write("investimenti-pnrr.csv", header + [f"Costo elenco {name}" for name in LISTS], rows)
 
 
 def main():

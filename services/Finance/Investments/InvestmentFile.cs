@@ -12,6 +12,7 @@ namespace Platform.Finance.Investments;
 /// PNRR contribution and co-financing as year columns (<c>Contributo PNRR 2023</c>, <c>Cofinanziamento 2023</c>).
 /// Rows are checked and created as ImportInvestments does with <c>lenient</c>: the document's CUP and measure
 /// mistakes become flags on the investment, every other rule refuses the row; linked objectives must exist.
+/// The cost another list of the document prints for the same project is a column per list (<c>Costo elenco Regis</c>).
 /// </summary>
 public static class InvestmentFile
 {
@@ -19,6 +20,7 @@ public static class InvestmentFile
 
     private const string Contribution = "pnrr_contribution";
     private const string Cofinancing = "cofinancing";
+    private const string ListedCost = "listed_cost";
 
     public static readonly TableSchema Schema = new(
     [
@@ -40,6 +42,7 @@ public static class InvestmentFile
     [
         Family(Contribution, ColumnKind.Money, "Contributo PNRR", "PNRR contribution", "Contributo"),
         Family(Cofinancing, ColumnKind.Money, "Cofinanziamento", "Cofinancing", "Cofinanziamento comune"),
+        Family(ListedCost, ColumnKind.Money, "Costo elenco", "Listed cost"),
     ]);
 
     public static ImportKind<CreateInvestmentRequest> For(RequestIdentity who, InvestmentStore investments)
@@ -104,12 +107,18 @@ public static class InvestmentFile
                 PnrrContribution = Money(contributions.GetValueOrDefault(key)),
                 Cofinancing = Money(cofinancing.GetValueOrDefault(key)),
             });
+        foreach (var (list, cost) in row.Family(ListedCost))
+            investment.Listings.Add(new InvestmentListing { List = list, TotalCost = Money(cost) });
         return new CreateInvestmentRequest { InvestmentId = row.Text("investment_id") ?? "", Investment = investment };
     }
 
-    /// <summary>The schema of an export: the columns, then a contribution and a co-financing column per year any investment has.</summary>
+    /// <summary>
+    /// The schema of an export: the columns, a contribution and a co-financing column per year any investment has,
+    /// then a cost column per list any investment is listed in.
+    /// </summary>
     public static TableSchema ExportSchema(IReadOnlyList<InvestmentRow> rows) =>
-        Schema.WithMembers(Years(rows).SelectMany(y => new[] { (Contribution, y.ToString()), (Cofinancing, y.ToString()) }));
+        Schema.WithMembers(Years(rows).SelectMany(y => new[] { (Contribution, y.ToString()), (Cofinancing, y.ToString()) })
+            .Concat(Lists(rows).Select(list => (ListedCost, list))));
 
     public static IReadOnlyList<object?> Cells(InvestmentRow r, IReadOnlyList<InvestmentRow> all)
     {
@@ -124,8 +133,13 @@ public static class InvestmentFile
             cells.Add(found?.PnrrContribution);
             cells.Add(found?.Cofinancing);
         }
+        foreach (var list in Lists(all))
+            cells.Add(r.ListingRows.Where(l => l.List == list).Select(l => (decimal?)l.Cost).FirstOrDefault());
         return cells;
     }
+
+    private static IEnumerable<string> Lists(IReadOnlyList<InvestmentRow> rows) =>
+        rows.SelectMany(r => r.ListingRows).Select(l => l.List).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
     private static IEnumerable<int> Years(IReadOnlyList<InvestmentRow> rows) => rows.SelectMany(r => r.Years).Select(y => y.Year).Distinct().Order();
 

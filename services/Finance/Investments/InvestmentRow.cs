@@ -21,6 +21,8 @@ public sealed record InvestmentRow
     public string Objectives { get; init; } = "";
     /// <summary>Flags, comma-separated.</summary>
     public string Flags { get; init; } = "";
+    /// <summary>Other lists naming the investment: one <c>list\tcost</c> per line (<see cref="ListingRows"/>).</summary>
+    public string Listings { get; init; } = "";
     public long Version { get; init; }
     public DateTime CreatedAt { get; init; }
     public string CreatedBy { get; init; } = "";
@@ -31,6 +33,12 @@ public sealed record InvestmentRow
     public string ResourceName => InvestmentName.Format(InvestmentId);
     public decimal TotalContribution => Years.Sum(y => y.PnrrContribution);
     public decimal TotalCofinancing => Years.Sum(y => y.Cofinancing);
+
+    public IReadOnlyList<(string List, decimal Cost)> ListingRows => Listings.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .Select(line => line.Split('\t')).Select(p => (p[0], decimal.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+
+    public static string JoinListings(IEnumerable<(string List, decimal Cost)> listings) =>
+        string.Join('\n', listings.Select(l => $"{l.List}\t{l.Cost.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
 
     /// <summary>Every field as the API shows it, for the audit trail (old and new values per field).</summary>
     public IReadOnlyDictionary<string, string?> AuditFields() => new Dictionary<string, string?>
@@ -48,6 +56,7 @@ public sealed record InvestmentRow
         ["state"] = State,
         ["objectives"] = Objectives.Length == 0 ? null : Objectives.Replace('\n', ','),
         ["flags"] = Flags.Length == 0 ? null : Flags,
+        ["listings"] = Listings.Length == 0 ? null : string.Join(";", ListingRows.Select(l => $"{l.List}:{Decimals.Format(l.Cost, 2)}")),
     };
 
     public Investment ToProto()
@@ -63,6 +72,7 @@ public sealed record InvestmentRow
         };
         proto.Objectives.AddRange(Objectives.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         proto.Flags.AddRange(Flags.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        proto.Listings.AddRange(ListingRows.Select(l => new InvestmentListing { List = l.List, TotalCost = Decimals.Format(l.Cost, 2) }));
         proto.Years.AddRange(Years.OrderBy(y => y.Year).Select(y => new InvestmentYear
         {
             Year = y.Year, PnrrContribution = Decimals.Format(y.PnrrContribution, 2), Cofinancing = Decimals.Format(y.Cofinancing, 2),

@@ -9,7 +9,7 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
     private const string Columns = """
         tenant_id AS TenantId, investment_id AS InvestmentId, cup, title, pnrr_measure AS PnrrMeasure, pnrr_mission AS PnrrMission,
         pnrr_component AS PnrrComponent, pnrr_investment AS PnrrInvestment, total_cost AS TotalCost, start_text AS StartText,
-        end_text AS EndText, funding_body AS FundingBody, sector, state, objectives, flags, version,
+        end_text AS EndText, funding_body AS FundingBody, sector, state, objectives, flags, listings, version,
         created_at AS CreatedAt, created_by AS CreatedBy, updated_at AS UpdatedAt, updated_by AS UpdatedBy
         """;
 
@@ -77,10 +77,10 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
         {
             await connection.InsertAsync(transaction, database.Dialect, """
                 INSERT INTO investments (tenant_id, investment_id, cup, title, pnrr_measure, pnrr_mission, pnrr_component,
-                    pnrr_investment, total_cost, start_text, end_text, funding_body, sector, state, objectives, flags, version,
+                    pnrr_investment, total_cost, start_text, end_text, funding_body, sector, state, objectives, flags, listings, version,
                     created_at, created_by, updated_at, updated_by)
                 VALUES (@TenantId, @InvestmentId, @Cup, @Title, @PnrrMeasure, @PnrrMission, @PnrrComponent,
-                    @PnrrInvestment, @TotalCost, @StartText, @EndText, @FundingBody, @Sector, @State, @Objectives, @Flags, @Version,
+                    @PnrrInvestment, @TotalCost, @StartText, @EndText, @FundingBody, @Sector, @State, @Objectives, @Flags, @Listings, @Version,
                     @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy)
                 """, row, row.ResourceName, ct);
             await WriteYearsAsync(connection, transaction, who, row, ct);
@@ -141,7 +141,7 @@ public sealed class InvestmentStore(Database database, AuditLog audit, TimeProvi
                 UPDATE investments SET cup = @Cup, title = @Title, pnrr_measure = @PnrrMeasure, pnrr_mission = @PnrrMission,
                     pnrr_component = @PnrrComponent, pnrr_investment = @PnrrInvestment, total_cost = @TotalCost,
                     start_text = @StartText, end_text = @EndText, funding_body = @FundingBody, sector = @Sector, state = @State,
-                    objectives = @Objectives, flags = @Flags, version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
+                    objectives = @Objectives, flags = @Flags, listings = @Listings, version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
                 WHERE tenant_id = @TenantId AND investment_id = @InvestmentId AND version = @Version - 1
                 """, next, next.ResourceName, ct);
             await connection.ExecuteAsync(new CommandDefinition(

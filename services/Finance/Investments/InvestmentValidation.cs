@@ -12,7 +12,7 @@ public static partial class InvestmentValidation
     /// <summary>Fields an update may change; the mask paths of <c>UpdateInvestment</c>.</summary>
     public static readonly IReadOnlySet<string> UpdatableFields = new HashSet<string>(StringComparer.Ordinal)
     {
-        "cup", "title", "pnrr_measure", "total_cost", "years", "start", "end", "funding_body", "sector", "state", "objectives",
+        "cup", "title", "pnrr_measure", "total_cost", "years", "start", "end", "funding_body", "sector", "state", "objectives", "listings",
     };
 
     /// <param name="keepFlagged">
@@ -66,6 +66,7 @@ public static partial class InvestmentValidation
         validator.MaxLength(i.State, 40, at + ".state");
         for (var j = 0; j < i.Objectives.Count; j++)
             ResourceNames.Check<ObjectiveName>(validator, i.Objectives[j], $"{at}.objectives[{j}]", out _);
+        var listings = Listings(i, at, validator);
 
         if (validator.Violations.Count > before) return null;
         if (costOk && years.Sum(y => y.PnrrContribution) > cost) flags.Add("CONTRIBUTION_EXCEEDS_COST");
@@ -75,8 +76,24 @@ public static partial class InvestmentValidation
             PnrrMission = measure?.Mission, PnrrComponent = measure?.Component, PnrrInvestment = measure?.Investment,
             TotalCost = cost, StartText = Empty(i.Start), EndText = Empty(i.End), FundingBody = Empty(i.FundingBody),
             Sector = Empty(i.Sector), State = Empty(i.State), Objectives = string.Join('\n', i.Objectives.Distinct()),
-            Flags = string.Join(',', flags.Distinct()), Years = years,
+            Flags = string.Join(',', flags.Distinct()), Years = years, Listings = InvestmentRow.JoinListings(listings),
         };
+    }
+
+    private static List<(string List, decimal Cost)> Listings(Investment i, string at, RequestValidator validator)
+    {
+        var listings = new List<(string, decimal)>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var j = 0; j < i.Listings.Count; j++)
+        {
+            var here = $"{at}.listings[{j}]";
+            var list = i.Listings[j].List.Trim();
+            if (validator.Text(list, here + ".list", 100)
+                && validator.Check(!list.Any(char.IsControl), here + ".list", "must be one line of text")
+                && validator.Check(names.Add(list), here + ".list", $"'{list}' appears twice"))
+                if (Money(i.Listings[j].TotalCost, here + ".total_cost", validator, required: true, out var cost)) listings.Add((list, cost));
+        }
+        return listings;
     }
 
     private static string? Empty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -3,12 +3,29 @@ using Platform.ServiceDefaults.Quality;
 
 namespace Platform.Finance.Quality;
 
-/// <summary>The same project (same CUP) with different costs in two lists (the DUP's financing table and Regis list differ for 8).</summary>
+/// <summary>
+/// The same project with different costs in two lists: an investment whose other lists print another cost than
+/// its own (the DUP's financing table against its Regis list, 8 projects), or two investments with the same CUP
+/// and different costs.
+/// </summary>
 public sealed class CostDiffersBetweenLists() : QualityRule<InvestmentData>("investment.cost_differs_between_lists", Severity.Warning,
-    "Stesso progetto (stesso CUP) con costi diversi in due elenchi", "The same project (same CUP) with different costs in two lists")
+    "Stesso progetto con costi diversi in due elenchi", "The same project with different costs in two lists")
 {
     public override IEnumerable<RuleHit> Check(InvestmentData data)
     {
+        foreach (var investment in data.Investments)
+        {
+            var cost = MeasureMalformed.Amount(investment.TotalCost);
+            for (var j = 0; j < investment.Listings.Count; j++)
+            {
+                var listing = investment.Listings[j];
+                var listed = MeasureMalformed.Amount(listing.TotalCost);
+                if (listed == cost) continue;
+                yield return new RuleHit(investment.Name, $"listings[{j}].total_cost",
+                    $"L'elenco «{listing.List}» indica un costo di {ItalianFormat.Money(listed)}, l'investimento {ItalianFormat.Money(cost)}.",
+                    $"The list '{listing.List}' gives a cost of {listed}, the investment {cost}.");
+            }
+        }
         foreach (var project in data.Investments.Where(i => i.Cup.Length > 0).GroupBy(i => i.Cup))
         {
             var costs = project.Select(i => MeasureMalformed.Amount(i.TotalCost)).Distinct().ToList();

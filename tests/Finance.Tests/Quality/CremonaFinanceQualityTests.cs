@@ -68,6 +68,15 @@ public sealed class CremonaFinanceQualityTests(ServiceFactory<FinanceGrpcService
             .Select(r => r["source_line"]);
         Assert.Equal(typos.Concat(withoutMeasure).Order(), Lines(report, "investment.measure_malformed"));
         Assert.NotEmpty(typos);
+        // The Regis or ICT row a financing row links to prints another cost (the extraction's own link, line by line).
+        var listRows = CsvRecords.Read(DupTables.Extracted("pnrr_projects.csv")).Where(r => r["source_table"] != "financing_table_2_1_6_1")
+            .ToDictionary(r => "line " + r["source_line"]);
+        var otherCost = FinancingRows().Where(r => listRows.TryGetValue(r["linked_list_row"], out var listed)
+                && decimal.Parse(listed["amount_total_eur"], CultureInfo.InvariantCulture) != decimal.Parse(r["amount_total_eur"], CultureInfo.InvariantCulture))
+            .Select(r => r["source_line"]).Order().ToArray();
+        Assert.Equal(8, otherCost.Length);
+        Assert.Equal(otherCost, report.Findings.Where(f => f.Rule == "investment.cost_differs_between_lists" && f.Field.StartsWith("listings[", StringComparison.Ordinal))
+            .Select(f => f.Resource.Split('-')[^1]).Order().ToArray());
     }
 
     [Fact]

@@ -128,6 +128,25 @@ public sealed class FinanceRuleTests
     }
 
     [Fact]
+    public void Another_list_printing_another_cost_is_found_on_that_listing()
+    {
+        var financing = Project("financing", cost: "338100.00");
+        financing.Listings.Add(new InvestmentListing { List = "ICT", TotalCost = "338100.00" });
+        financing.Listings.Add(new InvestmentListing { List = "Regis", TotalCost = "327513.80" });
+
+        Assert.Equal([("investments/financing", "listings[1].total_cost")], Run(new CostDiffersBetweenLists(), Of(financing)));
+    }
+
+    [Fact]
+    public void Lists_printing_the_same_cost_pass()
+    {
+        var financing = Project("financing", cost: "338100.00");
+        financing.Listings.Add(new InvestmentListing { List = "Regis", TotalCost = "338100" });
+
+        Assert.Empty(Run(new CostDiffersBetweenLists(), Of(financing)));
+    }
+
+    [Fact]
     public void The_same_cup_with_one_cost_and_projects_without_cup_pass() =>
         Assert.Empty(Run(new CostDiffersBetweenLists(), Of(Project("a"), Project("b"), Project("c", cup: "", cost: "5.00"), Project("d", cup: "", cost: "6.00"))));
 
