@@ -9,8 +9,8 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
     private const string Columns = """
         tenant_id AS TenantId, indicator_id AS IndicatorId, period_key AS PeriodKey, year, sort_key AS SortKey,
         target, target_high AS TargetHigh, actual, actual_computed AS ActualComputed, variables, note,
-        evidence_uri AS EvidenceUri, closed, printed_achievement AS PrintedAchievement, printed_breach AS PrintedBreach, version, created_at AS CreatedAt, created_by AS CreatedBy,
-        updated_at AS UpdatedAt, updated_by AS UpdatedBy
+        evidence_uri AS EvidenceUri, closed, printed_achievement AS PrintedAchievement, printed_breach AS PrintedBreach,
+        version, created_at AS CreatedAt, created_by AS CreatedBy, updated_at AS UpdatedAt, updated_by AS UpdatedBy
         """;
 
     /// <summary>Applies the masked fields, checks them against the indicator, and writes the period with its audit event.</summary>
@@ -54,7 +54,8 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
             await connection.ExecuteVersionedAsync(transaction, """
                 UPDATE indicator_periods SET target = @Target, target_high = @TargetHigh, actual = @Actual,
                     actual_computed = @ActualComputed, variables = @Variables, note = @Note, evidence_uri = @EvidenceUri,
-                    printed_achievement = @PrintedAchievement, printed_breach = @PrintedBreach, version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
+                    printed_achievement = @PrintedAchievement, printed_breach = @PrintedBreach, version = @Version,
+                    updated_at = @UpdatedAt, updated_by = @UpdatedBy
                 WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId AND period_key = @PeriodKey
                   AND version = @Version - 1
                 """, next, name, ct);
