@@ -68,6 +68,8 @@ public sealed class CremonaDemoTests(PlatformFixture fixture) : IClassFixture<Pl
         Assert.Contains($"Qualità dei dati di plans/{CremonaPlans.DupId}", run.Output);
         Assert.Contains($"plans/{CremonaPlans.DupId}/objectives/4.2.4", run.Output);
         Assert.Contains("debt.repayment_mismatch", run.Output);
+        Assert.Contains("indicator.printed_achievement_mismatch", run.Output);
+        Assert.Contains("indicators/dup-8-7-i1/periods/2020", run.Output);
     }
 
     [Fact]

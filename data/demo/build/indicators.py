@@ -21,7 +21,7 @@ PACT_SOURCE = DEMO / "sources" / "patto-sviluppo-cremona-2007.txt"
 
 COLUMNS = ["Indicatore", "Obiettivi", "Titolo", "Descrizione", "Unità di misura", "Tipo", "Polarità", "Formula",
            "Variabili", "Decimali", "Confronto soglia", "Soglia", "Note indicatore", "Fonte dati", "Responsabile",
-           "Anno", "Target", "Consuntivo", "Valori variabili", "Nota", "Raggiungimento"]
+           "Anno", "Target", "Consuntivo", "Valori variabili", "Nota", "Raggiungimento", "Esito stampato"]
 
 # The DUP's zero actuals that are not measurements (MODEL.md R5): loaded without a Consuntivo.
 NOT_MEASURED = {"zero_not_yet_measured", "zero_not_measurable", "zero_data_not_available"}
@@ -115,7 +115,10 @@ def dup_indicators(lines):
 
 
 def deficit_parameters(lines):
-    """P1-P8 as printed in the table of section 1.2.2 (values in %, threshold in the description)."""
+    """P1-P8 as printed in the table of section 1.2.2 (values in %, threshold in the description). The table
+    prints one "condizione che ricorre SI/NO" per parameter beside its five years, and the text before it says
+    that all the parameters are negative: that flag is loaded as the printed flag (Esito stampato) of each year,
+    as printed, also where a value contradicts it (P1 2020: 61,41% against "maggiore del 48%", "NO")."""
     rows = []
     for parameter in read(DEMO / "cremona-dup-2023-2025" / "deficit_parameters.csv"):
         cells = lines[int(parameter["source_line"]) - 1].split("\t")
@@ -124,7 +127,7 @@ def deficit_parameters(lines):
         years = [2017, 2018, 2019, 2020, 2021]
         for index, year in enumerate(years):
             out = {"Indicatore": "dup-deficit-" + parameter["code"].lower(), "Anno": str(year),
-                   "Consuntivo": cells[2 + index].rstrip("%").strip()}
+                   "Consuntivo": cells[2 + index].rstrip("%").strip(), "Esito stampato": cells[7].strip()}
             if index == 0:
                 out.update({
                     "Titolo": f"{parameter['code']} - {cells[1]}",

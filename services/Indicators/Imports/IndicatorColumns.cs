@@ -40,11 +40,20 @@ public static class IndicatorColumns
         OptionalColumn("variable_values", ColumnKind.Text, "Valori variabili", "Variable values"),
         OptionalColumn("note", ColumnKind.Text, "Nota", "Note", "Note periodo"),
         OptionalColumn("evidence_uri", ColumnKind.Text, "Evidenza", "Evidence URI", "Link evidenza"),
-        OptionalColumn("achievement", ColumnKind.Decimal, "Raggiungimento", "Achievement", "Raggiungimento %"));
+        OptionalColumn("printed_achievement", ColumnKind.Decimal, "Raggiungimento", "Printed achievement", "Raggiungimento %", "Achievement"),
+        OptionalColumn("printed_breach", ColumnKind.Text, "Esito stampato", "Printed breach", "Soglia superata",
+            "Condizione che ricorre", "Condizione che ricorre SI/NO"));
 
     /// <summary>The columns that define the indicator (the rest describe one period).</summary>
     public static readonly IReadOnlyList<string> Definition = Schema.Columns.Select(c => c.Name)
         .TakeWhile(n => n != "period").Where(n => n != "indicator").ToList();
+
+    /// <summary>A printed yes/no flag: blank is "nothing printed".</summary>
+    public enum Flag { Unspecified, Yes, No }
+
+    /// <summary>The printed breach flag as the DUP prints it (<c>SI</c>, <c>NO</c>), or Sì, true/false, yes; written SI or NO.</summary>
+    public static readonly ItalianLabels<Flag> Flags = new(
+        (Flag.Yes, "SI"), (Flag.No, "NO"), (Flag.Yes, "Sì"), (Flag.Yes, "true"), (Flag.No, "false"), (Flag.Yes, "yes"));
 
     public static readonly ItalianLabels<Kind> Kinds = new(
         (Kind.Impact, "Impatto"), (Kind.Outcome, "Risultato"), (Kind.Output, "Prodotto"), (Kind.Context, "Contesto"),

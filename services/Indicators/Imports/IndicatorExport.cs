@@ -5,8 +5,9 @@ namespace Platform.Indicators.Imports;
 
 /// <summary>
 /// The indicators of a plan as rows of <see cref="IndicatorColumns.Schema"/>: the definition on an indicator's
-/// first row, one row per period (stored values: a computed actual is written as its variables), so the file
-/// imports back to the same indicators. Links to objectives of other plans are not written.
+/// first row, one row per period (stored values: a computed actual is written as its variables, the
+/// "Raggiungimento" is what the source printed, not the computed achievement), so the file imports back to the
+/// same indicators and periods. Links to objectives of other plans are not written.
 /// </summary>
 public static class IndicatorExport
 {
@@ -19,7 +20,7 @@ public static class IndicatorExport
             var definition = Definition(planId, indicator);
             if (own.Count == 0) yield return [indicator.IndicatorId, .. definition, .. new object?[PeriodWidth]];
             for (var i = 0; i < own.Count; i++)
-                yield return [indicator.IndicatorId, .. i == 0 ? definition : new object?[definition.Length], .. Period(indicator, own[i], own)];
+                yield return [indicator.IndicatorId, .. i == 0 ? definition : new object?[definition.Length], .. Period(own[i])];
         }
     }
 
@@ -46,17 +47,13 @@ public static class IndicatorExport
         ];
     }
 
-    private static object?[] Period(IndicatorRow indicator, PeriodRow row, IReadOnlyList<PeriodRow> siblings)
-    {
-        var view = PeriodViews.ToProto(indicator, row, siblings);
-        return
-        [
-            row.PeriodKey, row.Target, row.TargetHigh, row.ActualComputed ? null : row.Actual,
-            row.ActualComputed ? string.Join("; ", row.VariableValues.Select(v => $"{v.Key}={v.Value}")) : null,
-            Text(row.Note), Text(row.EvidenceUri),
-            view.Achievement.Length == 0 ? null : decimal.Parse(view.Achievement, System.Globalization.CultureInfo.InvariantCulture),
-        ];
-    }
+    private static object?[] Period(PeriodRow row) =>
+    [
+        row.PeriodKey, row.Target, row.TargetHigh, row.ActualComputed ? null : row.Actual,
+        row.ActualComputed ? string.Join("; ", row.VariableValues.Select(v => $"{v.Key}={v.Value}")) : null,
+        Text(row.Note), Text(row.EvidenceUri), row.PrintedAchievement,
+        row.PrintedBreach is { } breach ? IndicatorColumns.Flags.Label(breach ? IndicatorColumns.Flag.Yes : IndicatorColumns.Flag.No) : null,
+    ];
 
     private static string? Text(string value) => value.Length == 0 ? null : value;
 }

@@ -68,7 +68,13 @@ public sealed record IndicatorLine(
             Actual = Number(row.Decimal("actual")),
             Note = row.Text("note") ?? "",
             EvidenceUri = row.Text("evidence_uri") ?? "",
+            PrintedAchievement = Number(row.Decimal("printed_achievement")),
         };
+        switch (IndicatorColumns.Flags.Read(row.Text("printed_breach"), "period.printed_breach", validator))
+        {
+            case IndicatorColumns.Flag.Yes: values.PrintedBreach = true; break;
+            case IndicatorColumns.Flag.No: values.PrintedBreach = false; break;
+        }
         foreach (var pair in List(row.Text("variable_values")))
         {
             var equals = pair.IndexOf('=');
@@ -88,7 +94,8 @@ public sealed record IndicatorLine(
     public static readonly IReadOnlyList<(string Column, string Field)> PeriodColumns =
     [
         ("target", "target"), ("target_high", "target_high"), ("actual", "actual"), ("variable_values", "variables"),
-        ("note", "note"), ("evidence_uri", "evidence_uri"),
+        ("note", "note"), ("evidence_uri", "evidence_uri"), ("printed_achievement", "printed_achievement"),
+        ("printed_breach", "printed_breach"),
     ];
 
     /// <summary>Items of a list cell, separated by ';' or line breaks.</summary>

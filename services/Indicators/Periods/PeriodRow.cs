@@ -3,7 +3,10 @@ using Platform.Indicators.Definitions;
 
 namespace Platform.Indicators.Periods;
 
-/// <summary>A row of <c>indicator_periods</c>. Achievement is not stored: it is computed on every read.</summary>
+/// <summary>
+/// A row of <c>indicator_periods</c>. Achievement is not stored: it is computed on every read. What the source
+/// printed (achievement, breach flag) is stored for the data-quality checks only.
+/// </summary>
 public sealed record PeriodRow
 {
     public required string TenantId { get; init; }
@@ -20,11 +23,19 @@ public sealed record PeriodRow
     public string Note { get; init; } = "";
     public string EvidenceUri { get; init; } = "";
     public bool Closed { get; init; }
+    /// <summary>The achievement the source printed (the DUP's "Raggiungimento"); null when nothing was printed.</summary>
+    public decimal? PrintedAchievement { get; init; }
+    /// <summary>The breach flag the source printed ("SI" is true); null when nothing was printed.</summary>
+    public bool? PrintedBreach { get; init; }
     public required long Version { get; init; }
     public required DateTime CreatedAt { get; init; }
     public required string CreatedBy { get; init; }
     public required DateTime UpdatedAt { get; init; }
     public required string UpdatedBy { get; init; }
+
+    /// <summary>The printed achievement as the API writes it: at least the achievement's 2 places (<c>91.78</c>, <c>100.00</c>).</summary>
+    public string PrintedAchievementText =>
+        PrintedAchievement is { } printed ? Decimals.FormatAtLeast(printed, Achievement.AchievementRules.Places) : "";
 
     public string ResourceName => Periods.PeriodKey.FormatName(IndicatorId, PeriodKey);
 
@@ -45,5 +56,7 @@ public sealed record PeriodRow
         ["note"] = Note.Length == 0 ? null : Note,
         ["evidence_uri"] = EvidenceUri.Length == 0 ? null : EvidenceUri,
         ["closed"] = Closed ? "true" : "false",
+        ["printed_achievement"] = PrintedAchievement is null ? null : PrintedAchievementText,
+        ["printed_breach"] = PrintedBreach switch { null => null, true => "true", false => "false" },
     };
 }

@@ -7,12 +7,13 @@ namespace Platform.Indicators.Periods;
 /// <summary>
 /// The rules of a period's values: the masked fields are merged like every other resource's
 /// (<see cref="UpdateMasks.Apply"/>), then checked against the indicator; an actual is typed in or computed from
-/// the formula's variables, never both. Pure: the store reads and writes.
+/// the formula's variables, never both. What the source printed (achievement, breach flag) is stored as given,
+/// for the data-quality checks, and never enters a computation. Pure: the store reads and writes.
 /// </summary>
 public static class PeriodRules
 {
     public static readonly IReadOnlySet<string> UpdatableFields =
-        new HashSet<string> { "target", "target_high", "actual", "variables", "note", "evidence_uri" };
+        new HashSet<string> { "target", "target_high", "actual", "variables", "note", "evidence_uri", "printed_achievement", "printed_breach" };
 
     /// <summary>A closed period (its actual approved) changes only after an admin reopens it.</summary>
     public static void EnsureOpen(PeriodRow current)
@@ -39,6 +40,7 @@ public static class PeriodRules
         if (validator.MaxLength(uri, 2000, "period.evidence_uri") &&
             validator.Check(uri.Length == 0 || Uri.TryCreate(uri, UriKind.Absolute, out _), "period.evidence_uri", "must be an absolute URI"))
             next = next with { EvidenceUri = uri };
+        next = Printed(indicator, next, merged, paths, validator);
 
         // Which way the actual comes is the client's intent, so it is read from the mask, not from the merge.
         var typed = paths.Contains("actual") && changes.Actual.Length > 0;
@@ -64,15 +66,34 @@ public static class PeriodRules
     }
 
     /// <summary>The updatable fields of a stored period, as the API writes them.</summary>
-    private static Period Editable(IndicatorRow indicator, PeriodRow row) => new()
+    private static Period Editable(IndicatorRow indicator, PeriodRow row)
     {
-        Target = indicator.FormatValue(row.Target),
-        TargetHigh = indicator.FormatValue(row.TargetHigh),
-        Actual = indicator.FormatValue(row.Actual),
-        Variables = { row.VariableValues },
-        Note = row.Note,
-        EvidenceUri = row.EvidenceUri,
-    };
+        var period = new Period
+        {
+            Target = indicator.FormatValue(row.Target),
+            TargetHigh = indicator.FormatValue(row.TargetHigh),
+            Actual = indicator.FormatValue(row.Actual),
+            Variables = { row.VariableValues },
+            Note = row.Note,
+            EvidenceUri = row.EvidenceUri,
+            PrintedAchievement = row.PrintedAchievementText,
+        };
+        if (row.PrintedBreach is { } breach) period.PrintedBreach = breach;
+        return period;
+    }
+
+    /// <summary>The printed values after the merge; a breach flag sent needs a threshold to be checked against.</summary>
+    private static PeriodRow Printed(IndicatorRow indicator, PeriodRow row, Period merged, IReadOnlySet<string> paths, RequestValidator validator)
+    {
+        var breach = merged.HasPrintedBreach ? merged.PrintedBreach : (bool?)null;
+        if (breach is not null && paths.Contains("printed_breach") && indicator.ThresholdValue is null)
+            validator.Add("period.printed_breach", $"{indicator.ResourceName} has no threshold: a printed breach flag cannot be checked against one");
+        return row with
+        {
+            PrintedAchievement = ParseOptional(merged.PrintedAchievement, "period.printed_achievement", validator, IndicatorValidation.MaxScale),
+            PrintedBreach = breach,
+        };
+    }
 
     private static PeriodRow Compute(IndicatorRow indicator, PeriodRow row, Period merged, RequestValidator validator)
     {

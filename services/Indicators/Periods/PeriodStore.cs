@@ -9,8 +9,8 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
     private const string Columns = """
         tenant_id AS TenantId, indicator_id AS IndicatorId, period_key AS PeriodKey, year, sort_key AS SortKey,
         target, target_high AS TargetHigh, actual, actual_computed AS ActualComputed, variables, note,
-        evidence_uri AS EvidenceUri, closed, version, created_at AS CreatedAt, created_by AS CreatedBy,
-        updated_at AS UpdatedAt, updated_by AS UpdatedBy
+        evidence_uri AS EvidenceUri, closed, printed_achievement AS PrintedAchievement, printed_breach AS PrintedBreach,
+        version, created_at AS CreatedAt, created_by AS CreatedBy, updated_at AS UpdatedAt, updated_by AS UpdatedBy
         """;
 
     /// <summary>Applies the masked fields, checks them against the indicator, and writes the period with its audit event.</summary>
@@ -44,17 +44,18 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
         if (current is null)
             await connection.InsertAsync(transaction, database.Dialect, """
                 INSERT INTO indicator_periods (tenant_id, indicator_id, period_key, year, sort_key, target, target_high,
-                    actual, actual_computed, variables, note, evidence_uri, closed, version, created_at, created_by,
-                    updated_at, updated_by)
+                    actual, actual_computed, variables, note, evidence_uri, closed, printed_achievement, printed_breach,
+                    version, created_at, created_by, updated_at, updated_by)
                 VALUES (@TenantId, @IndicatorId, @PeriodKey, @Year, @SortKey, @Target, @TargetHigh, @Actual,
-                    @ActualComputed, @Variables, @Note, @EvidenceUri, @Closed, @Version, @CreatedAt, @CreatedBy,
-                    @UpdatedAt, @UpdatedBy)
+                    @ActualComputed, @Variables, @Note, @EvidenceUri, @Closed, @PrintedAchievement, @PrintedBreach,
+                    @Version, @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy)
                 """, next, name, ct);
         else
             await connection.ExecuteVersionedAsync(transaction, """
                 UPDATE indicator_periods SET target = @Target, target_high = @TargetHigh, actual = @Actual,
                     actual_computed = @ActualComputed, variables = @Variables, note = @Note, evidence_uri = @EvidenceUri,
-                    version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
+                    printed_achievement = @PrintedAchievement, printed_breach = @PrintedBreach, version = @Version,
+                    updated_at = @UpdatedAt, updated_by = @UpdatedBy
                 WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId AND period_key = @PeriodKey
                   AND version = @Version - 1
                 """, next, name, ct);

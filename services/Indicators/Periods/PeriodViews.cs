@@ -65,6 +65,8 @@ public static class PeriodViews
             UpdateUser = row.UpdatedBy,
         };
         foreach (var (name, value) in row.VariableValues) period.Variables[name] = value;
+        period.PrintedAchievement = row.PrintedAchievementText;
+        if (row.PrintedBreach is { } breach) period.PrintedBreach = breach;
         return period;
     }
 }

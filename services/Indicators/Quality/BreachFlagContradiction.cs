@@ -20,7 +20,7 @@ public sealed class BreachFlagContradiction() : QualityRule<PlanIndicators>("ind
                 var breached = AchievementRules.Evaluate(data.Indicator.Settings, period.Target, period.TargetHigh, period.Actual).ThresholdBreached;
                 if (breached == printed) continue;
                 var (value, limit) = (period.Actual.Value, data.Indicator.ThresholdValue!.Value);
-                yield return new RuleHit(period.ResourceName, "threshold_breached",
+                yield return new RuleHit(period.ResourceName, "printed_breach",
                     $"Il valore {ItalianFormat.Number(value)} {(breached ? "supera" : "rispetta")} la soglia {ItalianFormat.Number(limit)}, ma l'esito stampato è «{(printed ? "SI" : "NO")}».",
                     $"The value {value} {(breached ? "breaks" : "keeps")} the threshold {limit}, but the printed flag is '{(printed ? "YES" : "NO")}'.");
             }

@@ -5,7 +5,7 @@ namespace Platform.Indicators.Quality;
 
 /// <summary>
 /// What the source printed beside a period, kept for checks: the achievement ("Raggiungimento") and the breach
-/// flag of a threshold indicator ("SI"/"NO"). Null when nothing was imported.
+/// flag of a threshold indicator ("SI"/"NO"), as the period stores them. Null when nothing was printed.
 /// </summary>
 public sealed record PrintedValues(decimal? Achievement, bool? Breach)
 {
@@ -15,7 +15,7 @@ public sealed record PrintedValues(decimal? Achievement, bool? Breach)
 /// <summary>One indicator linked to the plan, with its periods in time order.</summary>
 public sealed record IndicatorData(IndicatorRow Indicator, Indicator Card, IReadOnlyList<PeriodRow> Periods)
 {
-    /// <summary>What the source printed beside each period (by period key); empty until an import stores it.</summary>
+    /// <summary>What the source printed beside each period (by period key), for the periods that store any.</summary>
     public IReadOnlyDictionary<string, PrintedValues> Printed { get; init; } = new Dictionary<string, PrintedValues>();
 
     public PrintedValues PrintedFor(PeriodRow period) => Printed.GetValueOrDefault(period.PeriodKey, PrintedValues.None);

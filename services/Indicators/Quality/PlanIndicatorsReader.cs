@@ -14,7 +14,15 @@ public sealed class PlanIndicatorsReader(IndicatorStore indicators, PeriodStore 
         var periodsOf = (await periods.ListRowsAsync(who, rows.Select(r => r.IndicatorId).ToList(), 0, 0, ct))
             .ToLookup(p => p.IndicatorId);
         var data = rows.OrderBy(r => r.IndicatorId, StringComparer.Ordinal)
-            .Select(r => new IndicatorData(r, r.ToProto(), periodsOf[r.IndicatorId].ToList())).ToList();
+            .Select(r => Data(r, periodsOf[r.IndicatorId].ToList())).ToList();
         return new PlanIndicators(tree, data);
     }
+
+    /// <summary>An indicator with its periods and what the source printed beside them (the periods' stored printed values).</summary>
+    public static IndicatorData Data(IndicatorRow indicator, IReadOnlyList<PeriodRow> periods) =>
+        new(indicator, indicator.ToProto(), periods)
+        {
+            Printed = periods.Where(p => p.PrintedAchievement is not null || p.PrintedBreach is not null)
+                .ToDictionary(p => p.PeriodKey, p => new PrintedValues(p.PrintedAchievement, p.PrintedBreach), StringComparer.Ordinal),
+        };
 }

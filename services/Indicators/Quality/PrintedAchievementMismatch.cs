@@ -20,7 +20,7 @@ public sealed class PrintedAchievementMismatch() : QualityRule<PlanIndicators>("
                 if (data.PrintedFor(period).Achievement is not { } printed || period.Actual is null) continue;
                 var computed = AchievementRules.Evaluate(data.Indicator.Settings, period.Target, period.TargetHigh, period.Actual).Achievement;
                 if (computed is null || Math.Abs(computed.Value - printed) < 0.01m) continue;
-                yield return new RuleHit(period.ResourceName, "achievement",
+                yield return new RuleHit(period.ResourceName, "printed_achievement",
                     $"Il raggiungimento stampato {ItalianFormat.Number(printed)}% non è quello che dà la regola dell'indicatore ({ItalianFormat.Number(computed.Value)}%).",
                     $"The printed achievement {Decimals.Format(printed, 2)}% is not what the indicator's rule gives ({Decimals.Format(computed.Value, 2)}%).");
             }

@@ -10,8 +10,8 @@ using Platform.ServiceDefaults;
 namespace Indicators.Tests.Quality;
 
 /// <summary>
-/// The indicators' report on the Cremona DUP as the demo loads it (years 2023-2025), the rules whose source
-/// values the demo does not store yet run on the values the DUP prints, and a clean set of the same size.
+/// The indicators' report on the Cremona DUP as the demo loads it (years 2023-2025), with the achievements and
+/// breach flags the DUP prints stored beside the periods, and a clean set of the same size.
 /// </summary>
 public sealed class CremonaIndicatorQualityTests : IndicatorsTest, IClassFixture<CremonaHost>
 {
@@ -63,56 +63,46 @@ public sealed class CremonaIndicatorQualityTests : IndicatorsTest, IClassFixture
     }
 
     [Fact]
-    public async Task The_printed_achievements_of_the_dup_contradict_the_rule_on_4_1_in_2021_and_8_7_in_2020()
+    public async Task The_report_finds_the_printed_achievements_of_4_1_in_2021_and_8_7_in_2020_that_contradict_the_rule()
     {
-        var seed = File.ReadAllLines(DemoFiles.Find("data/demo/sources/dup-cremona-2023-2025.txt")!);
-        var printed = Extracted.Where(r => !NotMeasured(r))
-            .ToLookup(r => IndicatorId(r["indicator_id"]),
-                r => (r["year"], Achievement: decimal.Parse(seed[int.Parse(r["source_line"]) - 1].Split('\t')[3].Replace(".", "").Replace(',', '.'), CultureInfo.InvariantCulture)));
-        var plan = await Service<PlanIndicatorsReader>().ReadAsync(Demo, Dup, Cancellation);
-        var withPrinted = plan with
-        {
-            Indicators = plan.Indicators.Select(d => d with
-            {
-                Printed = printed[d.Indicator.IndicatorId].ToDictionary(p => p.Item1, p => new PrintedValues(p.Achievement, null)),
-            }).ToList(),
-        };
+        var report = await DemoReportAsync();
 
-        var hits = new PrintedAchievementMismatch().Check(withPrinted).Select(h => Key(h.Resource)).Order();
+        var hits = report.Findings.Where(f => f.Rule == "indicator.printed_achievement_mismatch").ToList();
+        Assert.Equal(
+            [("indicators/dup-4-1-i1/periods/2021", "printed_achievement"), ("indicators/dup-8-7-i1/periods/2020", "printed_achievement")],
+            hits.Select(h => (h.Resource, h.Field)).Order());
+        Assert.All(hits, h => Assert.Equal(Severity.Warning, h.Severity));
+        Assert.Contains("Il raggiungimento stampato 13,2% non è quello che dà la regola dell'indicatore (100%)",
+            hits.Single(h => h.Resource.Contains("8-7", StringComparison.Ordinal)).MessageIt, StringComparison.Ordinal);
+    }
 
-        Assert.Equal(["dup-4-1-i1 2021", "dup-8-7-i1 2020"], hits);
+    [Fact]
+    public async Task The_printed_achievements_and_breach_flags_the_dup_prints_are_stored_as_printed()
+    {
+        var grpc = Grpc();
+        var railway = await grpc.GetPeriodAsync(new GetPeriodRequest { Name = "indicators/dup-4-1-i1/periods/2021" }, Call());
+        Assert.Equal(("1.00", "100.00", "0.00", false), (railway.Actual, railway.Achievement, railway.PrintedAchievement, railway.HasPrintedBreach));
+        var p1 = (await grpc.ListPeriodsAsync(new ListPeriodsRequest { Parent = "indicators/dup-deficit-p1" }, Call())).Periods;
+        Assert.All(p1, p => Assert.True(p.HasPrintedBreach && !p.PrintedBreach, p.Name));
+        Assert.Equal(["2020"], p1.Where(p => p.ThresholdBreached).Select(p => p.Name.Split('/')[^1]));
     }
 
     [Fact]
     public async Task The_deficit_parameter_p1_printed_NO_in_2020_at_61_41_percent_contradicts_its_threshold()
     {
-        var csv = Platform.Spreadsheets.Records.CsvRecords.Read(DemoFiles.Find("data/demo/cremona-dup-2023-2025/deficit_parameters.csv")!);
-        var p1 = csv.Single(r => r["code"] == "P1");
-        var grpc = Grpc();
-        await grpc.CreateIndicatorAsync(new CreateIndicatorRequest
-        {
-            IndicatorId = "quality-p1",
-            Indicator = new Indicator
-            {
-                Title = p1["description"], Unit = "%", Kind = Indicator.Types.Kind.Financial,
-                Threshold = new Threshold { Comparison = Threshold.Types.Comparison.GreaterThan, Value = p1["threshold_percent"] },
-            },
-        }, Call());
-        var years = new[] { 2017, 2018, 2019, 2020, 2021 };
-        foreach (var year in years)
-            await grpc.UpdatePeriodAsync(new UpdatePeriodRequest
-            {
-                Period = new Period { Name = $"indicators/quality-p1/periods/{year}", Actual = p1[$"y{year}"] },
-                UpdateMask = new FieldMask { Paths = { "actual" } }, AllowMissing = true,
-            }, Call());
-        var row = (await Service<IndicatorStore>().GetManyAsync(Demo, ["quality-p1"], Cancellation)).Single();
-        var periods = await Service<PeriodStore>().ListRowsAsync(Demo, ["quality-p1"], 0, 0, Cancellation);
-        // The DUP prints one condition for the whole row: "NO" for every year.
-        var declared = years.ToDictionary(y => y.ToString(), _ => new PrintedValues(null, p1["condition_declared"] == "SI"));
+        // P1-P8 measure no objective of the plan, so the plan's report does not read them: the rule runs on
+        // them as the demo stores them, read the way the report reads its indicators.
+        var ids = Enumerable.Range(1, 8).Select(n => $"dup-deficit-p{n}").ToList();
+        var rows = await Service<IndicatorStore>().GetManyAsync(Demo, ids, Cancellation);
+        var periods = (await Service<PeriodStore>().ListRowsAsync(Demo, ids, 0, 0, Cancellation)).ToLookup(p => p.IndicatorId);
         var plan = new PlanIndicators(new Platform.Objectives.V1.PlanTree { Plan = new Platform.Objectives.V1.Plan { Name = Dup } },
-            [new IndicatorData(row, row.ToProto(), periods) { Printed = declared }]);
+            [.. rows.Select(r => PlanIndicatorsReader.Data(r, [.. periods[r.IndicatorId]]))]);
 
-        Assert.Equal(["quality-p1 2020"], new BreachFlagContradiction().Check(plan).Select(h => Key(h.Resource)));
+        var hits = new BreachFlagContradiction().Check(plan).ToList();
+
+        Assert.Equal(8, rows.Count);
+        Assert.Equal([("indicators/dup-deficit-p1/periods/2020", "printed_breach")], hits.Select(h => (h.Resource, h.Field)));
+        Assert.Equal("Il valore 61,41 supera la soglia 48, ma l'esito stampato è «NO».", hits[0].MessageIt);
     }
 
     [Fact]

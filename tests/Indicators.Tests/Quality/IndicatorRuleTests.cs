@@ -72,7 +72,7 @@ public sealed class IndicatorRuleTests
         var data = Data(Row("a", polarity: "LowerIsBetter"), Period("a", 2020, 2.5m, 0.33m), Period("a", 2021, 2.5m, 0.39m))
             with { Printed = new Dictionary<string, PrintedValues> { ["2020"] = new(13.20m, null), ["2021"] = new(100m, null) } };
 
-        Assert.Equal([("indicators/a/periods/2020", "achievement")], Run(new PrintedAchievementMismatch(), Plan(data)));
+        Assert.Equal([("indicators/a/periods/2020", "printed_achievement")], Run(new PrintedAchievementMismatch(), Plan(data)));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class IndicatorRuleTests
         var data = Data(Row("p1", threshold: 48m), Period("p1", 2019, actual: 34.54m), Period("p1", 2020, actual: 61.41m))
             with { Printed = new Dictionary<string, PrintedValues> { ["2019"] = new(null, false), ["2020"] = new(null, false) } };
 
-        Assert.Equal([("indicators/p1/periods/2020", "threshold_breached")], Run(new BreachFlagContradiction(), Plan(data)));
+        Assert.Equal([("indicators/p1/periods/2020", "printed_breach")], Run(new BreachFlagContradiction(), Plan(data)));
     }
 
     [Fact]
