@@ -24,7 +24,7 @@ public sealed partial class IndicatorsGrpcService(IndicatorStore indicators, Per
     public override async Task<Indicator> CreateIndicator(CreateIndicatorRequest request, ServerCallContext context)
     {
         var definition = IndicatorValidation.ValidateCreate(request);
-        await CheckLinksAsync(definition.Objectives, context.CancellationToken);
+        await CheckLinksAsync(definition.Objectives, context.CancellationToken, plans: definition.Plans);
         return await indicators.CreateAsync(requestContext.Current, request.IndicatorId, definition, context.CancellationToken);
     }
 
@@ -64,7 +64,8 @@ public sealed partial class IndicatorsGrpcService(IndicatorStore indicators, Per
         var read = await indicators.GetRowAsync(who, indicatorId, context.CancellationToken);
         Etags.Check(request.Indicator.Etag, read.Version, read.ResourceName);
         var planned = Build(read);
-        await CheckLinksAsync(planned.Objectives.Except(read.Objectives).ToList(), context.CancellationToken, planned.Objectives);
+        await CheckLinksAsync(planned.Objectives.Except(read.Objectives).ToList(), context.CancellationToken, planned.Objectives,
+            planned.Plans.SequenceEqual(read.Plans) ? [] : planned.Plans);
         return await indicators.UpdateAsync(who, indicatorId, request.Indicator.Etag, Build, context.CancellationToken);
     }
 
@@ -222,11 +223,13 @@ public sealed partial class IndicatorsGrpcService(IndicatorStore indicators, Per
         }).ToList();
     }
 
-    private async Task CheckLinksAsync(IReadOnlyList<string> toCheck, CancellationToken ct, IReadOnlyList<string>? all = null)
+    /// <summary>Objectives (named by their position in <paramref name="all"/>) and plans the Objectives service does not know are violations.</summary>
+    private async Task CheckLinksAsync(IReadOnlyList<string> toCheck, CancellationToken ct, IReadOnlyList<string>? all = null,
+        IReadOnlyList<string>? plans = null)
     {
-        if (toCheck.Count == 0) return;
         var validator = new RequestValidator();
-        await links.CheckAsync(toCheck, all ?? toCheck, validator, ct);
+        if (toCheck.Count > 0) await links.CheckAsync(toCheck, all ?? toCheck, validator, ct);
+        if (plans is { Count: > 0 }) await links.CheckPlansAsync(plans, validator, ct);
         validator.ThrowIfInvalid();
     }
 }

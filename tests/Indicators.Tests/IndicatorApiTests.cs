@@ -175,6 +175,25 @@ public sealed class IndicatorApiTests(IndicatorsHost host) : IndicatorsTest(host
         await ApiAssert.GrpcFailsAsync(StatusCode.NotFound, () => GetAsync("indicators/refused"));
     }
 
+    [Fact]
+    public async Task An_indicator_belongs_to_a_plan_it_measures_no_objective_of_and_an_unknown_or_malformed_plan_is_refused()
+    {
+        var deficit = new Indicator { Title = "P1 - Incidenza spese rigide su entrate correnti", Unit = "%", Plans = { host.Plan.PlanName } };
+        var created = await CreateAsync("plan-member", deficit);
+        Assert.Equal([host.Plan.PlanName], created.Plans);
+        Assert.Empty(created.Objectives);
+        var export = await Grpc().ExportIndicatorsAsync(new Platform.Imports.V1.ExportRequest { Parent = host.Plan.PlanName }, Call());
+        Assert.Contains("plan-member;", export.Data.ToStringUtf8());
+
+        var unknown = await ApiAssert.GrpcFailsAsync(StatusCode.InvalidArgument,
+            () => CreateAsync("plan-unknown", new Indicator { Title = "x", Plans = { "plans/nessuno" } }));
+        Assert.Equal(["indicator.plans[0]"], unknown.ViolatedFields());
+        var error = await ApiAssert.RestFailsAsync(HttpStatusCode.BadRequest, await Rest().PostJsonAsync("/v1/indicators?indicator_id=plan-bad",
+            """{"title":"x","plans":["piani/dup"]}""", Cancellation));
+        Assert.Equal(["indicator.plans[0]"], error.Fields);
+        await ApiAssert.GrpcFailsAsync(StatusCode.NotFound, () => GetAsync("indicators/plan-unknown"));
+    }
+
     /// <summary>The waste indicator, then its title and polarity changed with a mask and its etag.</summary>
     private async Task<(Indicator Created, Indicator Updated)> UpdatedAsync(string id)
     {

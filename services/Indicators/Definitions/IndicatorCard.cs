@@ -12,10 +12,10 @@ public static class IndicatorCard
     /// <summary>Set by the service, never by a client.</summary>
     private static readonly HashSet<string> Bookkeeping = ["name", "etag", "create_time", "update_time", "update_user"];
 
-    /// <summary>Fields kept in columns of <c>indicators</c> (or in <c>indicator_objectives</c>), read and written by <see cref="IndicatorRow"/>.</summary>
+    /// <summary>Fields kept in columns of <c>indicators</c> (or, for objectives and plans, in <c>indicator_objectives</c>), read and written by <see cref="IndicatorRow"/>.</summary>
     private static readonly HashSet<string> Columns =
     [
-        "title", "unit", "description", "objectives", "kind", "decimals", "polarity", "formula", "variables", "baseline_value",
+        "title", "unit", "description", "objectives", "plans", "kind", "decimals", "polarity", "formula", "variables", "baseline_value",
         "baseline_year", "achievement_method", "status_bands", "weight", "data_source", "owner", "aggregation", "threshold",
     ];
 

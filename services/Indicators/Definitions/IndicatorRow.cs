@@ -40,6 +40,9 @@ public sealed record IndicatorRow
     /// <summary>Linked objectives in the order the client gave them (not a column of this table).</summary>
     public IReadOnlyList<string> Objectives { get; init; } = [];
 
+    /// <summary>Plans the indicator belongs to without measuring their objectives (links in <c>indicator_objectives</c> too).</summary>
+    public IReadOnlyList<string> Plans { get; init; } = [];
+
     public string ResourceName => IndicatorName.Format(IndicatorId);
 
     public IReadOnlyList<string> VariableList =>
@@ -69,6 +72,7 @@ public sealed record IndicatorRow
         proto.UpdateTime = UpdatedAt.ToTimestamp();
         proto.UpdateUser = UpdatedBy;
         proto.Objectives.Add(Objectives);
+        proto.Plans.Add(Plans);
         proto.Kind = Enum.Parse<Indicator.Types.Kind>(Kind);
         proto.Decimals = Decimals;
         proto.Polarity = PolarityValue;
@@ -97,6 +101,7 @@ public sealed record IndicatorRow
         ["unit"] = Unit,
         ["description"] = Description,
         ["objectives"] = string.Join(",", Objectives),
+        ["plans"] = Plans.Count == 0 ? null : string.Join(",", Plans),
         ["kind"] = Kind,
         ["decimals"] = Decimals.ToString(CultureInfo.InvariantCulture),
         ["polarity"] = Polarity,

@@ -84,13 +84,13 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
         return await WithLinksAsync(who, rows, ct);
     }
 
-    /// <summary>Indicators linked to any objective of <paramref name="planName"/> (<c>plans/x</c>).</summary>
+    /// <summary>Indicators linked to any objective of <paramref name="planName"/> (<c>plans/x</c>) or to the plan itself.</summary>
     public async Task<IReadOnlyList<IndicatorRow>> ListForPlanAsync(RequestIdentity who, string planName, CancellationToken ct)
     {
         var ids = await database.QueryAsync<string>("""
             SELECT DISTINCT indicator_id FROM indicator_objectives
-            WHERE tenant_id = @TenantId AND objective LIKE @Prefix
-            """, new { who.TenantId, Prefix = planName + "/objectives/%" }, ct);
+            WHERE tenant_id = @TenantId AND (objective LIKE @Prefix OR objective = @Plan)
+            """, new { who.TenantId, Prefix = planName + "/objectives/%", Plan = planName }, ct);
         return await GetManyAsync(who, ids, ct);
     }
 
@@ -161,10 +161,10 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
             SELECT objective FROM indicator_objectives
             WHERE tenant_id = @TenantId AND indicator_id = @IndicatorId ORDER BY position
             """, new { who.TenantId, IndicatorId = indicatorId }, transaction, cancellationToken: ct));
-        return row with { Objectives = links.AsList() };
+        return Linked(row, links.AsList());
     }
 
-    /// <summary>The objectives each of <paramref name="indicatorIds"/> is linked to (unknown ids: none).</summary>
+    /// <summary>The objectives and plans each of <paramref name="indicatorIds"/> is linked to (unknown ids: none).</summary>
     public async Task<ILookup<string, string>> ObjectiveLinksAsync(RequestIdentity who, IReadOnlyCollection<string> indicatorIds,
         CancellationToken ct)
     {
@@ -188,16 +188,25 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
                 """, new { who.TenantId, Ids = chunk }, ct));
         var byIndicator = links.GroupBy(l => l.IndicatorId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(l => l.Position).Select(l => l.Objective).ToList());
-        return rows.Select(r => r with { Objectives = byIndicator.GetValueOrDefault(r.IndicatorId, []) }).ToList();
+        return rows.Select(r => Linked(r, byIndicator.GetValueOrDefault(r.IndicatorId, []))).ToList();
     }
 
+    /// <summary>The row with its links in order: objective names are objectives, plan names the plans it belongs to.</summary>
+    private static IndicatorRow Linked(IndicatorRow row, IReadOnlyList<string> links) => row with
+    {
+        Objectives = links.Where(l => ObjectiveName.TryParse(l, out _)).ToList(),
+        Plans = links.Where(l => !ObjectiveName.TryParse(l, out _)).ToList(),
+    };
+
+    /// <summary>Objectives first, then plans, each in the client's order.</summary>
     private static async Task WriteLinksAsync(DbConnection connection, DbTransaction transaction, IndicatorRow row, CancellationToken ct)
     {
-        for (var i = 0; i < row.Objectives.Count; i++)
+        var links = row.Objectives.Concat(row.Plans).ToList();
+        for (var i = 0; i < links.Count; i++)
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO indicator_objectives (tenant_id, indicator_id, objective, position)
                 VALUES (@TenantId, @IndicatorId, @Objective, @Position)
-                """, new { row.TenantId, row.IndicatorId, Objective = row.Objectives[i], Position = i }, transaction, cancellationToken: ct));
+                """, new { row.TenantId, row.IndicatorId, Objective = links[i], Position = i }, transaction, cancellationToken: ct));
     }
 
     private sealed class LinkRow

@@ -11,12 +11,16 @@ public sealed record IndicatorDefinition(
     AchievementMethod Method, decimal AchievedFrom, decimal PartiallyAchievedFrom, decimal Weight, string DataSource,
     string Owner, Aggregation Aggregation, Threshold.Types.Comparison ThresholdComparison, decimal? ThresholdValue, string Card)
 {
+    /// <summary>Plans the indicator belongs to without measuring their objectives.</summary>
+    public IReadOnlyList<string> Plans { get; init; } = [];
+
     public IndicatorRow ApplyTo(IndicatorRow row) => row with
     {
         Title = Title,
         Unit = Unit,
         Description = Description,
         Objectives = Objectives,
+        Plans = Plans,
         Kind = Kind.ToString(),
         Decimals = Decimals,
         Polarity = Polarity.ToString(),
@@ -73,6 +77,13 @@ public static partial class IndicatorValidation
             var objective = indicator.Objectives[i];
             if (ResourceNames.Check<ObjectiveName>(validator, objective, $"indicator.objectives[{i}]", out _))
                 validator.Check(indicator.Objectives.IndexOf(objective) == i, $"indicator.objectives[{i}]", $"repeats {objective}");
+        }
+        validator.Check(indicator.Plans.Count <= 10, "indicator.plans", "must name at most 10 plans");
+        for (var i = 0; i < indicator.Plans.Count; i++)
+        {
+            var plan = indicator.Plans[i];
+            if (ResourceNames.Check<PlanName>(validator, plan, $"indicator.plans[{i}]", out _))
+                validator.Check(indicator.Plans.IndexOf(plan) == i, $"indicator.plans[{i}]", $"repeats {plan}");
         }
 
         validator.Check(Enum.IsDefined(indicator.Kind), "indicator.kind", "must be IMPACT, OUTCOME, OUTPUT, CONTEXT or FINANCIAL");
@@ -150,7 +161,7 @@ public static partial class IndicatorValidation
             IndicatorDefaults.Of(indicator.AchievementMethod),
             achievedFrom, partiallyFrom, weight, indicator.DataSource.Trim(), indicator.Owner.Trim(),
             IndicatorDefaults.Of(indicator.Aggregation),
-            comparison, thresholdValue, IndicatorCard.Serialize(indicator));
+            comparison, thresholdValue, IndicatorCard.Serialize(indicator)) { Plans = indicator.Plans.ToList() };
     }
 
     /// <summary>The current indicator with the masked fields taken from <paramref name="changes"/>.</summary>

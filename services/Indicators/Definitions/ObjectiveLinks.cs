@@ -14,6 +14,14 @@ public sealed class ObjectiveLinks(ObjectivesLookup objectives)
             Missing(validator, all, name);
     }
 
+    /// <summary>Adds a violation for every plan of <paramref name="plans"/> the Objectives service does not know.</summary>
+    public async Task CheckPlansAsync(IReadOnlyList<string> plans, RequestValidator validator, CancellationToken ct)
+    {
+        for (var i = 0; i < plans.Count; i++)
+            if (await objectives.FindPlanTreeAsync(plans[i], ct) is null)
+                validator.Add($"indicator.plans[{i}]", $"{plans[i]} does not exist in the Objectives service");
+    }
+
     /// <summary>As <see cref="CheckAsync"/> against objectives already read (a plan's, for an import).</summary>
     public static void Check(IReadOnlyList<string> objectives, IReadOnlySet<string> known, RequestValidator validator)
     {

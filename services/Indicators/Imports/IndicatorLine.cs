@@ -40,6 +40,8 @@ public sealed record IndicatorLine(
             Owner = row.Text("owner") ?? "",
             Objectives = { List(row.Text("objectives")).Select(code => ObjectiveName.Format(planId, code)) },
         };
+        // An indicator of the plan's document that measures none of its objectives (a deficit parameter) belongs to the plan.
+        if (indicator.Objectives.Count == 0) indicator.Plans.Add(PlanName.Format(planId));
         if (row.Integer("decimals") is { } decimals) indicator.Decimals = (int)Math.Clamp(decimals, -1, 99);
         if (row.Decimal("achieved_from") is not null || row.Decimal("partially_achieved_from") is not null)
             indicator.StatusBands = new StatusBands

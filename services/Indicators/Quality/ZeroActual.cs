@@ -6,14 +6,15 @@ namespace Platform.Indicators.Quality;
 
 /// <summary>
 /// An actual of exactly 0 on a measured (not done/not-done) indicator: the DUP prints 0 where it did not measure
-/// (132 rows), so a 0 should be confirmed or cleared.
+/// (132 rows), so a 0 should be confirmed or cleared. A threshold indicator's 0 is judged against its threshold
+/// (the deficit parameter P3 is 0 when no advance was closed only in the accounts).
 /// </summary>
 public sealed class ZeroActual() : QualityRule<PlanIndicators>("indicator.zero_actual", Severity.Info,
     "Valore rilevato pari a zero: forse significa «non misurato»", "Actual of zero that may mean 'not measured'")
 {
     public override IEnumerable<RuleHit> Check(PlanIndicators plan) =>
         from data in plan.Indicators
-        where data.Indicator.PolarityValue != Polarity.Binary
+        where data.Indicator.PolarityValue != Polarity.Binary && data.Indicator.ThresholdComparison.Length == 0
         from period in data.Periods
         where period.Actual == 0m
         select new RuleHit(period.ResourceName, "actual",

@@ -88,19 +88,16 @@ public sealed class CremonaIndicatorQualityTests : IndicatorsTest, IClassFixture
     }
 
     [Fact]
-    public async Task The_deficit_parameter_p1_printed_NO_in_2020_at_61_41_percent_contradicts_its_threshold()
+    public async Task The_plan_report_finds_the_deficit_parameter_p1_printed_NO_in_2020_at_61_41_percent()
     {
-        // P1-P8 measure no objective of the plan, so the plan's report does not read them: the rule runs on
-        // them as the demo stores them, read the way the report reads its indicators.
-        var ids = Enumerable.Range(1, 8).Select(n => $"dup-deficit-p{n}").ToList();
-        var rows = await Service<IndicatorStore>().GetManyAsync(Demo, ids, Cancellation);
-        var periods = (await Service<PeriodStore>().ListRowsAsync(Demo, ids, 0, 0, Cancellation)).ToLookup(p => p.IndicatorId);
-        var plan = new PlanIndicators(new Platform.Objectives.V1.PlanTree { Plan = new Platform.Objectives.V1.Plan { Name = Dup } },
-            [.. rows.Select(r => PlanIndicatorsReader.Data(r, [.. periods[r.IndicatorId]]))]);
+        // P1-P8 measure no objective: the import made them indicators of the plan itself.
+        var p1 = await Grpc().GetIndicatorAsync(new GetIndicatorRequest { Name = "indicators/dup-deficit-p1" }, Call());
+        Assert.Empty(p1.Objectives);
+        Assert.Equal([Dup], p1.Plans);
 
-        var hits = new BreachFlagContradiction().Check(plan).ToList();
+        var report = await DemoReportAsync();
 
-        Assert.Equal(8, rows.Count);
+        var hits = report.Findings.Where(f => f.Rule == "indicator.breach_flag_contradiction").ToList();
         Assert.Equal([("indicators/dup-deficit-p1/periods/2020", "printed_breach")], hits.Select(h => (h.Resource, h.Field)));
         Assert.Equal("Il valore 61,41 supera la soglia 48, ma l'esito stampato è «NO».", hits[0].MessageIt);
     }

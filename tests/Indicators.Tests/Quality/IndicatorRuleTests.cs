@@ -18,6 +18,19 @@ public sealed class IndicatorRuleTests
     }
 
     [Fact]
+    public void An_indicator_without_any_target_is_found_unless_it_is_read_against_a_threshold_or_only_describes()
+    {
+        var impact = Data(Row("impact"), Period("impact", 2023, target: null));
+        var threshold = Data(Row("p1", threshold: 48m), Period("p1", 2023, target: null));
+        var financial = Data(Row("indice") with { Kind = "Financial" }, Period("indice", 2023, target: null));
+        var financialWithGap = Data(Row("debito") with { Kind = "Financial" }, Period("debito", 2023, target: 5m));
+
+        var hits = Run(new TargetMissing(), Plan(impact, threshold, financial, financialWithGap)).Select(h => h.Resource).Distinct();
+
+        Assert.Equal(["indicators/debito/periods/2024", "indicators/impact/periods/2024"], hits.Where(h => h.EndsWith("2024", StringComparison.Ordinal)).Order());
+    }
+
+    [Fact]
     public void Targets_for_every_plan_year_pass() =>
         Assert.Empty(Run(new TargetMissing(), Plan(WithTargets("a", 2022, 2023, 2024, 2025))));
 
@@ -42,9 +55,9 @@ public sealed class IndicatorRuleTests
     }
 
     [Fact]
-    public void A_zero_of_a_done_or_not_done_indicator_and_an_empty_actual_pass() =>
+    public void A_zero_of_a_done_or_not_done_indicator_of_a_threshold_indicator_and_an_empty_actual_pass() =>
         Assert.Empty(Run(new ZeroActual(), Plan(Data(Row("a", polarity: "Binary"), Period("a", 2020, 1m, 0m)),
-            Data(Row("b"), Period("b", 2020, 12m)))));
+            Data(Row("b"), Period("b", 2020, 12m)), Data(Row("p3", threshold: 0m), Period("p3", 2020, null, 0m)))));
 
     [Fact]
     public void An_actual_that_its_formula_and_variables_contradict_is_found()
