@@ -15,7 +15,8 @@ public sealed class BearerTokenCheck(RequestDelegate next)
     {
         if (context.Request.Headers.Authorization.Count > 0)
         {
-            var result = await context.AuthenticateAsync();
+            // The authentication middleware already ran the default scheme; its result is reused.
+            var result = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult ?? await context.AuthenticateAsync();
             if (!result.Succeeded)
             {
                 context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";

@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.Transforms;
-using OpenTelemetry.Trace;
 
 namespace Platform.Gateway;
 
@@ -42,10 +41,6 @@ public static class GatewayExtensions
             Listen(options.GrpcPort, HttpProtocols.Http2);
         });
         builder.AddPlatformTelemetry("gateway");
-        // With no trace exporter the gateway's spans would be recorded for nobody: none are. The caller's trace
-        // context still reaches the services (the request's own activity carries it).
-        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-            builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.SetSampler(new AlwaysOffSampler()));
 
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
@@ -71,7 +66,6 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<IPassiveHealthCheckPolicy, ServiceFailureRatePolicy>();
         HealthChangeLog.Decorate(builder.Services);
         builder.Services.AddPlatformAuthentication();
-        builder.Services.AddCachedTokenValidation();
         builder.Services.AddTrafficLimits(builder.Configuration);
 
         // Reflection for every service behind the gateway, answered here from the shared contracts, so a

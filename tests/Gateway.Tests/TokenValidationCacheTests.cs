@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Gateway;
@@ -7,7 +6,7 @@ using Platform.ServiceDefaults.Security;
 
 namespace Gateway.Tests;
 
-/// <summary>Validated tokens are reused until the validator would refuse them, and the cache stays bounded.</summary>
+/// <summary>The gateway reuses validated tokens until the validator would refuse them.</summary>
 public sealed class TokenValidationCacheTests
 {
     private static readonly string Key = Convert.ToBase64String(new byte[32]);
@@ -49,36 +48,4 @@ public sealed class TokenValidationCacheTests
         rest.DefaultRequestHeaders.Authorization = new("Bearer", token[..^2]);
         Assert.Equal(HttpStatusCode.Unauthorized, (await rest.GetAsync("/v1/plans")).StatusCode);
     }
-
-    [Fact]
-    public void The_cache_keeps_at_most_its_capacity_and_makes_room_from_expired_entries()
-    {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
-        var cache = new TokenValidationCache(time, capacity: 3);
-        for (var i = 0; i < 5; i++) cache.Add($"token-{i}", Expiring(time.GetUtcNow().AddMinutes(1)), TimeSpan.Zero);
-        Assert.Equal(3, cache.Count);
-        Assert.Null(cache.Find("token-4"));
-
-        time.Advance(TimeSpan.FromMinutes(2));
-        cache.Add("fresh", Expiring(time.GetUtcNow().AddMinutes(1)), TimeSpan.Zero);
-        Assert.Equal(1, cache.Count);
-        Assert.NotNull(cache.Find("fresh"));
-        Assert.Null(cache.Find("token-0"));
-    }
-
-    [Fact]
-    public void An_entry_is_dropped_when_its_expiry_and_skew_have_passed()
-    {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
-        var cache = new TokenValidationCache(time);
-        cache.Add("t", Expiring(time.GetUtcNow().AddSeconds(10)), TimeSpan.FromSeconds(30));
-        time.Advance(TimeSpan.FromSeconds(39));
-        Assert.NotNull(cache.Find("t"));
-        time.Advance(TimeSpan.FromSeconds(2));
-        Assert.Null(cache.Find("t"));
-        Assert.Equal(0, cache.Count);
-    }
-
-    private static ClaimsPrincipal Expiring(DateTimeOffset at) =>
-        new(new ClaimsIdentity([new Claim("exp", at.ToUnixTimeSeconds().ToString())], "test"));
 }

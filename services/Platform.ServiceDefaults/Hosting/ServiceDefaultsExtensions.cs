@@ -31,6 +31,8 @@ public static class ServiceDefaultsExtensions
         builder.AddPlatformTelemetry(serviceName);
 
         var services = builder.Services;
+        // Stateless: one instance each, instead of one per call (gRPC creates unregistered interceptors per call).
+        services.AddSingleton<ErrorInterceptor>().AddSingleton<RequestLimits>().AddSingleton<AccessInterceptor>();
         services.AddGrpc(grpc =>
             {
                 grpc.Interceptors.Add<ErrorInterceptor>();

@@ -15,7 +15,7 @@ namespace Platform.ServiceDefaults;
 /// Logs, traces and metrics, the same in every process (gateway included): one-line, length-capped console
 /// logs that carry the trace id (<see cref="BoundedConsoleFormatter"/>), OpenTelemetry traces across gateway,
 /// services and service-to-service calls
-/// (exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), and Prometheus metrics at
+/// (recorded and exported over OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), and Prometheus metrics at
 /// <c>/metrics</c>. Service responses say their trace id in <c>x-trace-id</c> (for support requests).
 /// </summary>
 public static class Telemetry
@@ -28,17 +28,18 @@ public static class Telemetry
             .AddConsoleFormatter<BoundedConsoleFormatter, ConsoleFormatterOptions>();
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        // HttpClientFactory writes four Information lines for every call to another service; failures still
+        // show (Warning and up). A more specific category in configuration (System.Net.Http.HttpClient.objectives)
+        // brings them back.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
+        // Spans only where they go somewhere: with no OTLP endpoint every call would still pay for its spans
+        // (an activity per incoming and outgoing call, their tags, the instrumentation callbacks) recorded for
+        // nobody. The trace context flows all the same: ASP.NET Core starts an activity for each request, whose
+        // trace id the logs and x-trace-id carry and outgoing calls pass on in traceparent.
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService($"platform-{serviceName}"))
-            .WithTracing(tracing =>
-            {
-                tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
-                    .AddHttpClientInstrumentation()
-                    .AddGrpcClientInstrumentation();
-                if (otlp) tracing.AddOtlpExporter();
-            })
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation()
@@ -46,6 +47,12 @@ public static class Telemetry
                     .AddPrometheusExporter();
                 if (otlp) metrics.AddOtlpExporter();
             });
+        if (otlp)
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddGrpcClientInstrumentation()
+                .AddOtlpExporter());
         return builder;
     }
 

@@ -14,8 +14,7 @@ public sealed record ServiceAccess(string WriterRole);
 /// UNAUTHENTICATED without a valid token (unless the RPC is a public read), PERMISSION_DENIED when the
 /// caller's roles do not reach the declared level, and for an RPC that declares nothing (fail closed).
 /// </summary>
-public sealed class AccessInterceptor(IRequestContext requestContext, ServiceAccess access, IServiceProvider services)
-    : Interceptor
+public sealed class AccessInterceptor(IRequestContext requestContext, ServiceAccess access) : Interceptor
 {
     private static readonly string[] TenantRoles = [Roles.Admin, Roles.Planner, Roles.Finance, Roles.Reader];
 
@@ -38,16 +37,16 @@ public sealed class AccessInterceptor(IRequestContext requestContext, ServiceAcc
     {
         // Health and reflection are infrastructure, open to probes and tools.
         if (!context.Method.StartsWith("/platform.", StringComparison.Ordinal)) return;
-        var declared = context.GetHttpContext().GetEndpoint()?.Metadata.GetMetadata<AccessAttribute>()
-            ?? throw ApiErrors.PermissionDenied($"{context.Method} declares no access rule");
         var http = context.GetHttpContext();
+        var declared = http.GetEndpoint()?.Metadata.GetMetadata<AccessAttribute>()
+            ?? throw ApiErrors.PermissionDenied($"{context.Method} declares no access rule");
         // A token that fails validation is refused, never read as an anonymous call.
         if (http.Request.Headers.Authorization.Count > 0 && http.User.Identity?.IsAuthenticated != true)
             throw ApiErrors.Unauthenticated(await AuthenticationSetup.RefusalReasonAsync(http));
         var who = requestContext.Current;
         if (who.IsAnonymous)
         {
-            await CheckPublicReadAsync(declared, request, who, context.CancellationToken);
+            await CheckPublicReadAsync(declared, request, who, http.RequestServices, context.CancellationToken);
             return;
         }
         if (who.TenantId.Length == 0 || who.UserId.Length == 0)
@@ -72,9 +71,10 @@ public sealed class AccessInterceptor(IRequestContext requestContext, ServiceAcc
     /// <summary>
     /// Citizens read what is published: a public list (which then shows published plans only), or a public read
     /// of something a policy judges (a published plan and what is under it); anything else does not exist for
-    /// them. The policy is resolved only here: it may need a client of another service.
+    /// them. The policy is resolved only here, from the call's services: it may need a client of another service.
     /// </summary>
-    private async Task CheckPublicReadAsync(AccessAttribute declared, object request, RequestIdentity who, CancellationToken ct)
+    private static async Task CheckPublicReadAsync(AccessAttribute declared, object request, RequestIdentity who,
+        IServiceProvider services, CancellationToken ct)
     {
         var policy = declared.PublicWhenPublished ? services.GetService(typeof(IPublicReadPolicy)) as IPublicReadPolicy : null;
         if (request is not Google.Protobuf.IMessage message || !(declared.PublicListing || policy?.Covers(message) == true))

@@ -11,6 +11,7 @@ namespace Platform.ServiceDefaults.Security;
 /// JWT bearer validation, shared by the gateway and the services (each validates the token again).
 /// Production: <c>Auth:Authority</c> (an OIDC issuer) and <c>Auth:Audience</c>. Embedded: a local HS256 key
 /// from <c>Auth:SigningKey</c> or the file <c>{PLATFORM_DATA_DIR}/signing-key</c> that the launcher creates.
+/// A token validated once is not validated again until it expires (<see cref="TokenValidationCache"/>).
 /// </summary>
 public static class AuthenticationSetup
 {
@@ -35,6 +36,7 @@ public static class AuthenticationSetup
                     configuration["Auth:Issuer"] ?? PlatformTokens.DefaultIssuer,
                     configuration["Auth:Audience"] ?? PlatformTokens.DefaultAudience);
             });
+        services.AddCachedTokenValidation();
         services.AddAuthorization();
         return services;
     }
