@@ -125,6 +125,27 @@ public sealed class DataTests : IDisposable
     }
 
     [Fact]
+    public async Task Bulk_insert_writes_every_row_across_full_and_partial_statements()
+    {
+        var database = NewSqlite();
+        // More rows than one statement holds at the dialect's limit, and not a multiple of it.
+        var rows = Enumerable.Range(0, database.Dialect.MaxParameters * 2 + 7)
+            .Select(i => (Id: $"r{i:000}", Amount: i + 0.25m, Note: i % 3 == 0 ? null : $"nota {i}")).ToList();
+        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("CREATE TABLE rows (id TEXT NOT NULL PRIMARY KEY, amount TEXT NOT NULL, note TEXT NULL)");
+            await using var transaction = await connection.BeginTransactionAsync();
+            await connection.ExecuteAsync(transaction, database.Dialect, "rows", ["id", "amount", "note"], rows,
+                r => [r.Id, r.Amount, r.Note], CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        var stored = await database.QueryAsync<(string Id, decimal Amount, string? Note)>(
+            "SELECT id, amount, note FROM rows ORDER BY id", null, CancellationToken.None);
+        Assert.Equal(rows, stored);
+    }
+
+    [Fact]
     public void Sql_server_provider_needs_a_connection_string()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

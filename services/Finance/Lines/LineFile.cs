@@ -119,8 +119,7 @@ public static class LineFile
     {
         var line = new BudgetLine
         {
-            Kind = Parse(row.Text("kind"), Kinds.Select(k => (k.Kind, k.Aliases.Prepend(k.Italian))), "line.kind",
-                "deve essere entrata, spesa o equilibrio"),
+            Kind = Parse(row.Text("kind"), KindByName, "line.kind", "deve essere entrata, spesa o equilibrio"),
             Titolo = (int)(row.Integer("titolo") ?? 0),
             Tipologia = row.Text("tipologia") ?? "",
             Categoria = row.Text("categoria") ?? "",
@@ -130,13 +129,12 @@ public static class LineFile
             Description = row.Text("description") ?? "",
         };
         if (row.Text("balance_item") is { Length: > 0 } item)
-            line.BalanceItem = Parse(item, Items.Select(i => (i.Item, (IEnumerable<string>)[i.Italian, i.Item.ToString()])), "line.balance_item",
+            line.BalanceItem = Parse(item, ItemByName, "line.balance_item",
                 $"deve essere una voce di equilibrio: {string.Join(", ", Items.Select(i => i.Italian))}");
         line.Amounts.Add(new LineAmount
         {
             Year = (int)(row.Integer("year") ?? 0),
-            Stage = Parse(row.Text("stage"), Stages.Select(s => (s.Stage, (IEnumerable<string>)[s.Italian, s.Stage.ToString()])), "line.amounts[0].stage",
-                "deve essere Assestato, Previsione o Rendiconto"),
+            Stage = Parse(row.Text("stage"), StageByName, "line.amounts[0].stage", "deve essere Assestato, Previsione o Rendiconto"),
             Appropriation = Money(row, "appropriation"),
             Cash = Money(row, "cash"),
             Commitments = Money(row, "commitments"),
@@ -173,13 +171,18 @@ public static class LineFile
 
     private static string Prefixed(string prefix, string code) => code.Length == 0 ? "" : prefix + code;
 
-    private static T Parse<T>(string? text, IEnumerable<(T Value, IEnumerable<string> Names)> choices, string field, string rule)
-    {
-        var folded = HeaderText.Fold(text ?? "");
-        foreach (var (value, names) in choices)
-            if (names.Any(n => HeaderText.Fold(n) == folded)) return value;
-        throw ApiErrors.InvalidArgument(field, text is null ? "è obbligatorio" : rule);
-    }
+    // The names a cell may give, folded as headers are (case, accents and punctuation ignored), once for every row.
+    private static readonly Dictionary<string, BudgetLine.Types.Kind> KindByName = Folded(Kinds.Select(k => (k.Kind, k.Aliases.Prepend(k.Italian))));
+    private static readonly Dictionary<string, Stage> StageByName = Folded(Stages.Select(s => (s.Stage, (IEnumerable<string>)[s.Italian, s.Stage.ToString()])));
+    private static readonly Dictionary<string, BalanceItem> ItemByName = Folded(Items.Select(i => (i.Item, (IEnumerable<string>)[i.Italian, i.Item.ToString()])));
+
+    private static Dictionary<string, T> Folded<T>(IEnumerable<(T Value, IEnumerable<string> Names)> choices) =>
+        choices.SelectMany(c => c.Names.Select(n => (Name: HeaderText.Fold(n), c.Value))).DistinctBy(c => c.Name)
+            .ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal);
+
+    private static T Parse<T>(string? text, Dictionary<string, T> byFoldedName, string field, string rule) =>
+        byFoldedName.TryGetValue(HeaderText.Fold(text ?? ""), out var value) ? value
+            : throw ApiErrors.InvalidArgument(field, text is null ? "è obbligatorio" : rule);
 
 
     /// <summary>The column a violation of the line rules names: <c>line.amounts[0].cash</c> is <c>cash</c>.</summary>

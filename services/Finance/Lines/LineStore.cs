@@ -91,9 +91,8 @@ public sealed class LineStore(Database database, BudgetStore budgets, AuditLog a
         var refusals = new List<(int, string)>();
         var isFresh = fresh.ToHashSet();
         var owners = await OwnersAsync(connection, transaction, who, budgetId,
-            rows.Where(r => isFresh.Contains(r.LineId)).Select(r => r.ClassificationKey).Distinct().ToList(), ct);
-        var index = await GranularityAsync(connection, transaction, who, budgetId,
-            rows.Where(r => r.KindValue == BudgetLine.Types.Kind.Spending).Select(r => r.Titolo ?? 0).Distinct().ToList(), ct);
+            rows.Where(r => isFresh.Contains(r.LineId)).Select(r => r.ClassificationKey).Distinct().ToList(), InChunk, ct);
+        var index = await GranularityAsync(connection, transaction, who, budgetId, GranularityIndex.ClashKeys(rows), ct);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -116,8 +115,8 @@ public sealed class LineStore(Database database, BudgetStore budgets, AuditLog a
         return refusals;
     }
 
-    /// <summary>Ids per statement in <c>IN @Ids</c> lists (SQL Server binds at most 2,100 parameters).</summary>
-    private const int InChunk = 500;
+    /// <summary>Ids per statement in <c>IN @Ids</c> lists: the dialect's parameter limit (SQLite binds many slowly).</summary>
+    private int InChunk => database.Dialect.MaxParameters;
 
     private static readonly string[] LineInsertColumns =
     [
@@ -132,10 +131,10 @@ public sealed class LineStore(Database database, BudgetStore budgets, AuditLog a
 
     /// <summary>The stored lines that own any of <paramref name="keys"/>: classification key to line id.</summary>
     private static async Task<Dictionary<string, string>> OwnersAsync(DbConnection connection, DbTransaction transaction,
-        RequestIdentity who, string budgetId, IReadOnlyList<string> keys, CancellationToken ct)
+        RequestIdentity who, string budgetId, IReadOnlyList<string> keys, int chunkSize, CancellationToken ct)
     {
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var chunk in keys.Chunk(InChunk))
+        foreach (var chunk in keys.Chunk(chunkSize))
             foreach (var owner in await connection.QueryAsync<(string Key, string LineId)>(new CommandDefinition("""
                 SELECT classification_key, line_id FROM budget_lines
                 WHERE tenant_id = @TenantId AND budget_id = @BudgetId AND classification_key IN @Keys
@@ -144,33 +143,33 @@ public sealed class LineStore(Database database, BudgetStore budgets, AuditLog a
         return owners;
     }
 
-    /// <summary>The stored spending lines of <paramref name="titoli"/>, grouped by titolo, mission, level, year and stage.</summary>
+    /// <summary>
+    /// The stored spending lines at each of <paramref name="keys"/> (least and greatest id): one indexed look-up
+    /// per key, so the check reads what the batch could clash with, not the budget.
+    /// </summary>
     private static async Task<GranularityIndex> GranularityAsync(DbConnection connection, DbTransaction transaction,
-        RequestIdentity who, string budgetId, IReadOnlyList<int> titoli, CancellationToken ct)
+        RequestIdentity who, string budgetId, IReadOnlyCollection<GranularityIndex.Key> keys, CancellationToken ct)
     {
         var index = new GranularityIndex();
-        if (titoli.Count == 0) return index;
-        var groups = await connection.QueryAsync<SignatureRow>(new CommandDefinition("""
-            SELECT l.titolo AS Titolo, l.mission_code AS MissionCode, MIN(l.programme_code) AS ProgrammeCode, a.year AS Year,
-                   a.stage AS Stage, MIN(l.line_id) AS LeastId, MAX(l.line_id) AS GreatestId
-            FROM budget_lines l
-            JOIN budget_line_amounts a ON a.tenant_id = l.tenant_id AND a.budget_id = l.budget_id AND a.line_id = l.line_id
-            WHERE l.tenant_id = @TenantId AND l.budget_id = @BudgetId AND l.kind = 'Spending' AND l.titolo IN @Titoli
-            GROUP BY l.titolo, l.mission_code, CASE WHEN l.programme_code IS NULL THEN 0 ELSE 1 END, a.year, a.stage
-            """, new { who.TenantId, BudgetId = budgetId, Titoli = titoli }, transaction, cancellationToken: ct));
-        foreach (var g in groups) index.Add(g.Titolo, g.MissionCode, g.ProgrammeCode, g.Year, g.Stage, g.LeastId, g.GreatestId);
+        foreach (var key in keys)
+        {
+            var any = key.Mission == GranularityIndex.AnyMission;
+            var level = key.Level switch
+            {
+                "titolo" => "l.mission_code IS NULL",
+                "mission" => (any ? "l.mission_code IS NOT NULL" : "l.mission_code = @Mission") + " AND l.programme_code IS NULL",
+                _ => any ? "l.programme_code IS NOT NULL" : "l.mission_code = @Mission AND l.programme_code IS NOT NULL",
+            };
+            var found = await connection.QuerySingleAsync<(string? LeastId, string? GreatestId)>(new CommandDefinition($"""
+                SELECT MIN(l.line_id) AS LeastId, MAX(l.line_id) AS GreatestId
+                FROM budget_lines l
+                JOIN budget_line_amounts a ON a.tenant_id = l.tenant_id AND a.budget_id = l.budget_id AND a.line_id = l.line_id
+                WHERE l.tenant_id = @TenantId AND l.budget_id = @BudgetId AND l.kind = 'Spending' AND l.titolo = @Titolo
+                  AND {level} AND a.year = @Year AND a.stage = @Stage
+                """, new { who.TenantId, BudgetId = budgetId, key.Titolo, key.Mission, key.Year, key.Stage }, transaction, cancellationToken: ct));
+            if (found is { LeastId: { } least, GreatestId: { } greatest }) index.AddStored(key, least, greatest);
+        }
         return index;
-    }
-
-    private sealed record SignatureRow
-    {
-        public int Titolo { get; init; }
-        public string? MissionCode { get; init; }
-        public string? ProgrammeCode { get; init; }
-        public int Year { get; init; }
-        public string Stage { get; init; } = "";
-        public string LeastId { get; init; } = "";
-        public string GreatestId { get; init; } = "";
     }
 
     /// <summary>One page of a budget's lines matching the filter, ordered by line id.</summary>

@@ -32,55 +32,61 @@ public static partial class LineValidation
         }
     }
 
+    /// <summary>
+    /// Classification checks of one line. Paths and messages are built only for a violation: the import checks
+    /// every row of a file with this, and a valid row should cost no strings.
+    /// </summary>
     public static void ValidateClassification(BudgetLine line, RequestValidator validator, string at)
     {
         var national = BudgetClassification.National;
-        validator.MaxLength(line.Description, 500, at + ".description");
+        if (line.Description.Length > 500) validator.MaxLength(line.Description, 500, at + ".description");
         switch (line.Kind)
         {
             case BudgetLine.Types.Kind.Revenue:
-                if (validator.Check(national.RevenueTitles.ContainsKey(line.Titolo), at + ".titolo",
-                        $"must be a revenue titolo ({string.Join(", ", national.RevenueTitles.Keys)})"))
+                if (national.RevenueTitles.ContainsKey(line.Titolo))
                 {
-                    var tipologiaOk = line.Tipologia.Length == 0 || validator.Check(
-                        ThreeDigits().IsMatch(line.Tipologia) && line.Tipologia[0] - '0' == line.Titolo,
-                        at + ".tipologia", $"must be 3 digits starting with the titolo ({line.Titolo}01), not '{line.Tipologia}'");
-                    if (line.Categoria.Length > 0)
-                        validator.Check(tipologiaOk && line.Tipologia.Length > 0 && SevenDigits().IsMatch(line.Categoria)
-                            && line.Categoria.StartsWith(line.Tipologia, StringComparison.Ordinal),
-                            at + ".categoria", "must be 7 digits starting with the tipologia, which it needs");
+                    var tipologiaOk = line.Tipologia.Length == 0 || (ThreeDigits().IsMatch(line.Tipologia) && line.Tipologia[0] - '0' == line.Titolo);
+                    if (!tipologiaOk)
+                        validator.Add(at + ".tipologia", $"must be 3 digits starting with the titolo ({line.Titolo}01), not '{line.Tipologia}'");
+                    if (line.Categoria.Length > 0 && !(tipologiaOk && line.Tipologia.Length > 0 && SevenDigits().IsMatch(line.Categoria)
+                            && line.Categoria.StartsWith(line.Tipologia, StringComparison.Ordinal)))
+                        validator.Add(at + ".categoria", "must be 7 digits starting with the tipologia, which it needs");
                 }
+                else validator.Add(at + ".titolo", $"must be a revenue titolo ({string.Join(", ", national.RevenueTitles.Keys)})");
                 NotFor(line.MissionCode, "mission_code", "revenue", validator, at);
                 NotFor(line.ProgrammeCode, "programme_code", "revenue", validator, at);
                 NotFor(line.Macroaggregato, "macroaggregato", "revenue", validator, at);
-                validator.Check(line.BalanceItem == BalanceItem.Unspecified, at + ".balance_item", "is only for BALANCE lines");
+                if (line.BalanceItem != BalanceItem.Unspecified) validator.Add(at + ".balance_item", "is only for BALANCE lines");
                 break;
             case BudgetLine.Types.Kind.Spending:
                 line.MissionCode = BudgetClassification.NormaliseMission(line.MissionCode);
                 line.ProgrammeCode = BudgetClassification.NormaliseProgramme(line.ProgrammeCode);
-                var titoloOk = validator.Check(national.SpendingTitles.ContainsKey(line.Titolo), at + ".titolo",
-                    $"must be a spending titolo ({string.Join(", ", national.SpendingTitles.Keys)})");
-                var missionOk = line.MissionCode.Length == 0 || validator.Check(national.IsMission(line.MissionCode),
-                    at + ".mission_code", $"'{line.MissionCode}' is not a mission of the national classification (a number such as 9 or 09)");
-                if (line.ProgrammeCode.Length > 0
-                    && validator.Check(national.IsProgramme(line.ProgrammeCode), at + ".programme_code",
-                        $"'{line.ProgrammeCode}' is not a programme of the national classification (mission.programme such as 9.03, 09.03 or 0903)")
-                    && validator.Check(line.MissionCode.Length > 0, at + ".mission_code", "is required with a programme")
-                    && missionOk)
-                    validator.Check(national.ProgrammeBelongsTo(line.ProgrammeCode, line.MissionCode), at + ".programme_code",
-                        $"programme {line.ProgrammeCode} does not belong to mission {line.MissionCode}");
-                if (line.Macroaggregato.Length > 0 && titoloOk)
-                    validator.Check(ThreeDigits().IsMatch(line.Macroaggregato) && line.Macroaggregato[0] - '0' == line.Titolo,
-                        at + ".macroaggregato", $"must be 3 digits starting with the titolo ({line.Titolo}01), not '{line.Macroaggregato}'");
+                var titoloOk = national.SpendingTitles.ContainsKey(line.Titolo);
+                if (!titoloOk) validator.Add(at + ".titolo", $"must be a spending titolo ({string.Join(", ", national.SpendingTitles.Keys)})");
+                var missionOk = line.MissionCode.Length == 0 || national.IsMission(line.MissionCode);
+                if (!missionOk)
+                    validator.Add(at + ".mission_code", $"'{line.MissionCode}' is not a mission of the national classification (a number such as 9 or 09)");
+                if (line.ProgrammeCode.Length > 0)
+                {
+                    if (!national.IsProgramme(line.ProgrammeCode))
+                        validator.Add(at + ".programme_code",
+                            $"'{line.ProgrammeCode}' is not a programme of the national classification (mission.programme such as 9.03, 09.03 or 0903)");
+                    else if (line.MissionCode.Length == 0) validator.Add(at + ".mission_code", "is required with a programme");
+                    else if (missionOk && !national.ProgrammeBelongsTo(line.ProgrammeCode, line.MissionCode))
+                        validator.Add(at + ".programme_code", $"programme {line.ProgrammeCode} does not belong to mission {line.MissionCode}");
+                }
+                if (line.Macroaggregato.Length > 0 && titoloOk
+                    && !(ThreeDigits().IsMatch(line.Macroaggregato) && line.Macroaggregato[0] - '0' == line.Titolo))
+                    validator.Add(at + ".macroaggregato", $"must be 3 digits starting with the titolo ({line.Titolo}01), not '{line.Macroaggregato}'");
                 NotFor(line.Tipologia, "tipologia", "spending", validator, at);
                 NotFor(line.Categoria, "categoria", "spending", validator, at);
-                validator.Check(line.BalanceItem == BalanceItem.Unspecified, at + ".balance_item", "is only for BALANCE lines");
+                if (line.BalanceItem != BalanceItem.Unspecified) validator.Add(at + ".balance_item", "is only for BALANCE lines");
                 break;
             case BudgetLine.Types.Kind.Balance:
-                validator.Check(line.BalanceItem != BalanceItem.Unspecified, at + ".balance_item", "is required for BALANCE lines");
-                validator.Check(line.Titolo == 0 && line.MissionCode.Length == 0 && line.ProgrammeCode.Length == 0
-                    && line.Tipologia.Length == 0 && line.Categoria.Length == 0 && line.Macroaggregato.Length == 0,
-                    at + ".kind", "BALANCE lines carry no titolo or classification codes");
+                if (line.BalanceItem == BalanceItem.Unspecified) validator.Add(at + ".balance_item", "is required for BALANCE lines");
+                if (!(line.Titolo == 0 && line.MissionCode.Length == 0 && line.ProgrammeCode.Length == 0
+                    && line.Tipologia.Length == 0 && line.Categoria.Length == 0 && line.Macroaggregato.Length == 0))
+                    validator.Add(at + ".kind", "BALANCE lines carry no titolo or classification codes");
                 break;
             default:
                 validator.Add(at + ".kind", "is required (REVENUE, SPENDING or BALANCE)");
@@ -88,8 +94,10 @@ public static partial class LineValidation
         }
     }
 
-    private static void NotFor(string value, string field, string kind, RequestValidator validator, string at) =>
-        validator.Check(value.Length == 0, $"{at}.{field}", $"is not used on {kind} lines");
+    private static void NotFor(string value, string field, string kind, RequestValidator validator, string at)
+    {
+        if (value.Length > 0) validator.Add($"{at}.{field}", $"is not used on {kind} lines");
+    }
 
     /// <summary>Parses the amounts of a line; every (year, stage) must be declared on the budget.</summary>
     public static List<AmountRow> ParseAmounts(string lineId, BudgetLine line, BudgetRow budget, RequestValidator validator, string at)

@@ -22,8 +22,9 @@ public abstract class SqlDialect
     public abstract bool IsUniqueViolation(DbException exception);
 
     /// <summary>
-    /// Parameters a multi-row statement should bind: SQL Server allows 2,100; SQLite allows 32,766 but finds
-    /// each named parameter by a linear search, so binding costs grow with the square of their number.
+    /// Parameters a multi-row statement (or an <c>IN</c> list) should bind: SQL Server allows 2,100; SQLite allows
+    /// 32,766 but Microsoft.Data.Sqlite finds each named parameter by a linear search on every execution, so binding
+    /// costs grow with the square of their number.
     /// </summary>
     public abstract int MaxParameters { get; }
 
@@ -56,7 +57,8 @@ public abstract class SqlDialect
         public override string Name => "Sqlite";
         public override string Limit(string parameter) => $"LIMIT {parameter}";
 
-        public override int MaxParameters => 400;
+        // Measured with 11-column rows: 1 to 5 rows a statement insert ~170k rows/s, 36 rows (400 parameters) ~50-70k.
+        public override int MaxParameters => 40;
 
         public override bool SingleWriter => true;
 
