@@ -50,6 +50,23 @@ public sealed class DataTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_migrations_with_one_number_are_refused_before_either_runs()
+    {
+        var database = NewSqlite();
+        var runner = new MigrationRunner(database, NullLogger<MigrationRunner>.Instance);
+        Migration[] migrations =
+        [
+            new("unit", 3, "index", "CREATE TABLE indexed (id INTEGER);"),
+            new("unit", 3, "listings", "CREATE TABLE listed (id INTEGER);"),
+        ];
+
+        var clash = await Assert.ThrowsAsync<InvalidOperationException>(() => runner.ApplyAsync(migrations, CancellationToken.None));
+
+        Assert.Contains("index, listings", clash.Message);
+        Assert.Empty(await database.QueryAsync<string>("SELECT name FROM sqlite_master WHERE name IN ('indexed', 'listed')", null, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_failing_migration_leaves_nothing_behind()
     {
         var database = NewSqlite();

@@ -43,6 +43,10 @@ public sealed partial class MigrationRunner(Database database, ILogger<Migration
 
     public async Task ApplyAsync(IEnumerable<Migration> migrations, CancellationToken cancellationToken)
     {
+        // The journal keys on (module, version): a second script with a taken number would never run.
+        if (migrations.GroupBy(m => (m.Module, m.Version)).FirstOrDefault(g => g.Count() > 1) is { } clash)
+            throw new InvalidOperationException($"Migrations of {clash.Key.Module} share version {clash.Key.Version:D4}: " +
+                string.Join(", ", clash.Select(m => m.Name)) + "; give each its own number.");
         await database.EnsureCreatedAsync(cancellationToken);
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
