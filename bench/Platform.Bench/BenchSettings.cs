@@ -19,6 +19,9 @@ public sealed record BenchSettings(bool Quick, int Rounds, TimeSpan ClosedLoop, 
     public const int Connections = 4;
     public const int Streams = 16;
 
+    /// <summary>Tenants in the databases for the scale figures (the demo tenant and its clones).</summary>
+    public const int ScaleTenants = 1_000;
+
     /// <summary>Arrival rate of the heavy reads.</summary>
     public const double HeavyReadsPerSecond = 100;
 }

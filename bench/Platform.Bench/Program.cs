@@ -56,6 +56,8 @@ try
     await Section("web pages", () => WebPages.RunAsync(bench));
     await Section("overload", () => Overload.RunAsync(bench));
     await Section("documents", () => DocumentRender.RunAsync(bench));
+    // Last: it multiplies the databases.
+    await Section("scale", () => Scale.RunAsync(bench, data));
 
     var header = Header(bench, seed.Elapsed, (int?)created?.Values.Sum());
     Directory.CreateDirectory(Path.GetDirectoryName(output)!);
