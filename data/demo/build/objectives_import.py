@@ -35,6 +35,12 @@ def split(cell):
     return [item.strip() for item in re.split(r";|\|\|", cell or "") if item.strip()]
 
 
+def printed_owners(cell):
+    """The political owners as the DUP prints them ("a - b – c", "a, b"), spelling kept (Znacchi, Zancacchi: the
+    data-quality report points them out); only the "(modificato)" mark, which is no part of a name, is dropped."""
+    return [re.sub(r"\s*\(modificato\)$", "", item.strip()) for item in re.split(r"\s[-–]\s|,|;", cell or "") if item.strip()]
+
+
 def join(items):
     return "; ".join(items)
 
@@ -107,7 +113,7 @@ def dup():
             print(f"note: {s['code']} definition has {len(definition)} characters, the table says {s['definition_full_length']}")
         programmes = [p for p in split(s["programmes_1_3_4"]) if p != NOT_DEFINED]
         rows.append({"Codice": s["code"], "Titolo": s["name"], "Codice padre": s["area_code"], "Descrizione": definition,
-                     "Responsabile politico": join(split(s["political_owner_normalized"])),
+                     "Responsabile politico": join(printed_owners(s["political_owner"])),
                      "Missione": join(dict.fromkeys(p.split(".")[0] for p in programmes)), "Programma": join(programmes),
                      "Campo fonte": f"DUP 2023-2025, sezione 1.3.3, riga {s['source_line']}"})
 
@@ -116,7 +122,7 @@ def dup():
         by_objective.setdefault(a["operational_objective_code"], []).append(a)
     for o in operational:
         row = {"Codice": o["code"], "Titolo": o["name"], "Codice padre": o["strategic_objective_code"],
-               "Responsabile politico": join(split(o["political_owner_normalized"])),
+               "Responsabile politico": join(printed_owners(o["political_owner"])),
                "Responsabile gestionale": o["objective_manager_normalized"], "Settore": o["associated_sector"],
                "Settori coinvolti": join(split(o["involved_sectors_split"])), "Enti GAP": join(split(o["gap_entities"])),
                "Stakeholder": join(split(o["stakeholders"])),

@@ -34,6 +34,10 @@ public sealed class CremonaQualityTests(ServiceFactory<ObjectivesGrpcService> fa
             Codes(report, "objective.programme_not_in_parent_map"));
         Assert.Equal(["1.2.3"], Codes(report, "objective.programme_missing"));
         Assert.Empty(Codes(report, "objective.programme_outside_mission"));
+        // The owner spellings the DUP prints beside "Zanacchi Luca": Znacchi (2.1, 2.2, 9.2, 1.5.3, 2.1.4) and Zancacchi (1.5).
+        var spelled = report.Findings.Where(f => f.Rule == "objective.owner_spelled_two_ways").ToList();
+        Assert.Equal(["1.5", "1.5.3", "2.1", "2.1.4", "2.2", "9.2"], spelled.Select(f => f.Resource.Split('/')[^1]).Order(StringComparer.Ordinal));
+        Assert.All(spelled, f => Assert.Contains("«Zanacchi Luca»", f.MessageIt, StringComparison.Ordinal));
     }
 
     [Fact]
