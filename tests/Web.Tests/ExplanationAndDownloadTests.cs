@@ -38,7 +38,7 @@ public sealed class ExplanationAndDownloadTests(WebFixture fixture) : BrowserTes
         // The bands, in colour and in words, as the indicator defines them.
         var bands = page.Locator("#fasce li");
         await Assertions.Expect(bands).ToHaveCountAsync(3);
-        await Assertions.Expect(page.Locator("#fasce li[data-stato='ACHIEVED']")).ToHaveTextAsync("Raggiunto raggiungimento da 100 %");
+        await Assertions.Expect(page.Locator("#fasce li[data-stato='ACHIEVED']")).ToHaveTextAsync("Raggiunto da 100 % in su");
         await Assertions.Expect(page.Locator("#fasce li[data-stato='PARTIALLY_ACHIEVED']")).ToContainTextAsync("da 80 % a meno di 100 %");
         await Assertions.Expect(page.Locator("#fasce li[data-stato='NOT_ACHIEVED']")).ToContainTextAsync("sotto 80 %");
         await Assertions.Expect(page.GetByAltText("Grafico del raggiungimento per anno sulle fasce di stato", new() { Exact = false })).ToBeVisibleAsync();
