@@ -25,7 +25,7 @@ public sealed class ExplanationAndDownloadTests(WebFixture fixture) : BrowserTes
         await OpenAsync(page, $"/indicatori/{Indicator}?ente=demo");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Come si calcola questo valore" })).ToBeVisibleAsync();
-        var row = page.Locator("#calcolo tr[data-periodo='2021']");
+        var row = page.Locator("#calcolo tr[data-calcolo='2021']");
         await Assertions.Expect(row.Locator("li[data-dato='TARGET']")).ToHaveTextAsync("Target: 12,00 %");
         await Assertions.Expect(row.Locator("li[data-dato='ACTUAL']")).ToHaveTextAsync("Valore rilevato: 0,50 %");
         await Assertions.Expect(row.Locator("li[data-passo='ACHIEVEMENT']")).ToHaveTextAsync(steps[0].GetProperty("textIt").GetString()!);
