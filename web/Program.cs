@@ -31,5 +31,6 @@ app.UseAntiforgery();
 app.MapHealthChecks("/healthz");
 app.MapStaticAssets();
 app.MapSessions();
+app.MapDocumentDownloads();
 app.MapRazorComponents<App>();
 app.Run();

@@ -292,6 +292,35 @@ public sealed class CremonaAcceptanceTests(CremonaHost host) : IndicatorsTest(ho
     }
 
     [Fact]
+    public async Task The_explanation_of_1_1_in_2021_redoes_the_dups_4_17_over_grpc_and_rest()
+    {
+        var period = await Grpc().GetPeriodAsync(new GetPeriodRequest { Name = "indicators/dup-1-1-i1/periods/2021" }, Call());
+
+        var explanation = period.Explanation;
+        Assert.Equal([(ExplanationInput.Types.Source.Target, "12.00"), (ExplanationInput.Types.Source.Actual, "0.50")],
+            explanation.Inputs.Select(i => (i.Source, i.Value)));
+        var achievement = explanation.Steps.Single(s => s.Kind == ExplanationStep.Types.Kind.Achievement);
+        Assert.Equal(("min(100, 0.50 / 12.00 * 100)", "4.17", "4.17"), (achievement.Expression, achievement.Result, period.Achievement));
+        Assert.Equal("min(100; 0,50 / 12,00 × 100) = 4,17 %", achievement.TextIt);
+        Assert.Equal(Status.NotAchieved, explanation.Steps[^1].Status);
+
+        // REST gives the same explanation, in proto JSON (enums by name, decimals as strings).
+        var json = await Rest().GetJsonAsync("/v1/indicators/dup-1-1-i1/periods/2021", Cancellation);
+        var rest = json.GetProperty("explanation");
+        Assert.Equal("DUP_PERCENT", rest.GetProperty("achievementMethod").GetString());
+        Assert.Equal("HIGHER_IS_BETTER", rest.GetProperty("polarity").GetString());
+        Assert.Equal("80", rest.GetProperty("statusBands").GetProperty("partiallyAchievedFrom").GetString());
+        var steps = rest.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal(["ACHIEVEMENT", "STATUS"], steps.Select(s => s.GetProperty("kind").GetString()));
+        Assert.Equal(achievement.TextIt, steps[0].GetProperty("textIt").GetString());
+        Assert.Equal("NOT_ACHIEVED", steps[1].GetProperty("status").GetString());
+
+        // The time series a chart reads carries it too, for every year.
+        var series = (await Grpc().BatchGetTimeSeriesAsync(new BatchGetTimeSeriesRequest { Names = { "indicators/dup-1-1-i1" } }, Call())).Series[0];
+        Assert.All(series.Periods, p => Assert.Equal(p.Status, p.Explanation.Steps[^1].Status));
+    }
+
+    [Fact]
     public async Task Loading_again_answers_the_first_import_and_writes_nothing()
     {
         var again = await DemoIndicators.ImportAsync(Grpc(), CremonaHost.DupFile.Parent, CremonaHost.DupFile.Path, Cancellation);

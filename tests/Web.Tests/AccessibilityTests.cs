@@ -20,6 +20,7 @@ public sealed class AccessibilityTests(WebFixture fixture) : BrowserTest(fixture
             ("piano", $"/piani/{Plan}?ente=demo&anno=2021", false),
             ("obiettivo", $"/piani/{Plan}/obiettivi/1.1?ente=demo&anno=2021", false),
             ("indicatore", "/indicatori/dup-1-2-i1?ente=demo", false),
+            ("indicatore-1-1", "/indicatori/dup-1-1-i1?ente=demo", false),
             ("accesso", "/accesso", false),
             ("non-trovato", "/piani/non-esiste?ente=demo", false),
             ("bilanci", "/bilancio?ente=demo", false),

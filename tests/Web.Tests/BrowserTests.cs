@@ -27,7 +27,8 @@ public sealed class BrowserTests(WebFixture fixture) : BrowserTest(fixture)
 
         await page.Locator("#indicatori a").First.ClickAsync();
         await Assertions.Expect(page.Locator("#periodi")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("figure.grafico img")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByAltText("Grafico di target e valore rilevato per anno", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByAltText("Grafico del raggiungimento per anno sulle fasce di stato", new() { Exact = false })).ToBeVisibleAsync();
         await ShootAsync(page, "indicatore", width);
     }
 

@@ -45,17 +45,29 @@ public sealed record ScorecardIndicator(string Indicator = "", string Title = ""
 
 public sealed record Indicator(string Name = "", string Title = "", string Unit = "", string Description = "",
     string Kind = "", string Polarity = "", string Formula = "", List<string>? Objectives = null, string DataSource = "",
-    string Owner = "", List<string>? Variables = null)
+    string Owner = "", List<string>? Variables = null, StatusBands? StatusBands = null)
 {
     public string Id => Name.Split('/').Last();
 }
 
 public sealed record Period(string Name = "", string Target = "", string TargetHigh = "", string Actual = "",
     string Achievement = "", string Status = "", bool Closed = false, bool ThresholdBreached = false, int Year = 0,
-    string Note = "")
+    string Note = "", AchievementExplanation? Explanation = null)
 {
     public string Id => Name.Split('/').Last();
 }
+
+/// <summary>Achievement at or above <c>AchievedFrom</c> is achieved, at or above <c>PartiallyAchievedFrom</c> partially.</summary>
+public sealed record StatusBands(string AchievedFrom = "", string PartiallyAchievedFrom = "");
+
+/// <summary>How the service computed a period's achievement and status (its Italian texts are shown as they are).</summary>
+public sealed record AchievementExplanation(string Formula = "", List<ExplanationInput>? Inputs = null, string AchievementMethod = "",
+    string Polarity = "", int AchievementDecimals = 0, int ActualDecimals = 0, StatusBands? StatusBands = null,
+    List<ExplanationStep>? Steps = null, string RuleIt = "");
+
+public sealed record ExplanationInput(string Source = "", string Name = "", string Value = "", string LabelIt = "");
+
+public sealed record ExplanationStep(string Kind = "", string Expression = "", string Result = "", string Status = "", string TextIt = "");
 
 public sealed record PeriodList(List<Period>? Periods = null);
 

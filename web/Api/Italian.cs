@@ -16,6 +16,15 @@ public static class Italian
         return string.IsNullOrEmpty(unit) ? text : unit == "€" ? number.ToString("C", Culture) : $"{text} {unit}";
     }
 
+    /// <summary>A decimal string of the API as it-IT with the places it has (<c>12.00</c> is <c>12,00</c>, not <c>12</c>).</summary>
+    public static string Exact(string? value, string? unit = null)
+    {
+        if (string.IsNullOrEmpty(value)) return "—";
+        if (!decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)) return value;
+        var text = number.ToString("N" + number.Scale, Culture);
+        return string.IsNullOrEmpty(unit) ? text : $"{text} {unit}";
+    }
+
     public static string Date(DateTimeOffset? value) => value?.ToString("dd/MM/yyyy", Culture) ?? "—";
 
     /// <summary>A day of the API (<c>2022-06-30</c>) as <c>30/06/2022</c>; "—" when empty.</summary>

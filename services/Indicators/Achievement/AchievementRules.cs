@@ -17,8 +17,14 @@ public sealed record AchievementSettings(
         new(Polarity.HigherIsBetter, AchievementMethod.DupPercent, null, 100m, 80m);
 }
 
-/// <summary>The result for one period: achievement % (null when it cannot be computed), status, breach.</summary>
-public sealed record AchievementResult(decimal? Achievement, Status Status, bool ThresholdBreached);
+/// <summary>
+/// The result for one period: achievement % (null when it cannot be computed), status, breach, and the
+/// calculation that gave the achievement (null when not measured).
+/// </summary>
+public sealed record AchievementResult(decimal? Achievement, Status Status, bool ThresholdBreached)
+{
+    public AchievementCalculation? Calculation { get; init; }
+}
 
 /// <summary>
 /// Achievement percentages and statuses. The default method reproduces the DUP's "Raggiungimento":
@@ -59,43 +65,66 @@ public static class AchievementRules
             _ => false,
         };
         if (actual is null) return new AchievementResult(null, Status.NotMeasured, false);
-        var achievement = Percent(settings, target, targetHigh, actual.Value);
-        if (achievement is null) return new AchievementResult(null, Status.NoTarget, breached);
+        var calculation = Calculate(settings, target, targetHigh, actual.Value);
+        if (calculation.Achievement is not { } achievement)
+            return new AchievementResult(null, Status.NoTarget, breached) { Calculation = calculation };
         var status = achievement >= settings.AchievedFrom ? Status.Achieved
             : achievement >= settings.PartiallyAchievedFrom ? Status.PartiallyAchieved
             : Status.NotAchieved;
-        return new AchievementResult(achievement, status, breached);
+        return new AchievementResult(achievement, status, breached) { Calculation = calculation };
     }
 
     /// <summary>Achievement % rounded half-up to 2 places, or null without a usable target.</summary>
-    public static decimal? Percent(AchievementSettings settings, decimal? target, decimal? targetHigh, decimal actual)
+    public static decimal? Percent(AchievementSettings settings, decimal? target, decimal? targetHigh, decimal actual) =>
+        Calculate(settings, target, targetHigh, actual).Achievement;
+
+    /// <summary>
+    /// The achievement with the case of the rule that gave it, written with its numbers (the one place the rule
+    /// is: <see cref="Percent"/> and the explanations read it from here).
+    /// </summary>
+    public static AchievementCalculation Calculate(AchievementSettings settings, decimal? target, decimal? targetHigh, decimal actual)
     {
         var polarity = IndicatorDefaults.Of(settings.Polarity);
-        if (polarity == Polarity.Binary) return actual > 0m ? 100m : 0m;
-        if (target is null || TargetProblem(settings, target, targetHigh) is not null) return null;
+        if (polarity == Polarity.Binary) return Case(actual > 0m ? 100m : 0m, "if({0} > 0, 100, 0)", actual);
+        if (target is null) return AchievementCalculation.Missing(null);
+        if (TargetProblem(settings, target, targetHigh) is { } problem) return AchievementCalculation.Missing(problem);
         var t = target.Value;
         var method = IndicatorDefaults.Of(settings.Method);
         if (method == AchievementMethod.LinearFromBaseline)
         {
-            var progress = (actual - settings.Baseline!.Value) / (t - settings.Baseline.Value) * 100m;
-            return Decimals.RoundHalfUp(Math.Clamp(progress, 0m, 100m), Places);
+            var baseline = settings.Baseline!.Value;
+            var progress = (actual - baseline) / (t - baseline) * 100m;
+            return Case(Decimals.RoundHalfUp(Math.Clamp(progress, 0m, 100m), Places),
+                "max(0, min(100, ({0} - {2}) / ({1} - {2}) * 100))", actual, t, baseline);
         }
         var capped = method == AchievementMethod.DupPercent;
         switch (polarity)
         {
             case Polarity.LowerIsBetter:
-                if (actual <= 0m || (capped && actual <= t)) return 100m;
-                return Cap(Decimals.RoundHalfUp(t / actual * 100m, Places), capped);
+                if (actual <= 0m) return Condition(100m, "{0} <= 0", actual);
+                if (capped && actual <= t) return Condition(100m, "{0} <= {1}", actual, t);
+                return Case(Cap(Decimals.RoundHalfUp(t / actual * 100m, Places), capped),
+                    capped ? "min(100, {1} / {0} * 100)" : "{1} / {0} * 100", actual, t);
             case Polarity.TargetRange:
                 var high = targetHigh ?? t;
-                if (actual >= t && actual <= high) return 100m;
-                if (actual > high) return Cap(Decimals.RoundHalfUp(high / actual * 100m, Places), capped);
-                return actual <= 0m ? 0m : Decimals.RoundHalfUp(actual / t * 100m, Places);
+                if (actual >= t && actual <= high) return Condition(100m, "{1} <= {0} <= {2}", actual, t, high);
+                if (actual > high)
+                    return Case(Cap(Decimals.RoundHalfUp(high / actual * 100m, Places), capped),
+                        capped ? "min(100, {2} / {0} * 100)" : "{2} / {0} * 100", actual, t, high);
+                if (actual <= 0m) return Condition(0m, "{0} <= 0", actual);
+                return Case(Decimals.RoundHalfUp(actual / t * 100m, Places), "{0} / {1} * 100", actual, t);
             default:
-                if (actual <= 0m && capped) return 0m;
-                return Cap(Decimals.RoundHalfUp(actual / t * 100m, Places), capped);
+                if (actual <= 0m && capped) return Condition(0m, "{0} <= 0", actual);
+                return Case(Cap(Decimals.RoundHalfUp(actual / t * 100m, Places), capped),
+                    capped ? "min(100, {0} / {1} * 100)" : "{0} / {1} * 100", actual, t);
         }
     }
+
+    private static AchievementCalculation Case(decimal achievement, string template, decimal actual, decimal? target = null, decimal? other = null) =>
+        new(achievement, new AchievementExpression(template, IsCondition: false, actual, target, other), null);
+
+    private static AchievementCalculation Condition(decimal achievement, string template, decimal actual, decimal? target = null, decimal? other = null) =>
+        new(achievement, new AchievementExpression(template, IsCondition: true, actual, target, other), null);
 
     private static decimal Cap(decimal value, bool capped) => capped ? Math.Min(100m, value) : value;
 }
