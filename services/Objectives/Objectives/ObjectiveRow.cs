@@ -3,7 +3,7 @@ namespace Platform.Objectives.Objectives;
 /// <summary>
 /// A row of <c>objectives</c>: the columns queries filter and sort on, and the rest of the card as proto JSON.
 /// </summary>
-public sealed record ObjectiveRow
+public sealed record ObjectiveRow : ITreeRow
 {
     public required string TenantId { get; init; }
     public required string PlanId { get; init; }

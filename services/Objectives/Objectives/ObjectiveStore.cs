@@ -111,6 +111,12 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
             $"SELECT {ObjectiveRow.Columns} FROM objectives WHERE tenant_id = @TenantId AND plan_id = @PlanId ORDER BY sort_key",
             new { who.TenantId, PlanId = planId }, ct);
 
+    /// <summary>Every objective of a plan in natural code order, only the columns of the BASIC tree.</summary>
+    public async Task<IReadOnlyList<ObjectiveOutline>> OutlinesAsync(RequestIdentity who, string planId, CancellationToken ct) =>
+        await database.QueryAsync<ObjectiveOutline>(
+            $"SELECT {ObjectiveOutline.Columns} FROM objectives WHERE tenant_id = @TenantId AND plan_id = @PlanId ORDER BY sort_key",
+            new { who.TenantId, PlanId = planId }, ct);
+
     public async Task<Objective> UpdateAsync(RequestIdentity who, string planId, string code, Objective changes,
         IReadOnlySet<string> paths, CancellationToken ct)
     {
