@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Dapper;
 using Google.Protobuf.WellKnownTypes;
+using Platform.ServiceDefaults.Data;
 
 namespace Objectives.Tests;
 
@@ -206,5 +208,20 @@ public sealed class PlanTreeViewTests(ServiceFactory<ObjectivesGrpcService> fact
         // An etag does not open another ente's plan of the same id.
         await ApiAssert.GrpcFailsAsync(StatusCode.NotFound,
             () => TreeAsync("tree-again", PlanTreeView.Basic, again.Etag, tenant: "comune-di-altrove"));
+    }
+
+    [Fact]
+    public async Task A_card_stored_before_its_binary_copy_reads_the_same_from_its_json()
+    {
+        await PlanAsync("tree-json-card");
+        await AddAsync("tree-json-card", "1");
+        var before = await TreeAsync("tree-json-card");
+        await using (var connection = await Service<Database>().OpenAsync(Cancellation))
+            Assert.Equal(1, await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE objectives SET card_binary = NULL WHERE tenant_id = 'demo' AND plan_id = 'tree-json-card'", cancellationToken: Cancellation)));
+
+        Assert.Equal(before, await TreeAsync("tree-json-card"));
+        Assert.Equal("Testo lungo", before.FindByCode("1")!.Objective.Description);
+        Assert.Equal(["Zanacchi Luca"], before.FindByCode("1")!.Objective.PoliticalOwners);
     }
 }
