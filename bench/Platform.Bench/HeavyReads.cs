@@ -12,6 +12,7 @@ public static class HeavyReads
     [
         ("scorecard of the DUP, 2021", $"/v1/scorecards/{CremonaPlans.DupId}?year=2021"),
         ("plan tree (223 objectives)", $"/v1/plans/{CremonaPlans.DupId}:tree"),
+        ("plan tree, BASIC view", $"/v1/plans/{CremonaPlans.DupId}:tree?view=BASIC"),
         ("balances 2023 PREVISIONE", "/v1/budgets/bilancio-2023-2025:balances?year=2023&stage=PREVISIONE"),
     ];
 

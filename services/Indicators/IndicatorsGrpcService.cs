@@ -195,7 +195,7 @@ public sealed partial class IndicatorsGrpcService(IndicatorStore indicators, Per
     /// <summary>The names of the plan's objectives, as the caller's ente sees them; NOT_FOUND for a plan it does not have.</summary>
     private async Task<IReadOnlySet<string>> PlanObjectivesAsync(string planId, CancellationToken ct)
     {
-        var tree = await objectives.FindPlanTreeAsync(PlanName.Format(planId), ct) ?? throw ApiErrors.NotFound(PlanName.Format(planId));
+        var tree = await objectives.FindBasicTreeAsync(PlanName.Format(planId), ct) ?? throw ApiErrors.NotFound(PlanName.Format(planId));
         return tree.Objectives().Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
     }
 

@@ -75,9 +75,14 @@ public sealed partial class ObjectivesGrpcService(PlanStore plans, ObjectiveStor
     public override async Task<PlanTree> GetPlanTree(GetPlanTreeRequest request, ServerCallContext context)
     {
         var planId = ResourceNames.Parse<PlanName>(request.Name).PlanId;
-        var plan = await plans.GetAsync(Who, planId, context.CancellationToken);
-        var rows = await objectives.AllAsync(Who, planId, context.CancellationToken);
-        return PlanTrees.Build(plan, rows);
+        if (!System.Enum.IsDefined(request.View)) throw ApiErrors.InvalidArgument("view", "must be BASIC or FULL");
+        // The plan (with the tree etag) is read before the objectives: a write in between makes the etag older
+        // than the tree, so the next revalidation fetches again, never the other way round.
+        var plan = await plans.GetRowAsync(Who, planId, context.CancellationToken);
+        if (request.IfNoneMatch.Length > 0 && request.IfNoneMatch == plan.TreeEtag) return PlanTrees.NotModified(plan);
+        return request.View == PlanTreeView.Basic
+            ? PlanTrees.Build(plan, await objectives.OutlinesAsync(Who, planId, context.CancellationToken))
+            : PlanTrees.Build(plan, await objectives.AllAsync(Who, planId, context.CancellationToken));
     }
 
     // ---- objectives ----

@@ -9,7 +9,7 @@ public sealed class PlanIndicatorsReader(IndicatorStore indicators, PeriodStore 
 {
     public async Task<PlanIndicators> ReadAsync(RequestIdentity who, string plan, CancellationToken ct)
     {
-        var tree = await objectives.FindPlanTreeAsync(plan, ct) ?? throw ApiErrors.NotFound(plan);
+        var tree = await objectives.FindBasicTreeAsync(plan, ct) ?? throw ApiErrors.NotFound(plan);
         var rows = await indicators.ListForPlanAsync(who, plan, ct);
         var periodsOf = (await periods.ListRowsAsync(who, rows.Select(r => r.IndicatorId).ToList(), 0, 0, ct))
             .ToLookup(p => p.IndicatorId);

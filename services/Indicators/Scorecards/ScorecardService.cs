@@ -1,16 +1,20 @@
 using Platform.Indicators.Definitions;
 using Platform.Indicators.Periods;
+using Platform.Objectives.Client;
 
 namespace Platform.Indicators.Scorecards;
 
-/// <summary>Reads the plan's tree from the Objectives service and the indicators' periods from this service.</summary>
-public sealed class ScorecardService(ObjectivesService.ObjectivesServiceClient objectives, IndicatorStore indicators, PeriodStore periods)
+/// <summary>
+/// Reads the plan's BASIC tree from the Objectives service (revalidated, held between calls) and the
+/// indicators' periods from this service.
+/// </summary>
+public sealed class ScorecardService(ObjectivesLookup objectives, IndicatorStore indicators, PeriodStore periods)
 {
     public async Task<IReadOnlyList<Scorecard>> BuildAsync(RequestIdentity who, string planId, int startYear, int endYear,
         string objectiveCode, CancellationToken ct)
     {
         var planName = PlanName.Format(planId);
-        var tree = await objectives.GetPlanTreeAsync(new GetPlanTreeRequest { Name = planName }, cancellationToken: ct);
+        var tree = await objectives.GetBasicTreeAsync(planName, ct);
         IEnumerable<PlanTreeNode> roots = tree.Roots;
         if (objectiveCode.Length > 0)
         {

@@ -3,7 +3,7 @@ namespace Platform.Objectives.Objectives;
 /// <summary>
 /// A row of <c>objectives</c>: the columns queries filter and sort on, and the rest of the card as proto JSON.
 /// </summary>
-public sealed record ObjectiveRow
+public sealed record ObjectiveRow : ITreeRow
 {
     public required string TenantId { get; init; }
     public required string PlanId { get; init; }
@@ -17,6 +17,8 @@ public sealed record ObjectiveRow
     public required string Manager { get; init; }
     public required string LeadSector { get; init; }
     public required string Card { get; init; }
+    /// <summary>The same card as protobuf binary (null for rows written before the column existed).</summary>
+    public byte[]? CardBinary { get; init; }
     public string LatestState { get; init; } = "";
     public string LatestPeriod { get; init; } = "";
     public required long Version { get; init; }
@@ -27,7 +29,7 @@ public sealed record ObjectiveRow
 
     public const string Columns = """
         tenant_id AS TenantId, plan_id AS PlanId, code, parent_code AS ParentCode, level, depth, sort_key AS SortKey,
-        title, description, manager, lead_sector AS LeadSector, card, latest_state AS LatestState,
+        title, description, manager, lead_sector AS LeadSector, card, card_binary AS CardBinary, latest_state AS LatestState,
         latest_period AS LatestPeriod, version, created_at AS CreatedAt, created_by AS CreatedBy,
         updated_at AS UpdatedAt, updated_by AS UpdatedBy
         """;
@@ -38,7 +40,7 @@ public sealed record ObjectiveRow
 
     public Objective ToProto()
     {
-        var objective = Parser.Parse<Objective>(Card);
+        var objective = CardBinary is not null ? Objective.Parser.ParseFrom(CardBinary) : Parser.Parse<Objective>(Card);
         objective.Name = ResourceName;
         objective.Code = Code;
         objective.Parent = ParentCode is null ? "" : ObjectiveName.Format(PlanId, ParentCode);
@@ -58,26 +60,31 @@ public sealed record ObjectiveRow
         return objective;
     }
 
-    /// <summary>The card fields that have no column of their own, as proto JSON.</summary>
-    public static string CardJson(Objective objective)
+    /// <summary>The card fields that have no column of their own.</summary>
+    private static Objective CardOf(Objective objective)
     {
         var card = new Objective();
         UpdateMasks.Apply(card, objective, ObjectiveFields.Updatable);
         card.Title = card.Description = card.Manager = card.LeadSector = "";
-        return JsonFormatter.Default.Format(card);
+        return card;
     }
 
     /// <summary>A row for <paramref name="objective"/>'s card (trimmed scalar fields), with the given placement.</summary>
     public static ObjectiveRow From(Objective objective, string tenantId, string planId, string code, string? parentCode,
         string level, int depth, long version, DateTime createdAt, string createdBy, DateTime updatedAt, string updatedBy,
-        string latestState = "", string latestPeriod = "") => new()
+        string latestState = "", string latestPeriod = "")
     {
-        TenantId = tenantId, PlanId = planId, Code = code, ParentCode = parentCode, Level = level, Depth = depth,
-        SortKey = ObjectiveCodes.SortKey(code), Title = objective.Title.Trim(), Description = objective.Description,
-        Manager = objective.Manager.Trim(), LeadSector = objective.LeadSector.Trim(), Card = CardJson(objective),
-        LatestState = latestState, LatestPeriod = latestPeriod, Version = version,
-        CreatedAt = createdAt, CreatedBy = createdBy, UpdatedAt = updatedAt, UpdatedBy = updatedBy,
-    };
+        var card = CardOf(objective);
+        return new()
+        {
+            TenantId = tenantId, PlanId = planId, Code = code, ParentCode = parentCode, Level = level, Depth = depth,
+            SortKey = ObjectiveCodes.SortKey(code), Title = objective.Title.Trim(), Description = objective.Description,
+            Manager = objective.Manager.Trim(), LeadSector = objective.LeadSector.Trim(),
+            Card = JsonFormatter.Default.Format(card), CardBinary = card.ToByteArray(),
+            LatestState = latestState, LatestPeriod = latestPeriod, Version = version,
+            CreatedAt = createdAt, CreatedBy = createdBy, UpdatedAt = updatedAt, UpdatedBy = updatedBy,
+        };
+    }
 
     /// <summary>Values of the multi-valued fields lists filter on.</summary>
     public IEnumerable<(string Kind, string Value)> Terms(Objective objective)

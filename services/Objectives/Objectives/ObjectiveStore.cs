@@ -42,9 +42,9 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
             parent is null ? 0 : parent.Depth + 1, 1, now, who.UserId, now, who.UserId);
         await connection.InsertAsync(transaction, database.Dialect, """
             INSERT INTO objectives (tenant_id, plan_id, code, parent_code, level, depth, sort_key, title, description,
-                manager, lead_sector, card, latest_state, latest_period, version, created_at, created_by, updated_at, updated_by)
+                manager, lead_sector, card, card_binary, latest_state, latest_period, version, created_at, created_by, updated_at, updated_by)
             VALUES (@TenantId, @PlanId, @Code, @ParentCode, @Level, @Depth, @SortKey, @Title, @Description,
-                @Manager, @LeadSector, @Card, @LatestState, @LatestPeriod, @Version, @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy)
+                @Manager, @LeadSector, @Card, @CardBinary, @LatestState, @LatestPeriod, @Version, @CreatedAt, @CreatedBy, @UpdatedAt, @UpdatedBy)
             """, row, row.ResourceName, ct);
         var proto = row.ToProto();
         await WriteTermsAsync(connection, transaction, row, proto, ct);
@@ -111,6 +111,12 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
             $"SELECT {ObjectiveRow.Columns} FROM objectives WHERE tenant_id = @TenantId AND plan_id = @PlanId ORDER BY sort_key",
             new { who.TenantId, PlanId = planId }, ct);
 
+    /// <summary>Every objective of a plan in natural code order, only the columns of the BASIC tree.</summary>
+    public async Task<IReadOnlyList<ObjectiveOutline>> OutlinesAsync(RequestIdentity who, string planId, CancellationToken ct) =>
+        await database.QueryAsync<ObjectiveOutline>(
+            $"SELECT {ObjectiveOutline.Columns} FROM objectives WHERE tenant_id = @TenantId AND plan_id = @PlanId ORDER BY sort_key",
+            new { who.TenantId, PlanId = planId }, ct);
+
     public async Task<Objective> UpdateAsync(RequestIdentity who, string planId, string code, Objective changes,
         IReadOnlySet<string> paths, CancellationToken ct)
     {
@@ -130,7 +136,7 @@ public sealed class ObjectiveStore(Database database, AuditLog audit, TimeProvid
                 current.LatestState, current.LatestPeriod);
             await connection.ExecuteVersionedAsync(transaction, """
                 UPDATE objectives SET title = @Title, description = @Description, manager = @Manager,
-                    lead_sector = @LeadSector, card = @Card, version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
+                    lead_sector = @LeadSector, card = @Card, card_binary = @CardBinary, version = @Version, updated_at = @UpdatedAt, updated_by = @UpdatedBy
                 WHERE tenant_id = @TenantId AND plan_id = @PlanId AND code = @Code AND version = @Version - 1
                 """, next, next.ResourceName, ct);
             var proto = next.ToProto();

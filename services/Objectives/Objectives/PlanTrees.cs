@@ -1,13 +1,24 @@
+using Platform.Objectives.Plans;
+
 namespace Platform.Objectives.Objectives;
+
+/// <summary>What the tree builder needs of an objective row, whichever columns the view read.</summary>
+public interface ITreeRow
+{
+    string Code { get; }
+    string? ParentCode { get; }
+    string Level { get; }
+    Objective ToProto();
+}
 
 /// <summary>A plan's objectives as a tree: built from the rows the store reads, and the subtree below one of them.</summary>
 public static class PlanTrees
 {
     /// <summary>Builds the tree of a plan from its rows (already in natural order), with descendant counts.</summary>
-    public static PlanTree Build(Plan plan, IReadOnlyList<ObjectiveRow> rows)
+    public static PlanTree Build<TRow>(PlanRow plan, IReadOnlyList<TRow> rows) where TRow : ITreeRow
     {
-        var tree = new PlanTree { Plan = plan, ObjectiveCount = rows.Count };
-        var nodes = new Dictionary<string, PlanTreeNode>(StringComparer.Ordinal);
+        var tree = new PlanTree { Plan = plan.ToProto(), ObjectiveCount = rows.Count, Etag = plan.TreeEtag };
+        var nodes = new Dictionary<string, PlanTreeNode>(rows.Count, StringComparer.Ordinal);
         foreach (var row in rows) nodes[row.Code] = new PlanTreeNode { Objective = row.ToProto() };
         foreach (var row in rows)
         {
@@ -21,10 +32,15 @@ public static class PlanTrees
 
         static int Count(PlanTreeNode node)
         {
-            node.DescendantCount = node.Children.Sum(child => 1 + Count(child));
-            return node.DescendantCount;
+            var count = 0;
+            foreach (var child in node.Children) count += 1 + Count(child);
+            node.DescendantCount = count;
+            return count;
         }
     }
+
+    /// <summary>The answer to a revalidation whose etag is still the current one: nothing but the etag.</summary>
+    public static PlanTree NotModified(PlanRow plan) => new() { Etag = plan.TreeEtag, NotModified = true };
 
     /// <summary>
     /// The rows in tree order (each parent before its children, siblings in natural order), so that a file

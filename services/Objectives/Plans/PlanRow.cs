@@ -22,6 +22,8 @@ public sealed record PlanRow
     /// <summary>Level names as a JSON array.</summary>
     public string Levels { get; init; } = "[]";
     public bool FreeChildCodes { get; init; }
+    /// <summary>Bumped by every write under the plan (see <see cref="PlanStore.LoadForWriteAsync"/>).</summary>
+    public long TreeVersion { get; init; }
 
     public IReadOnlyList<string> LevelList => JsonSerializer.Deserialize<List<string>>(Levels) ?? [];
 
@@ -32,6 +34,12 @@ public sealed record PlanRow
     public static string LevelsJson(IEnumerable<string> levels) => JsonSerializer.Serialize(levels.ToList());
 
     public string ResourceName => PlanName.Format(PlanId);
+
+    /// <summary>
+    /// <c>PlanTree.etag</c>: the plan's version and its tree version, so any change to the plan or under it
+    /// changes it; the creation time keeps it from repeating when a plan is deleted and created again.
+    /// </summary>
+    public string TreeEtag => $"W/\"{CreatedAt.Ticks:x}-{Version}-{TreeVersion}\"";
 
     public Plan ToProto() => new()
     {

@@ -8,7 +8,8 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
     public const string Columns = """
         tenant_id AS TenantId, plan_id AS PlanId, title, kind, start_year AS StartYear, end_year AS EndYear,
         description, version, created_at AS CreatedAt, created_by AS CreatedBy, updated_at AS UpdatedAt,
-        updated_by AS UpdatedBy, state, published, levels, free_child_codes AS FreeChildCodes
+        updated_by AS UpdatedBy, state, published, levels, free_child_codes AS FreeChildCodes,
+        tree_version AS TreeVersion
         """;
 
     public async Task<Plan> CreateAsync(RequestIdentity who, string planId, Plan plan, CancellationToken ct)
@@ -195,12 +196,20 @@ public sealed class PlanStore(Database database, AuditLog audit, TimeProvider cl
     /// Reads the plan inside a write transaction and checks the etag when one was sent. Every write under a
     /// plan comes through here, so it first takes the plan row's write lock: writers of one plan queue, and
     /// what they read (the plan's state, the next report or version number) cannot change under them. SQLite
-    /// already holds the database write lock; on SQL Server the no-op UPDATE holds the row until commit.
+    /// already holds the database write lock; on SQL Server the UPDATE holds the row until commit. The same
+    /// UPDATE bumps <c>tree_version</c> (so <c>PlanTree.etag</c> changes with the write, or not at all if it
+    /// rolls back), unless the caller says its write leaves the tree as it is (<paramref name="changesTree"/>).
     /// </summary>
     public static async Task<PlanRow> LoadForWriteAsync(DbConnection connection, DbTransaction transaction,
-        RequestIdentity who, string planId, string? etag, CancellationToken ct, bool requireWritable = false)
+        RequestIdentity who, string planId, string? etag, CancellationToken ct, bool requireWritable = false,
+        bool changesTree = true)
     {
-        await connection.LockRowAsync(transaction, "plans", "plan_id", who.TenantId, planId, ct);
+        if (changesTree)
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE plans SET tree_version = tree_version + 1 WHERE tenant_id = @TenantId AND plan_id = @PlanId",
+                new { who.TenantId, PlanId = planId }, transaction, cancellationToken: ct));
+        else
+            await connection.LockRowAsync(transaction, "plans", "plan_id", who.TenantId, planId, ct);
         var row = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(
             $"SELECT {Columns} FROM plans WHERE tenant_id = @TenantId AND plan_id = @PlanId",
             new { who.TenantId, PlanId = planId }, transaction, cancellationToken: ct))

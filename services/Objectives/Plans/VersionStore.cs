@@ -28,7 +28,9 @@ public sealed class VersionStore(Database database, AuditLog audit, TimeProvider
     {
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var plan = await PlanStore.LoadForWriteAsync(connection, transaction, who, planId, null, ct, requireWritable: true);
+            // A version is a snapshot beside the tree: the tree and its etag stay as they are.
+            var plan = await PlanStore.LoadForWriteAsync(connection, transaction, who, planId, null, ct, requireWritable: true,
+                changesTree: false);
             var rows = await ObjectiveStore.LoadAllAsync(connection, transaction, who, planId, ct);
             var number = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
                 "SELECT COALESCE(MAX(number), 0) FROM plan_versions WHERE tenant_id = @TenantId AND plan_id = @PlanId",

@@ -13,9 +13,9 @@ public sealed partial class ObjectivesGrpcService
     public override async Task<ValidationReport> ValidatePlan(ValidatePlanRequest request, ServerCallContext context)
     {
         var planId = ResourceNames.Parse<PlanName>(request.Name).PlanId;
-        var plan = await plans.GetAsync(Who, planId, context.CancellationToken);
+        var plan = await plans.GetRowAsync(Who, planId, context.CancellationToken);
         var tree = PlanTrees.Build(plan, await objectives.AllAsync(Who, planId, context.CancellationToken));
-        return await quality.RunAsync(Who, plan.Name, ObjectiveRules.All, new PlanData(tree), context.CancellationToken);
+        return await quality.RunAsync(Who, plan.ResourceName, ObjectiveRules.All, new PlanData(tree), context.CancellationToken);
     }
 
     [Access(AccessLevel.Read)]
