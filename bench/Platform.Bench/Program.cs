@@ -40,6 +40,7 @@ try
     var bench = new BenchContext(system, system.Token("demo", "bench", [Roles.Admin], TimeSpan.FromHours(2)), settings);
     var seed = Stopwatch.StartNew();
     var created = await DemoData.SeedIfEmptyAsync(bench.Grpc, _ => { }, CancellationToken.None);
+    seed.Stop();
     Console.WriteLine($"seed: {created?.Values.Sum()} resources through the gateway in {seed.Elapsed.TotalSeconds:F1} s");
     await Task.Delay(TimeSpan.FromSeconds(3));
     var idle = Memory.Snapshot(bench);
