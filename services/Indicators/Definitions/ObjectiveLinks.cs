@@ -18,7 +18,7 @@ public sealed class ObjectiveLinks(ObjectivesLookup objectives)
     public async Task CheckPlansAsync(IReadOnlyList<string> plans, RequestValidator validator, CancellationToken ct)
     {
         for (var i = 0; i < plans.Count; i++)
-            if (await objectives.FindPlanTreeAsync(plans[i], ct) is null)
+            if (await objectives.FindBasicTreeAsync(plans[i], ct) is null)
                 validator.Add($"indicator.plans[{i}]", $"{plans[i]} does not exist in the Objectives service");
     }
 
