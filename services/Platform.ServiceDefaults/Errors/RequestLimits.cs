@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core.Interceptors;
@@ -9,7 +10,9 @@ namespace Platform.ServiceDefaults.Errors;
 /// Refuses oversized values before anything else reads the request (access checks, rules, logs): a reference
 /// (a resource name, id, code, token) holds at most <see cref="MaxReferenceLength"/> characters, any other text
 /// <see cref="MaxTextLength"/>, a list or map <see cref="MaxItems"/> entries. Driven by the message descriptors,
-/// so every RPC, present and future, gets the same bounds.
+/// so every RPC, present and future, gets the same bounds. A request within bounds costs one pass over its
+/// text, message and list fields (the fields to look at are worked out once per message type); only a request
+/// that breaks a bound is walked again to name each field.
 /// </summary>
 public sealed class RequestLimits : Interceptor
 {
@@ -35,11 +38,55 @@ public sealed class RequestLimits : Interceptor
     /// <summary>Throws INVALID_ARGUMENT naming each oversized field of <paramref name="request"/>.</summary>
     public static void Check(object? request)
     {
-        if (request is not IMessage message) return;
+        if (request is not IMessage message || Fits(message)) return;
         var validator = new RequestValidator();
         Walk(message, "", validator);
         validator.ThrowIfInvalid();
     }
+
+    private static readonly ConcurrentDictionary<MessageDescriptor, Bound[]> BoundsByType = new();
+
+    /// <summary>A field that can break a bound: a text, a nested message, a list or a map.</summary>
+    private sealed record Bound(IFieldAccessor Accessor, FieldType Type, int MaxLength, bool IsList, bool IsMap, FieldType MapValueType);
+
+    private static Bound[] BoundsOf(MessageDescriptor type) => BoundsByType.GetOrAdd(type, static t => t.Fields.InFieldNumberOrder()
+        .Where(f => f.IsRepeated || f.FieldType is FieldType.String or FieldType.Message or FieldType.Group)
+        .Select(f => new Bound(f.Accessor, f.FieldType, IsReference(f.Name) ? MaxReferenceLength : MaxTextLength,
+            f.IsRepeated && !f.IsMap, f.IsMap, f.IsMap ? f.MessageType.FindFieldByNumber(2).FieldType : default))
+        .ToArray());
+
+    private static bool Fits(IMessage message)
+    {
+        foreach (var bound in BoundsOf(message.Descriptor))
+        {
+            var value = bound.Accessor.GetValue(message);
+            if (bound.IsMap)
+            {
+                var map = (IDictionary)value;
+                if (map.Count > MaxItems) return false;
+                foreach (DictionaryEntry entry in map)
+                    if ((entry.Key is string key && key.Length > MaxReferenceLength) || !ItemFits(entry.Value, bound.MapValueType, MaxTextLength))
+                        return false;
+            }
+            else if (bound.IsList)
+            {
+                var list = (IList)value;
+                if (list.Count > MaxItems) return false;
+                if (bound.Type is FieldType.String or FieldType.Message or FieldType.Group)
+                    foreach (var item in list)
+                        if (!ItemFits(item, bound.Type, bound.MaxLength)) return false;
+            }
+            else if (!ItemFits(value, bound.Type, bound.MaxLength)) return false;
+        }
+        return true;
+    }
+
+    private static bool ItemFits(object? value, FieldType type, int maxLength) => value switch
+    {
+        string text => text.Length <= maxLength,
+        IMessage nested => Fits(nested),
+        _ => true,
+    };
 
     private static void Walk(IMessage message, string prefix, RequestValidator validator)
     {
