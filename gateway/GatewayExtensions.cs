@@ -84,6 +84,8 @@ public static class GatewayExtensions
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.MapPlatformTelemetry(traceIdHeader: false);
+        // Its calls wait on the services, which bound their own work: the bound here (Platform:Admission) is for memory.
+        app.UseAdmissionControl();
         app.UseCors(TrafficLimits.CorsPolicy);
         app.UseMiddleware<BearerTokenCheck>();
         app.UseRateLimiter();

@@ -14,6 +14,7 @@ public static class Overload
     public static async Task RunAsync(BenchContext bench)
     {
         var s = bench.Settings;
+        await OpenLoop.SequentialAsync(bench.Rest, Path, 20); // warm: unloaded means steady, not the first calls
         var unloaded = await OpenLoop.SequentialAsync(bench.Rest, Path, 50);
         var capacity = await H2Load.RestAsync(new Uri(bench.System.RestAddress, Path).ToString(), bench.Token, 8, TimeSpan.FromSeconds(5));
         var rate = Math.Max(10, 2 * capacity.RequestsPerSecond);

@@ -11,48 +11,52 @@ using Platform.ServiceDefaults.Errors;
 
 namespace Platform.ServiceDefaults;
 
-/// <summary>Section <c>Platform:Admission</c>: how much work a service takes on at once.</summary>
+/// <summary>Section <c>Platform:Admission</c>: how much work a process takes on at once.</summary>
 public sealed class AdmissionOptions
 {
-    /// <summary>Requests served at once; 0: eight per processor (calls to other services hold a slot while they wait).</summary>
+    /// <summary>
+    /// Requests served at once; 0: two per processor. A service's work is CPU-bound (its SQLite calls run on
+    /// the request's thread), so more calls in flight than the cores can run only share them: each call's
+    /// latency grows with their number and the throughput does not.
+    /// </summary>
     public int MaxInFlight { get; set; }
 
     /// <summary>How long a request may wait for a free slot before it is turned away (a burst).</summary>
-    public int MaxWaitMilliseconds { get; set; } = 1000;
+    public int MaxWaitMilliseconds { get; set; } = 3000;
+
+    /// <summary>Once the queue has not been empty this long, a freed slot goes to the newest waiter.</summary>
+    public int LastInFirstOutAfterMilliseconds { get; set; } = 100;
 
     /// <summary>
-    /// The wait once requests have been waiting without a break for <see cref="StandingQueueMilliseconds"/>:
-    /// the arrivals outpace the service, so waiting longer would only add latency to every call.
+    /// The wait of a request that comes to a queue that has not been empty for
+    /// <see cref="StandingQueueMilliseconds"/>: the arrivals outpace the service, so waiting longer would only
+    /// add latency.
     /// </summary>
     public int OverloadWaitMilliseconds { get; set; } = 50;
 
-    public int StandingQueueMilliseconds { get; set; } = 1000;
+    public int StandingQueueMilliseconds { get; set; } = 500;
 
-    /// <summary>Requests waiting at once; 0: sixteen times <see cref="MaxInFlight"/>. Bounds the memory of a queue.</summary>
+    /// <summary>Requests waiting at once; 0: 64 times <see cref="InFlight"/> (a page or a client may send dozens at once). Bounds the memory of a queue.</summary>
     public int MaxWaiting { get; set; }
 
     /// <summary>Told to a turned-away caller (<c>Retry-After</c>).</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 
-    public int InFlight => MaxInFlight > 0 ? MaxInFlight : 8 * Environment.ProcessorCount;
-    public int Waiting => MaxWaiting > 0 ? MaxWaiting : 16 * InFlight;
+    public int InFlight => MaxInFlight > 0 ? MaxInFlight : 2 * Environment.ProcessorCount;
+    public int Waiting => MaxWaiting > 0 ? MaxWaiting : 64 * InFlight;
 }
 
 /// <summary>
-/// Admission control: a bounded number of API requests in flight, a bounded wait for a slot (shortened
-/// once a queue stands, as CoDel does, so a burst is absorbed but sustained overload is not queued), and
-/// beyond that an immediate answer (<c>RESOURCE_EXHAUSTED</c> for gRPC, 503 for REST, both with
-/// <c>Retry-After</c>) instead of a queue that grows until every caller's deadline has passed and memory with
-/// it. Health, liveness and metrics are never turned away.
+/// Admission control: a bounded number of API requests in flight and a bounded, controlled queue for them
+/// (<see cref="AdmissionQueue"/>); a request turned away gets an immediate answer (<c>RESOURCE_EXHAUSTED</c>
+/// for gRPC, 503 for REST, both with <c>Retry-After</c>) instead of a queue that grows until every caller's
+/// deadline has passed and memory with it. Health, liveness and metrics are never turned away.
 /// </summary>
 public sealed class AdmissionControl(RequestDelegate next, AdmissionOptions options, ILogger<AdmissionControl> logger)
 {
     public const string Reason = "OVERLOADED";
 
-    private readonly SemaphoreSlim _slots = new(options.InFlight, options.InFlight);
-    private int _waiting;
-    /// <summary>When the waiting count last rose from zero (Environment.TickCount64).</summary>
-    private long _queueSince;
+    private readonly AdmissionQueue _queue = new(options, TimeProvider.System);
     private long _shed;
     private long _lastReport;
 
@@ -63,7 +67,7 @@ public sealed class AdmissionControl(RequestDelegate next, AdmissionOptions opti
             await next(context);
             return;
         }
-        if (!_slots.Wait(0) && !await WaitForSlotAsync(context))
+        if (!await _queue.EnterAsync(context.RequestAborted))
         {
             if (!context.RequestAborted.IsCancellationRequested) await ShedAsync(context);
             return;
@@ -74,29 +78,7 @@ public sealed class AdmissionControl(RequestDelegate next, AdmissionOptions opti
         }
         finally
         {
-            _slots.Release();
-        }
-    }
-
-    private async Task<bool> WaitForSlotAsync(HttpContext context)
-    {
-        try
-        {
-            var now = Environment.TickCount64;
-            var waiting = Interlocked.Increment(ref _waiting);
-            if (waiting == 1) Interlocked.Exchange(ref _queueSince, now);
-            if (waiting > options.Waiting) return false;
-            var standing = waiting > 1 && now - Interlocked.Read(ref _queueSince) > options.StandingQueueMilliseconds;
-            var wait = standing ? Math.Min(options.OverloadWaitMilliseconds, options.MaxWaitMilliseconds) : options.MaxWaitMilliseconds;
-            return await _slots.WaitAsync(wait, context.RequestAborted);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _waiting);
+            _queue.Exit();
         }
     }
 
@@ -112,6 +94,7 @@ public sealed class AdmissionControl(RequestDelegate next, AdmissionOptions opti
         var message = $"The service is busy; retry after {retryAfter} s";
         var info = new ErrorInfo { Reason = Reason, Domain = ApiErrors.Domain, Metadata = { ["retry_after_seconds"] = retryAfter } };
         var status = new Google.Rpc.Status { Code = (int)StatusCode.ResourceExhausted, Message = message, Details = { Any.Pack(info) } };
+        await Api.UnreadBodyDrain.DrainAsync(context);
         var response = context.Response;
         response.Headers.RetryAfter = retryAfter;
         if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)

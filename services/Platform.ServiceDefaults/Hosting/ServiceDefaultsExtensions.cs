@@ -14,6 +14,8 @@ namespace Platform.ServiceDefaults;
 /// <summary>What every Platform service process sets up the same way (eShop's ServiceDefaults).</summary>
 public static class ServiceDefaultsExtensions
 {
+    private const int ConnectionWindowBytes = 32 * 1024 * 1024;
+
     /// <summary>
     /// h2c Kestrel, gRPC with JSON transcoding and the error interceptor, reflection, health, logging, the
     /// request context, and the service's own database with its migrations applied at start-up.
@@ -24,9 +26,15 @@ public static class ServiceDefaultsExtensions
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName,
         Assembly? migrations)
     {
-        // The gateway talks to services with HTTP/2 prior knowledge, for gRPC and transcoded REST alike.
+        // The gateway talks to services with HTTP/2 prior knowledge, for gRPC and transcoded REST alike. Its
+        // callers' calls share one connection, whose flow-control window is also taken by the bodies of calls
+        // still waiting for a slot (admission control): a window of many streams' worth keeps admitted calls
+        // receiving theirs (bounded: 32 MB per connection, each stream at most its own 768 KB window).
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
+        {
+            kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Limits.Http2.InitialConnectionWindowSize = ConnectionWindowBytes;
+        });
 
         builder.AddPlatformTelemetry(serviceName);
 
@@ -73,6 +81,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
         app.MapPlatformTelemetry();
+        app.UseMiddleware<Api.UnreadBodyDrain>();
         app.UseAdmissionControl();
         app.UseAuthentication();
         app.UseMiddleware<RestBodyValidation>();
