@@ -7,11 +7,10 @@ namespace Platform.Indicators.Scorecards;
 
 /// <summary>
 /// Reads the plan's BASIC tree from the Objectives service (revalidated, held between calls) and the
-/// indicators' periods from this service. Built scorecards are reused while the tree's etag and the ente's
+/// indicators with their periods from this service (one round trip). Built scorecards are reused while the tree's etag and the ente's
 /// data version are unchanged (<see cref="ScorecardCache"/>): then a call reads one version and nothing else.
 /// </summary>
-public sealed class ScorecardService(ObjectivesLookup objectives, IndicatorStore indicators, PeriodStore periods,
-    Database database, ScorecardCache cache)
+public sealed class ScorecardService(ObjectivesLookup objectives, IndicatorStore indicators, Database database, ScorecardCache cache)
 {
     public async Task<IReadOnlyList<Scorecard>> BuildAsync(RequestIdentity who, string planId, int startYear, int endYear,
         string objectiveCode, CancellationToken ct)
@@ -38,8 +37,7 @@ public sealed class ScorecardService(ObjectivesLookup objectives, IndicatorStore
     private async Task<IReadOnlyList<Scorecard>> BuildAsync(RequestIdentity who, string planName, int startYear, int endYear,
         IEnumerable<PlanTreeNode> roots, CancellationToken ct)
     {
-        var linked = await indicators.ListForPlanAsync(who, planName, ct);
-        var rows = await periods.ListRowsAsync(who, linked.Select(i => i.IndicatorId).ToList(), startYear, endYear, ct);
+        var (linked, rows) = await indicators.ListForPlanAsync(who, planName, startYear, endYear, ct);
         var byIndicator = rows.GroupBy(r => r.IndicatorId).ToDictionary(g => g.Key, g => (IReadOnlyList<PeriodRow>)g.ToList());
 
         var scorecards = new List<Scorecard>();
