@@ -1,3 +1,6 @@
+using System.Text;
+using Google.Protobuf;
+using Platform.Imports.V1;
 using Platform.Indicators.Versions;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Data;
@@ -55,5 +58,28 @@ public sealed class DataVersionTests(IndicatorsHost host) : IndicatorsTest(host)
         Assert.Equal(before + 1, await VersionAsync("version-api"));
         await Grpc("version-api").DeleteIndicatorAsync(new DeleteIndicatorRequest { Name = "indicators/version-api-i1" }, Call());
         Assert.Equal(before + 2, await VersionAsync("version-api"));
+    }
+
+    [Fact]
+    public async Task An_import_bumps_once_when_it_commits_and_not_as_a_preview_or_a_replay()
+    {
+        var file = Encoding.UTF8.GetBytes(IndicatorImportTests.Header + """
+
+            verde-v;1.1;Indice del verde;%;Impatto;Crescente;;;2;;;;;;2020;12;5;;
+            verde-v;;;;;;;;;;;;;;2021;12;6;;
+            rifiuti-v;1.2;Raccolta differenziata;%;Risultato;Crescente;;;2;;;;;;2020;80;70;;
+            """);
+        Task<IReadOnlyList<ImportEvent>> ImportAsync(ImportMode mode) => ImportCalls.EventsAsync(Grpc("version-import").ImportIndicators(new ImportChunk
+        {
+            Parent = "plans/dup-test", Mode = mode, RequestId = mode == ImportMode.Commit ? "version-import-1" : "", FileName = "indicatori.csv",
+            Content = ByteString.CopyFrom(file),
+        }, Call()), Cancellation);
+
+        await ImportAsync(ImportMode.Preview);
+        Assert.Equal(0, await VersionAsync("version-import"));
+        Assert.True((await ImportAsync(ImportMode.Commit)).Last().Summary.Committed);
+        Assert.Equal(1, await VersionAsync("version-import"));
+        Assert.True((await ImportAsync(ImportMode.Commit)).Last().Summary.Replayed);
+        Assert.Equal(1, await VersionAsync("version-import"));
     }
 }
