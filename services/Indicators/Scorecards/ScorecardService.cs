@@ -7,8 +7,9 @@ namespace Platform.Indicators.Scorecards;
 
 /// <summary>
 /// Reads the plan's BASIC tree from the Objectives service (revalidated, held between calls) and the
-/// indicators with their periods from this service (one round trip). Built scorecards are reused while the tree's etag and the ente's
-/// data version are unchanged (<see cref="ScorecardCache"/>): then a call reads one version and nothing else.
+/// indicators with their periods from this service (one round trip). Built scorecards are reused while the
+/// tree's etag and the ente's data version are unchanged (<see cref="ScorecardCache"/>): then a call reads the
+/// version and nothing else, and computes nothing.
 /// </summary>
 public sealed class ScorecardService(ObjectivesLookup objectives, IndicatorStore indicators, Database database, ScorecardCache cache)
 {
@@ -17,7 +18,7 @@ public sealed class ScorecardService(ObjectivesLookup objectives, IndicatorStore
     {
         var planName = PlanName.Format(planId);
         var tree = await objectives.GetBasicTreeAsync(planName, ct);
-        // The version is read before the data: a write committed in between only makes the held scorecards newer than their stamp.
+        // The version is read before the data: a write committed in between only makes what is held newer than its stamp.
         var stamp = new ScorecardCache.Stamp(tree.Etag, await DataVersions.ReadAsync(database, who.TenantId, ct));
         var key = new ScorecardCache.Key(who.TenantId, planName, startYear, endYear, objectiveCode);
         if (tree.Etag.Length > 0 && cache.Find(key, stamp) is { } held) return held;
