@@ -159,8 +159,7 @@ public sealed partial class IndicatorsGrpcService(IndicatorStore indicators, Per
         var planId = ResourceNames.Parse<PlanName>(request.Parent, "parent").PlanId;
         await PlanObjectivesAsync(planId, context.CancellationToken);
         var who = requestContext.Current;
-        var rows = await indicators.ListForPlanAsync(who, PlanName.Format(planId), context.CancellationToken);
-        var periodRows = await periods.ListRowsAsync(who, rows.Select(r => r.IndicatorId).ToList(), 0, 0, context.CancellationToken);
+        var (rows, periodRows) = await indicators.ListForPlanAsync(who, PlanName.Format(planId), 0, 0, context.CancellationToken);
         return await FileExport.WriteAsync(request, IndicatorImportKind.Name, IndicatorColumns.Schema,
             IndicatorExport.Rows(planId, rows, periodRows), context.CancellationToken);
     }

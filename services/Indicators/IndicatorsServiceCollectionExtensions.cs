@@ -2,6 +2,7 @@ using Platform.Indicators.Definitions;
 using Platform.Indicators.Periods;
 using Platform.Indicators.Quality;
 using Platform.Indicators.Scorecards;
+using Platform.Indicators.Versions;
 using Platform.Objectives.Client;
 using Platform.ServiceDefaults.Quality;
 using Platform.ServiceDefaults.Security;
@@ -17,6 +18,8 @@ public static class IndicatorsServiceCollectionExtensions
         services.AddSingleton<IndicatorStore>();
         services.AddSingleton<PeriodStore>();
         services.AddScoped<ObjectiveLinks>();
+        services.AddSingleton<IChangeCommitHook, DataVersions>();
+        services.AddSingleton<ScorecardCache>();
         services.AddScoped<ScorecardService>();
         services.AddTransient<IPublicReadPolicy, PublishedIndicatorPolicy>();
         services.AddQuality(IndicatorRules.Catalog()).AddSingleton<PlanIndicatorsReader>();

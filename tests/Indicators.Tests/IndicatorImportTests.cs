@@ -18,7 +18,7 @@ public sealed class IndicatorImportTests(IndicatorsHost host) : IndicatorsTest(h
 {
     private const string Plan = "plans/dup-test";
 
-    private const string Header =
+    internal const string Header =
         "Indicatore;Obiettivi;Titolo;Unità di misura;Tipo;Polarità;Formula;Variabili;Decimali;Confronto soglia;Soglia;"
         + "Note indicatore;Fonte dati;Responsabile;Anno;Target;Consuntivo;Valori variabili;Nota";
 

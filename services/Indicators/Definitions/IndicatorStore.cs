@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Platform.Indicators.Periods;
 
 namespace Platform.Indicators.Definitions;
 
@@ -84,14 +85,31 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
         return await WithLinksAsync(who, rows, ct);
     }
 
-    /// <summary>Indicators linked to any objective of <paramref name="planName"/> (<c>plans/x</c>) or to the plan itself.</summary>
-    public async Task<IReadOnlyList<IndicatorRow>> ListForPlanAsync(RequestIdentity who, string planName, CancellationToken ct)
+    /// <summary>
+    /// Indicators linked to any objective of <paramref name="planName"/> (<c>plans/x</c>) or to the plan itself,
+    /// by id, with their links, and their periods in time order within the years (0 = open): one round trip.
+    /// </summary>
+    public async Task<PlanRows> ListForPlanAsync(RequestIdentity who, string planName, int startYear, int endYear, CancellationToken ct)
     {
-        var ids = await database.QueryAsync<string>("""
-            SELECT DISTINCT indicator_id FROM indicator_objectives
+        const string linked = """
+            SELECT indicator_id FROM indicator_objectives
             WHERE tenant_id = @TenantId AND (objective LIKE @Prefix OR objective = @Plan)
-            """, new { who.TenantId, Prefix = planName + "/objectives/%", Plan = planName }, ct);
-        return await GetManyAsync(who, ids, ct);
+            """;
+        await using var connection = await database.OpenAsync(ct);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition($"""
+            SELECT {Columns} FROM indicators WHERE tenant_id = @TenantId AND indicator_id IN ({linked}) ORDER BY indicator_id;
+            SELECT indicator_id AS IndicatorId, objective, position FROM indicator_objectives
+            WHERE tenant_id = @TenantId AND indicator_id IN ({linked});
+            SELECT {PeriodStore.Columns} FROM indicator_periods
+            WHERE tenant_id = @TenantId AND indicator_id IN ({linked})
+              AND (@StartYear = 0 OR year >= @StartYear) AND (@EndYear = 0 OR year <= @EndYear)
+            ORDER BY indicator_id, sort_key;
+            """, new { who.TenantId, Prefix = planName + "/objectives/%", Plan = planName, StartYear = startYear, EndYear = endYear },
+            cancellationToken: ct));
+        var rows = (await results.ReadAsync<IndicatorRow>()).AsList();
+        var links = await results.ReadAsync<LinkRow>();
+        var periods = (await results.ReadAsync<PeriodRow>()).AsList();
+        return new PlanRows(WithLinks(rows, links), periods);
     }
 
     /// <summary>
@@ -186,6 +204,11 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
                 SELECT indicator_id AS IndicatorId, objective, position FROM indicator_objectives
                 WHERE tenant_id = @TenantId AND indicator_id IN @Ids
                 """, new { who.TenantId, Ids = chunk }, ct));
+        return WithLinks(rows, links);
+    }
+
+    private static IReadOnlyList<IndicatorRow> WithLinks(IReadOnlyList<IndicatorRow> rows, IEnumerable<LinkRow> links)
+    {
         var byIndicator = links.GroupBy(l => l.IndicatorId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(l => l.Position).Select(l => l.Objective).ToList());
         return rows.Select(r => Linked(r, byIndicator.GetValueOrDefault(r.IndicatorId, []))).ToList();

@@ -6,7 +6,7 @@ namespace Platform.Indicators.Periods;
 /// <summary>Targets and actuals by period; every statement is scoped by <c>tenant_id</c>.</summary>
 public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider clock)
 {
-    private const string Columns = """
+    public const string Columns = """
         tenant_id AS TenantId, indicator_id AS IndicatorId, period_key AS PeriodKey, year, sort_key AS SortKey,
         target, target_high AS TargetHigh, actual, actual_computed AS ActualComputed, variables, note,
         evidence_uri AS EvidenceUri, closed, printed_achievement AS PrintedAchievement, printed_breach AS PrintedBreach,

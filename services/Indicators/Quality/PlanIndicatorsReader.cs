@@ -5,14 +5,13 @@ using Platform.Objectives.Client;
 namespace Platform.Indicators.Quality;
 
 /// <summary>Reads what the indicator rules check: the plan's tree from the Objectives service, its indicators and their periods.</summary>
-public sealed class PlanIndicatorsReader(IndicatorStore indicators, PeriodStore periods, ObjectivesLookup objectives)
+public sealed class PlanIndicatorsReader(IndicatorStore indicators, ObjectivesLookup objectives)
 {
     public async Task<PlanIndicators> ReadAsync(RequestIdentity who, string plan, CancellationToken ct)
     {
         var tree = await objectives.FindBasicTreeAsync(plan, ct) ?? throw ApiErrors.NotFound(plan);
-        var rows = await indicators.ListForPlanAsync(who, plan, ct);
-        var periodsOf = (await periods.ListRowsAsync(who, rows.Select(r => r.IndicatorId).ToList(), 0, 0, ct))
-            .ToLookup(p => p.IndicatorId);
+        var (rows, periods) = await indicators.ListForPlanAsync(who, plan, 0, 0, ct);
+        var periodsOf = periods.ToLookup(p => p.IndicatorId);
         var data = rows.OrderBy(r => r.IndicatorId, StringComparer.Ordinal)
             .Select(r => Data(r, periodsOf[r.IndicatorId].ToList())).ToList();
         return new PlanIndicators(tree, data);

@@ -12,7 +12,8 @@ public sealed record FieldChange(string Field, string? OldValue, string? NewValu
 
 /// <summary>
 /// The audit trail of a service: events are written inside the caller's transaction, so a change and its
-/// record commit together, and read back per resource (and everything under it).
+/// record commit together, and read back per resource (and everything under it). Every change is audited, so
+/// an event also marks its ente as changed for the database's commit hooks (<see cref="IChangeCommitHook"/>).
 /// </summary>
 public sealed class AuditLog(Database database, TimeProvider clock)
 {
@@ -33,6 +34,7 @@ public sealed class AuditLog(Database database, TimeProvider clock)
                 Changes = JsonSerializer.Serialize(changes),
             },
             transaction, cancellationToken: cancellationToken));
+        database.MarkChanged(transaction, who.TenantId);
     }
 
     /// <summary>Fingerprint for page tokens of <see cref="ListAsync"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Dapper;
 
 namespace Platform.ServiceDefaults.Data;
@@ -21,6 +22,20 @@ public sealed class Database(SqlDialect dialect, string connectionString)
         Dialect.EnsureDatabaseExistsAsync(connectionString, cancellationToken);
 
     private Action<string>? _observer;
+
+    private readonly List<IChangeCommitHook> _commitHooks = [];
+
+    // The entes each open transaction changed (an audit event written in it), for the commit hooks.
+    private readonly ConditionalWeakTable<DbTransaction, HashSet<string>> _changedTenants = new();
+
+    /// <summary>Runs <paramref name="hook"/> in every transaction that changed data, just before it commits (add at startup).</summary>
+    public void AddCommitHook(IChangeCommitHook hook) => _commitHooks.Add(hook);
+
+    /// <summary>Notes that <paramref name="transaction"/> changed the data of <paramref name="tenantId"/> (<see cref="AuditLog"/> does, for every event).</summary>
+    public void MarkChanged(DbTransaction transaction, string tenantId)
+    {
+        if (_commitHooks.Count > 0) _changedTenants.GetOrCreateValue(transaction).Add(tenantId);
+    }
 
     /// <summary>
     /// Reports the text of every command run from now on, to every observer added (tests check statements
@@ -75,10 +90,28 @@ public sealed class Database(SqlDialect dialect, string connectionString)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await work(connection, transaction);
-        if (commitWhen is null || commitWhen(result)) await transaction.CommitAsync(cancellationToken);
-        else await transaction.RollbackAsync(cancellationToken);
-        return result;
+        try
+        {
+            var result = await work(connection, transaction);
+            if (commitWhen is null || commitWhen(result))
+            {
+                await RunCommitHooksAsync(connection, transaction, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            else await transaction.RollbackAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _changedTenants.Remove(transaction);
+        }
+    }
+
+    private async Task RunCommitHooksAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (!_changedTenants.TryGetValue(transaction, out var tenants)) return;
+        var ordered = tenants.Order(StringComparer.Ordinal).ToList();
+        foreach (var hook in _commitHooks) await hook.BeforeCommitAsync(connection, transaction, Dialect, ordered, cancellationToken);
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)

@@ -65,7 +65,12 @@ public static class ServiceDefaultsExtensions
         services.AddSingleton<ImportRequests>();
         services.AddSingleton<Imports.FileImports>();
 
-        services.AddSingleton(provider => DatabaseSettings.Create(provider.GetRequiredService<IConfiguration>(), serviceName));
+        services.AddSingleton(provider =>
+        {
+            var database = DatabaseSettings.Create(provider.GetRequiredService<IConfiguration>(), serviceName);
+            foreach (var hook in provider.GetServices<IChangeCommitHook>()) database.AddCommitHook(hook);
+            return database;
+        });
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService(provider => new MigrationHostedService(
             provider.GetRequiredService<MigrationRunner>(),
