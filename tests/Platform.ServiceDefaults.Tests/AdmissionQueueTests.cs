@@ -3,9 +3,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Platform.ServiceDefaults.Tests;
 
 /// <summary>
-/// The queue for request slots: a burst waits its turn in order; once the queue has stood a while a freed
-/// slot goes to the newest waiter, and once it has stood longer newcomers wait only briefly; the queue's
-/// length is bounded; a caller who leaves gives its place up.
+/// The queue for request slots: a burst waits its turn in order; callers who each wait a moment never make
+/// the queue stand; once it has stood a while a freed slot goes to the newest waiter, and once it has stood
+/// longer newcomers wait only briefly; the queue's length is bounded; a caller who leaves gives its place up.
 /// </summary>
 public sealed class AdmissionQueueTests
 {
@@ -24,6 +24,7 @@ public sealed class AdmissionQueueTests
         MaxInFlight = slots,
         MaxWaiting = maxWaiting,
         MaxWaitMilliseconds = (int)Burst.TotalMilliseconds,
+        TargetWaitMilliseconds = 10,
         LastInFirstOutAfterMilliseconds = (int)LastInFirstOutAfter.TotalMilliseconds,
         OverloadWaitMilliseconds = (int)Standing.TotalMilliseconds,
         StandingQueueMilliseconds = (int)StandingAfter.TotalMilliseconds,
@@ -89,6 +90,26 @@ public sealed class AdmissionQueueTests
         Assert.False(await Outcome(brief));
         Assert.False(burst.IsCompleted);
         Assert.False(old.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Callers_who_each_wait_a_moment_never_make_the_queue_stand()
+    {
+        var queue = Queue();
+        Assert.True(await queue.EnterAsync(default));
+        var waiting = queue.EnterAsync(default).AsTask();
+        for (var i = 0; i < 200; i++)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(5));
+            queue.Exit();
+            Assert.True(await Outcome(waiting));
+            waiting = queue.EnterAsync(default).AsTask();
+        }
+
+        _time.Advance(Standing + TimeSpan.FromMilliseconds(5));
+        Assert.False(waiting.IsCompleted);
+        queue.Exit();
+        Assert.True(await Outcome(waiting));
     }
 
     [Fact]

@@ -24,13 +24,15 @@ public sealed class AdmissionOptions
     /// <summary>How long a request may wait for a free slot before it is turned away (a burst).</summary>
     public int MaxWaitMilliseconds { get; set; } = 3000;
 
-    /// <summary>Once the queue has not been empty this long, a freed slot goes to the newest waiter.</summary>
+    /// <summary>A queue whose oldest waiter has waited longer than this without a break stands (it does not drain).</summary>
+    public int TargetWaitMilliseconds { get; set; } = 10;
+
+    /// <summary>Once the queue has stood this long, a freed slot goes to the newest waiter.</summary>
     public int LastInFirstOutAfterMilliseconds { get; set; } = 100;
 
     /// <summary>
-    /// The wait of a request that comes to a queue that has not been empty for
-    /// <see cref="StandingQueueMilliseconds"/>: the arrivals outpace the service, so waiting longer would only
-    /// add latency.
+    /// The wait of a request that comes to a queue that has stood for <see cref="StandingQueueMilliseconds"/>:
+    /// the arrivals outpace the service, so waiting longer would only add latency.
     /// </summary>
     public int OverloadWaitMilliseconds { get; set; } = 50;
 
