@@ -17,7 +17,7 @@ public static class Writes
     public static async Task RunAsync(BenchContext bench)
     {
         var (lineRates, linesPerCpuSecond) = await BudgetLinesAsync(bench);
-        var (periodRates, periodP99, periodMax) = await PeriodUpdatesAsync(bench);
+        var (periodRates, periodP99, periodMax, periodShed) = await PeriodUpdatesAsync(bench);
         bench.Line("## Writes through the gateway (gRPC)");
         bench.Line();
         bench.Line("| write | rounds | figure |");
@@ -27,6 +27,7 @@ public static class Writes
         bench.Line($"| indicator period updates, {PeriodsInFlight} in flight (updates/s) | {periodRates.Count} | {Stats.Spread(periodRates)} |");
         bench.Line($"| same, p99 ms | {periodP99.Count} | {Stats.Spread(periodP99, "F1")} |");
         bench.Line($"| same, max ms | {periodMax.Count} | {Stats.Spread(periodMax, "F1")} |");
+        bench.Line($"| same, turned away (`RESOURCE_EXHAUSTED`, all rounds) | {periodMax.Count} | {periodShed:N0} |");
         bench.Line();
     }
 
@@ -79,7 +80,7 @@ public static class Writes
         return (rates, perCpuSecond);
     }
 
-    private static async Task<(List<double> Rates, List<double> P99, List<double> Max)> PeriodUpdatesAsync(BenchContext bench)
+    private static async Task<(List<double> Rates, List<double> P99, List<double> Max, long Shed)> PeriodUpdatesAsync(BenchContext bench)
     {
         var indicators = new IndicatorsService.IndicatorsServiceClient(bench.Grpc);
         var listed = await indicators.ListIndicatorsAsync(new ListIndicatorsRequest { PageSize = 100 });
@@ -93,6 +94,7 @@ public static class Writes
         var rates = new List<double>();
         var p99 = new List<double>();
         var max = new List<double>();
+        long shed = 0;
         var slice = bench.Settings.Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(5);
         for (var round = 0; round < bench.Settings.Rounds; round++)
         {
@@ -118,6 +120,10 @@ public static class Writes
                     {
                         // A closed period or a concurrent update of the same period: not a throughput figure.
                     }
+                    catch (RpcException ex) when (ex.StatusCode is StatusCode.ResourceExhausted)
+                    {
+                        Interlocked.Increment(ref shed); // counted, not served: admission control turned it away
+                    }
                 }
             }
             await Task.WhenAll(Enumerable.Range(0, PeriodsInFlight).Select(_ => Worker()));
@@ -127,6 +133,6 @@ public static class Writes
             max.Add(samples.Count == 0 ? double.NaN : samples.Max());
             bench.SampleLoad();
         }
-        return (rates, p99, max);
+        return (rates, p99, max, shed);
     }
 }
