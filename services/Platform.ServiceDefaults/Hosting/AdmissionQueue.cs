@@ -58,11 +58,12 @@ public sealed class AdmissionQueue(AdmissionOptions options, TimeProvider time)
 
     private async ValueTask<bool> WaitAsync(LinkedListNode<Waiter> node, TimeSpan wait, CancellationToken cancellation)
     {
-        using var timeout = new CancellationTokenSource(wait, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellation);
-        await using (linked.Token.Register(() => GiveUp(node)))
-            return await node.Value.Outcome.Task;
+        using var timeout = time.CreateTimer(GiveUp, node, wait, Timeout.InfiniteTimeSpan);
+        using var left = cancellation.UnsafeRegister(GiveUp, node);
+        return await node.Value.Outcome.Task;
     }
+
+    private void GiveUp(object? node) => GiveUp((LinkedListNode<Waiter>)node!);
 
     /// <summary>Whoever takes the node out of the queue settles it: a grant or this.</summary>
     private void GiveUp(LinkedListNode<Waiter> node)
