@@ -98,12 +98,8 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
         await using var connection = await database.OpenAsync(ct);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition($"""
             SELECT {Columns} FROM indicators WHERE tenant_id = @TenantId AND indicator_id IN ({linked}) ORDER BY indicator_id;
-            SELECT indicator_id AS IndicatorId, objective, position FROM indicator_objectives
-            WHERE tenant_id = @TenantId AND indicator_id IN ({linked});
-            SELECT {PeriodStore.Columns} FROM indicator_periods
-            WHERE tenant_id = @TenantId AND indicator_id IN ({linked})
-              AND (@StartYear = 0 OR year >= @StartYear) AND (@EndYear = 0 OR year <= @EndYear)
-            ORDER BY indicator_id, sort_key;
+            {LinksSql($"({linked})")};
+            {PeriodStore.RowsSql($"({linked})")};
             """, new { who.TenantId, Prefix = planName + "/objectives/%", Plan = planName, StartYear = startYear, EndYear = endYear },
             cancellationToken: ct));
         var rows = (await results.ReadAsync<IndicatorRow>()).AsList();
@@ -185,27 +181,27 @@ public sealed class IndicatorStore(Database database, AuditLog audit, TimeProvid
     /// <summary>The objectives and plans each of <paramref name="indicatorIds"/> is linked to (unknown ids: none).</summary>
     public async Task<ILookup<string, string>> ObjectiveLinksAsync(RequestIdentity who, IReadOnlyCollection<string> indicatorIds,
         CancellationToken ct)
-    {
-        var links = new List<LinkRow>();
-        foreach (var chunk in indicatorIds.Chunk(500))
-            links.AddRange(await database.QueryAsync<LinkRow>("""
-                SELECT indicator_id AS IndicatorId, objective, position FROM indicator_objectives
-                WHERE tenant_id = @TenantId AND indicator_id IN @Ids
-                """, new { who.TenantId, Ids = chunk }, ct));
-        return links.ToLookup(l => l.IndicatorId, l => l.Objective);
-    }
+        => (await LinksOfAsync(who, indicatorIds, ct)).ToLookup(l => l.IndicatorId, l => l.Objective);
 
     private async Task<IReadOnlyList<IndicatorRow>> WithLinksAsync(RequestIdentity who, IReadOnlyList<IndicatorRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return rows;
-        var links = new List<LinkRow>();
-        foreach (var chunk in rows.Select(r => r.IndicatorId).Chunk(500))
-            links.AddRange(await database.QueryAsync<LinkRow>("""
-                SELECT indicator_id AS IndicatorId, objective, position FROM indicator_objectives
-                WHERE tenant_id = @TenantId AND indicator_id IN @Ids
-                """, new { who.TenantId, Ids = chunk }, ct));
-        return WithLinks(rows, links);
+        return WithLinks(rows, await LinksOfAsync(who, rows.Select(r => r.IndicatorId).ToList(), ct));
     }
+
+    private async Task<List<LinkRow>> LinksOfAsync(RequestIdentity who, IReadOnlyCollection<string> indicatorIds, CancellationToken ct)
+    {
+        var links = new List<LinkRow>();
+        foreach (var chunk in indicatorIds.Chunk(500))
+            links.AddRange(await database.QueryAsync<LinkRow>(LinksSql("@Ids"), new { who.TenantId, Ids = chunk }, ct));
+        return links;
+    }
+
+    /// <summary>The objective links of the indicators <paramref name="indicatorsIn"/> (<c>@Ids</c> or a subquery).</summary>
+    private static string LinksSql(string indicatorsIn) => $"""
+        SELECT indicator_id AS IndicatorId, objective, position FROM indicator_objectives
+        WHERE tenant_id = @TenantId AND indicator_id IN {indicatorsIn}
+        """;
 
     private static IReadOnlyList<IndicatorRow> WithLinks(IReadOnlyList<IndicatorRow> rows, IEnumerable<LinkRow> links)
     {

@@ -6,7 +6,7 @@ namespace Platform.Indicators.Periods;
 /// <summary>Targets and actuals by period; every statement is scoped by <c>tenant_id</c>.</summary>
 public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider clock)
 {
-    public const string Columns = """
+    private const string Columns = """
         tenant_id AS TenantId, indicator_id AS IndicatorId, period_key AS PeriodKey, year, sort_key AS SortKey,
         target, target_high AS TargetHigh, actual, actual_computed AS ActualComputed, variables, note,
         evidence_uri AS EvidenceUri, closed, printed_achievement AS PrintedAchievement, printed_breach AS PrintedBreach,
@@ -86,17 +86,20 @@ public sealed class PeriodStore(Database database, AuditLog audit, TimeProvider 
         return await ListRowsAsync(connection, null, who, indicatorIds, startYear, endYear, ct);
     }
 
+    /// <summary>Periods of the indicators <paramref name="indicatorsIn"/> (<c>@Ids</c> or a subquery) within <c>@StartYear</c>-<c>@EndYear</c> (0 = open), in time order.</summary>
+    public static string RowsSql(string indicatorsIn) => $"""
+        SELECT {Columns} FROM indicator_periods
+        WHERE tenant_id = @TenantId AND indicator_id IN {indicatorsIn}
+          AND (@StartYear = 0 OR year >= @StartYear) AND (@EndYear = 0 OR year <= @EndYear)
+        ORDER BY indicator_id, sort_key
+        """;
+
     private static async Task<IReadOnlyList<PeriodRow>> ListRowsAsync(DbConnection connection, DbTransaction? transaction,
         RequestIdentity who, IReadOnlyCollection<string> indicatorIds, int startYear, int endYear, CancellationToken ct)
     {
         var rows = new List<PeriodRow>();
         foreach (var chunk in indicatorIds.Chunk(500))
-            rows.AddRange(await connection.QueryAsync<PeriodRow>(new CommandDefinition($"""
-                SELECT {Columns} FROM indicator_periods
-                WHERE tenant_id = @TenantId AND indicator_id IN @Ids
-                  AND (@StartYear = 0 OR year >= @StartYear) AND (@EndYear = 0 OR year <= @EndYear)
-                ORDER BY indicator_id, sort_key
-                """, new { who.TenantId, Ids = chunk, StartYear = startYear, EndYear = endYear }, transaction, cancellationToken: ct)));
+            rows.AddRange(await connection.QueryAsync<PeriodRow>(new CommandDefinition(RowsSql("@Ids"), new { who.TenantId, Ids = chunk, StartYear = startYear, EndYear = endYear }, transaction, cancellationToken: ct)));
         return rows;
     }
 

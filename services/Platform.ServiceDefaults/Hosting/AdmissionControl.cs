@@ -99,11 +99,12 @@ public sealed class AdmissionControl(RequestDelegate next, AdmissionOptions opti
         var message = $"The service is busy; retry after {retryAfter} s";
         var info = new ErrorInfo { Reason = Reason, Domain = ApiErrors.Domain, Metadata = { ["retry_after_seconds"] = retryAfter } };
         var status = new Google.Rpc.Status { Code = (int)StatusCode.ResourceExhausted, Message = message, Details = { Any.Pack(info) } };
-        await Api.UnreadBodyDrain.DrainAsync(context);
         var response = context.Response;
         response.Headers.RetryAfter = retryAfter;
         if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
         {
+            // A 200 with trailers: UnreadBodyDrain, which drains before REST errors, does not see it as one.
+            await Api.UnreadBodyDrain.DrainAsync(context);
             // Trailers-only gRPC answer.
             response.ContentType = "application/grpc";
             response.Headers["grpc-status"] = status.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
