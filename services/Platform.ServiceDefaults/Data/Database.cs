@@ -7,7 +7,7 @@ namespace Platform.ServiceDefaults.Data;
 /// <summary>
 /// The service's database: opens pooled connections per operation and runs units of work in a transaction.
 /// </summary>
-public sealed class Database(SqlDialect dialect, string connectionString)
+public sealed class Database(SqlDialect dialect, string connectionString) : IDisposable
 {
     static Database() => DapperTypeHandlers.Register();
 
@@ -22,6 +22,9 @@ public sealed class Database(SqlDialect dialect, string connectionString)
         Dialect.EnsureDatabaseExistsAsync(connectionString, cancellationToken);
 
     private Action<string>? _observer;
+
+    private readonly PreparedSqliteConnections? _kept =
+        dialect.KeepsCompiledStatements ? new PreparedSqliteConnections(connectionString) : null;
 
     private readonly List<IChangeCommitHook> _commitHooks = [];
 
@@ -45,6 +48,11 @@ public sealed class Database(SqlDialect dialect, string connectionString)
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (_kept is not null)
+        {
+            var kept = await _kept.OpenAsync(cancellationToken);
+            return _observer is { } watcher ? new RecordingConnection(kept, watcher) : kept;
+        }
         var connection = Dialect.CreateConnection(connectionString);
         if (_observer is { } observer) connection = new RecordingConnection(connection, observer);
         try
@@ -126,4 +134,7 @@ public sealed class Database(SqlDialect dialect, string connectionString)
         await using var connection = await OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
+
+    /// <summary>Closes the connections kept open.</summary>
+    public void Dispose() => _kept?.Dispose();
 }

@@ -46,6 +46,12 @@ public abstract class SqlDialect
     /// </summary>
     public virtual bool SingleWriter => false;
 
+    /// <summary>
+    /// The process keeps connections open with their compiled statements (<see cref="PreparedSqliteConnections"/>),
+    /// where the provider compiles every command's SQL again (SQLite); SQL Server caches plans itself.
+    /// </summary>
+    internal virtual bool KeepsCompiledStatements => false;
+
     public abstract DbConnection CreateConnection(string connectionString);
 
     /// <summary>Creates the database named in the connection string when the server does not have it yet.</summary>
@@ -61,6 +67,8 @@ public abstract class SqlDialect
         public override int MaxParameters => 40;
 
         public override bool SingleWriter => true;
+
+        internal override bool KeepsCompiledStatements => true;
 
         // SQLITE_CONSTRAINT_PRIMARYKEY (1555) and SQLITE_CONSTRAINT_UNIQUE (2067).
         public override bool IsUniqueViolation(DbException exception) =>
