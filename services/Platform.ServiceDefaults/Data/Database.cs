@@ -48,23 +48,10 @@ public sealed class Database(SqlDialect dialect, string connectionString) : IDis
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        if (_kept is not null)
-        {
-            var kept = await _kept.OpenAsync(cancellationToken);
-            return _observer is { } watcher ? new RecordingConnection(kept, watcher) : kept;
-        }
-        var connection = Dialect.CreateConnection(connectionString);
-        if (_observer is { } observer) connection = new RecordingConnection(connection, observer);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        var connection = _kept is not null
+            ? await _kept.OpenAsync(cancellationToken)
+            : await Dialect.CreateConnection(connectionString).OpenedAsync(cancellationToken);
+        return _observer is { } observer ? new RecordingConnection(connection, observer) : connection;
     }
 
     /// <summary>
@@ -137,4 +124,22 @@ public sealed class Database(SqlDialect dialect, string connectionString) : IDis
 
     /// <summary>Closes the connections kept open.</summary>
     public void Dispose() => _kept?.Dispose();
+}
+
+internal static class ConnectionOpening
+{
+    /// <summary><paramref name="connection"/>, opened; disposed when it cannot be.</summary>
+    public static async Task<T> OpenedAsync<T>(this T connection, CancellationToken cancellationToken) where T : DbConnection
+    {
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 }

@@ -29,20 +29,7 @@ internal sealed class PreparedSqliteConnections(string connectionString) : IDisp
         Slot? slot = null;
         lock (_lock)
             if (_idle.Count > 0) slot = _idle.Pop();
-        if (slot is null)
-        {
-            var connection = new SqliteConnection(connectionString);
-            try
-            {
-                await connection.OpenAsync(cancellationToken);
-            }
-            catch
-            {
-                await connection.DisposeAsync();
-                throw;
-            }
-            slot = new Slot(connection);
-        }
+        slot ??= new Slot(await new SqliteConnection(connectionString).OpenedAsync(cancellationToken));
         return new Lease(this, slot);
     }
 
@@ -74,9 +61,6 @@ internal sealed class PreparedSqliteConnections(string connectionString) : IDisp
         private readonly LinkedList<SqliteCommand> _recent = new();
 
         public SqliteConnection Connection { get; } = connection;
-
-        /// <summary>Counts the leases, so a command disposed after its lease ended keeps nothing.</summary>
-        public int Generation { get; set; }
 
         /// <summary>A command for <paramref name="sql"/>, compiled already if an earlier operation ran it; the caller owns it until <see cref="Keep"/>.</summary>
         public SqliteCommand Take(string sql)
@@ -118,20 +102,10 @@ internal sealed class PreparedSqliteConnections(string connectionString) : IDisp
     }
 
     /// <summary>What an operation holds: the slot's connection until disposed, then the slot goes back.</summary>
-    private sealed class Lease : DbConnection
+    private sealed class Lease(PreparedSqliteConnections owner, Slot slot) : DbConnection
     {
-        private readonly PreparedSqliteConnections _owner;
-        private Slot? _slot;
+        private Slot? _slot = slot;
         private SqliteTransaction? _transaction;
-
-        public Lease(PreparedSqliteConnections owner, Slot slot)
-        {
-            _owner = owner;
-            _slot = slot;
-            Generation = ++slot.Generation;
-        }
-
-        public int Generation { get; }
 
         private Slot Slot => _slot ?? throw new ObjectDisposedException(nameof(DbConnection));
 
@@ -162,18 +136,18 @@ internal sealed class PreparedSqliteConnections(string connectionString) : IDisp
         internal void Keep(SqliteCommand command)
         {
             // A command disposed after its lease ended must not touch the connection's next user.
-            if (_slot is { } slot && slot.Generation == Generation) slot.Keep(command);
+            _slot?.Keep(command);
         }
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing && _slot is { } slot)
+            if (disposing && _slot is { } kept)
             {
                 // A transaction left open rolls back here, not in the next operation.
                 _transaction?.Dispose();
                 _transaction = null;
                 _slot = null;
-                _owner.Return(slot);
+                owner.Return(kept);
             }
             base.Dispose(disposing);
         }
@@ -192,7 +166,7 @@ internal sealed class PreparedSqliteConnections(string connectionString) : IDisp
     /// </summary>
     private sealed class PreparedCommand(Lease lease) : DbCommand
     {
-        private readonly SqliteParameterCollection _parameters = new SqliteCommand().Parameters;
+        private readonly SqliteParameterCollection _parameters = new OwnParameters();
         private SqliteCommand? _compiled;
         private string _commandText = "";
 
@@ -258,5 +232,7 @@ internal sealed class PreparedSqliteConnections(string connectionString) : IDisp
             if (disposing) Release();
             base.Dispose(disposing);
         }
+
+        private sealed class OwnParameters : SqliteParameterCollection;
     }
 }
